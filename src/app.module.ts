@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ErrorFilter } from './common/error.filter';
+import { loggingModule } from './common/logging';
+import { ConfigModule } from './config/config.module';
+import { AppEnv } from './config/env';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { TrendsModule } from './trends/trends.module';
+
+/** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, momentum, digests. */
+const FEATURE_MODULES = [HealthModule, TrendsModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(env: AppEnv, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forEnv(env), loggingModule(env), DatabaseModule.forUrl(databaseUrl), ...FEATURE_MODULES],
+      providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
+    };
+  }
+}

@@ -1,0 +1,70 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { AppError } from './app-error';
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+const STATUS_CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
+/** Every error leaves in one shape; Prisma's P2002/P2025 become 409/404; no stack ever leaks. */
+export function toErrorResponse(exception: unknown): { status: number; body: ErrorBody } {
+  if (exception instanceof AppError) {
+    return body(exception.status, exception.code, exception.message, exception.details);
+  }
+  if (exception instanceof HttpException) return fromHttpException(exception);
+  const prismaCode = (exception as { code?: unknown })?.code;
+  if (prismaCode === 'P2002') return body(409, 'conflict', 'a record with the same unique key already exists');
+  if (prismaCode === 'P2025') return body(404, 'not_found', 'the record does not exist');
+  const bodyParserType = (exception as { type?: unknown })?.type;
+  if (bodyParserType === 'entity.too.large') return body(413, 'payload_too_large', 'request body too large');
+  if (bodyParserType === 'entity.parse.failed') return body(400, 'invalid_json', 'request body is not valid JSON');
+  return body(500, 'internal_error', 'internal error');
+}
+
+function fromHttpException(exception: HttpException): { status: number; body: ErrorBody } {
+  const status = exception.getStatus();
+  const response = exception.getResponse();
+  let message = exception.message;
+  let details: unknown;
+  if (typeof response === 'object' && response !== null) {
+    const raw = (response as { message?: unknown }).message;
+    if (Array.isArray(raw)) {
+      details = raw;
+      message = raw.join('; ');
+    } else if (typeof raw === 'string') {
+      message = raw;
+    }
+  }
+  return body(status, STATUS_CODES[status] ?? (status >= 500 ? 'internal_error' : 'error'), message, details);
+}
+
+function body(status: number, code: string, message: string, details?: unknown) {
+  return { status, body: { error: { code, message, ...(details === undefined ? {} : { details }) } } };
+}
+
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const { status, body } = toErrorResponse(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (res.headersSent) return;
+    res.status(status).json(body);
+  }
+}
+
+export { HttpStatus };

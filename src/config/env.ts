@@ -1,0 +1,124 @@
+/**
+ * Environment parsed and typed once at boot. A wrong value stops the start with a message that
+ * names the variable and what it accepts, instead of failing later somewhere deep in a job.
+ */
+export interface AppEnv {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPgPort: number;
+  adminToken: string | null;
+  feedAllowPrivateNetworks: boolean;
+  loadDefaultFeeds: boolean;
+  schedulerEnabled: boolean;
+  ingestCron: string;
+  digestCron: string;
+  fetchConcurrency: number;
+  fetchPerHostConcurrency: number;
+  fetchTimeoutMs: number;
+  maxFeedBytes: number;
+  publicBaseUrl: string;
+  smtpUrl: string | null;
+  digestEmailTo: string[];
+  digestEmailFrom: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  adminRateLimitPerMinute: number;
+}
+
+export class EnvError extends Error {}
+
+type Source = Record<string, string | undefined>;
+
+function str(env: Source, name: string, fallback: string): string {
+  const value = env[name];
+  return value === undefined || value === '' ? fallback : value;
+}
+
+function optional(env: Source, name: string): string | null {
+  const value = env[name];
+  return value === undefined || value === '' ? null : value;
+}
+
+function int(env: Source, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new EnvError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(env: Source, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  throw new EnvError(`${name} must be true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(env: Source, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = str(env, name, fallback);
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new EnvError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function url(env: Source, name: string, protocols: string[]): string | null {
+  const raw = optional(env, name);
+  if (raw === null) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new EnvError(`${name} must be a URL (${protocols.join(' or ')}), got "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new EnvError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  }
+  return raw;
+}
+
+function cron(env: Source, name: string, fallback: string): string {
+  const value = str(env, name, fallback);
+  const fields = value.trim().split(/\s+/);
+  if (fields.length < 5 || fields.length > 6 || !fields.every((f) => /^[\d*/,\-A-Za-z?LW#]+$/.test(f))) {
+    throw new EnvError(`${name} must be a cron expression of 5 or 6 fields, got "${value}"`);
+  }
+  return value;
+}
+
+export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv {
+  const adminToken = optional(env, 'ADMIN_TOKEN');
+  if (adminToken !== null && adminToken.length < 16) {
+    throw new EnvError('ADMIN_TOKEN must be at least 16 characters long');
+  }
+  const emailTo = optional(env, 'DIGEST_EMAIL_TO');
+  return {
+    nodeEnv: oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'production'),
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: str(env, 'HOST', '0.0.0.0'),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir: str(env, 'DATA_DIR', `${cwd}/.data`),
+    embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    adminToken,
+    feedAllowPrivateNetworks: bool(env, 'FEED_ALLOW_PRIVATE_NETWORKS', false),
+    loadDefaultFeeds: bool(env, 'LOAD_DEFAULT_FEEDS', true),
+    schedulerEnabled: bool(env, 'SCHEDULER_ENABLED', true),
+    ingestCron: cron(env, 'INGEST_CRON', '*/10 * * * *'),
+    digestCron: cron(env, 'DIGEST_CRON', '0 7 * * 1'),
+    fetchConcurrency: int(env, 'FETCH_CONCURRENCY', 16, 1, 256),
+    fetchPerHostConcurrency: int(env, 'FETCH_PER_HOST_CONCURRENCY', 2, 1, 64),
+    fetchTimeoutMs: int(env, 'FETCH_TIMEOUT_MS', 20000, 100, 300000),
+    maxFeedBytes: int(env, 'MAX_FEED_BYTES', 15 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+    publicBaseUrl: url(env, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${int(env, 'PORT', 3000, 0, 65535)}`,
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    digestEmailTo: emailTo ? emailTo.split(',').map((s) => s.trim()).filter(Boolean) : [],
+    digestEmailFrom: str(env, 'DIGEST_EMAIL_FROM', 'trend-scorecard@localhost'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    adminRateLimitPerMinute: int(env, 'ADMIN_RATE_LIMIT_PER_MINUTE', 600, 1, 1000000),
+  };
+}

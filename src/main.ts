@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { createApp } from './app.factory';
+import { EnvError, parseEnv } from './config/env';
+import { resolveDatabase } from './database/database-bootstrap';
+
+/**
+ * `npm start`: parse the environment, bring up the database (embedded unless DATABASE_URL is
+ * set), migrate, seed, listen. SIGINT/SIGTERM close the app and then stop the embedded server.
+ */
+async function main(): Promise<void> {
+  const env = parseEnv();
+  const log = (message: string) => process.stderr.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: message })}\n`);
+  const database = await resolveDatabase(env, (m) => env.logLevel === 'debug' && log(m));
+  if (database.embedded) log(`embedded PostgreSQL ready (data in ${env.dataDir})`);
+  const app = await createApp(env, database.url).catch(async (error) => {
+    await database.stop();
+    throw error;
+  });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`received ${signal}, shutting down`);
+    await app.close();
+    await database.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  await app.listen(env.port, env.host);
+  log(`listening on http://${env.host}:${env.port}`);
+}
+
+main().catch((error) => {
+  const message = error instanceof EnvError ? `configuration error: ${error.message}` : (error as Error)?.stack ?? String(error);
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

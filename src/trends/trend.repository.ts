@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service';
+import type { Prisma, Trend, RuleSet } from '../generated/prisma/client';
+
+@Injectable()
+export class TrendRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findAll(): Promise<Trend[]> {
+    return this.prisma.trend.findMany({ orderBy: { number: 'asc' } });
+  }
+
+  findBySlugOrNumber(key: string): Promise<Trend | null> {
+    const number = /^\d{1,2}$/.test(key) ? Number(key) : undefined;
+    return this.prisma.trend.findFirst({ where: number !== undefined ? { number } : { slug: key } });
+  }
+
+  findByNumber(number: number): Promise<Trend | null> {
+    return this.prisma.trend.findUnique({ where: { number } });
+  }
+
+  create(data: Prisma.TrendCreateInput): Promise<Trend> {
+    return this.prisma.trend.create({ data });
+  }
+
+  update(id: number, data: Prisma.TrendUpdateInput): Promise<Trend> {
+    return this.prisma.trend.update({ where: { id }, data });
+  }
+
+  latestRuleSet(trendId: number, source?: string): Promise<RuleSet | null> {
+    return this.prisma.ruleSet.findFirst({
+      where: { trendId, ...(source ? { source } : {}) },
+      orderBy: { version: 'desc' },
+    });
+  }
+
+  /** The rule set each trend currently uses (its `currentRuleVersion`). */
+  async currentRuleSets(): Promise<(RuleSet & { trend: Trend })[]> {
+    const sets = await this.prisma.ruleSet.findMany({
+      where: { trend: { currentRuleVersion: { gt: 0 } } },
+      include: { trend: true },
+      orderBy: [{ trendId: 'asc' }, { version: 'desc' }],
+    });
+    return sets.filter((set) => set.version === set.trend.currentRuleVersion);
+  }
+
+  /** Appends a rule-set version and makes it current, in one transaction. */
+  async appendRuleSet(trendId: number, rules: Prisma.InputJsonValue, source: string): Promise<RuleSet> {
+    return this.prisma.$transaction(async (tx) => {
+      const trend = await tx.trend.update({
+        where: { id: trendId },
+        data: { currentRuleVersion: { increment: 1 } },
+      });
+      return tx.ruleSet.create({ data: { trendId, version: trend.currentRuleVersion, rules, source } });
+    });
+  }
+}

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../common/app-error';
+import type { Trend } from '../generated/prisma/client';
+import { TrendRepository } from './trend.repository';
+
+@Injectable()
+export class TrendService {
+  constructor(private readonly trends: TrendRepository) {}
+
+  list(): Promise<Trend[]> {
+    return this.trends.findAll();
+  }
+
+  /** By slug or by number ("3"); unknown -> 404 trend_not_found. */
+  async get(key: string): Promise<Trend> {
+    const trend = await this.trends.findBySlugOrNumber(key);
+    if (!trend) throw AppError.notFound('trend', key);
+    return trend;
+  }
+}

@@ -1,0 +1,50 @@
+import { api, startTestApp, TestApp } from '../support/test-app';
+
+describe('trends API', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('lists the ten predictions in report order with both titles', async () => {
+    const res = await api(t.baseUrl, '/api/trends', { token: null });
+    expect(res.status).toBe(200);
+    expect(res.body.nextCursor).toBeNull();
+    expect(res.body.data.map((x: { number: number }) => x.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(res.body.data[0]).toMatchObject({ slug: 'compute-clusters', titleZh: expect.stringContaining('算力底座') });
+    expect(res.body.data[8].titleEn).toMatch(/open source/i);
+  });
+
+  it('finds a prediction by slug and by number', async () => {
+    const bySlug = await api(t.baseUrl, '/api/trends/embodied-intelligence', { token: null });
+    const byNumber = await api(t.baseUrl, '/api/trends/8', { token: null });
+    expect(bySlug.status).toBe(200);
+    expect(byNumber.body).toEqual(bySlug.body);
+    expect(bySlug.body.titleZh).toContain('具身智能');
+  });
+
+  it('answers 404 in the common error shape for an unknown prediction', async () => {
+    const res = await api(t.baseUrl, '/api/trends/no-such-thing', { token: null });
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ error: { code: 'trend_not_found', message: expect.any(String) } });
+  });
+
+  it('is ready once migrated and seeded, and live', async () => {
+    expect((await api(t.baseUrl, '/health/ready', { token: null })).status).toBe(200);
+    expect((await api(t.baseUrl, '/health/live', { token: null })).body).toEqual({ status: 'ok' });
+  });
+
+  it('serves an OpenAPI document that describes the trends routes', async () => {
+    const res = await api(t.baseUrl, '/api/docs.json', { token: null });
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/trends', '/api/trends/{key}']));
+  });
+
+  it('answers unknown routes with 404 in the common shape, never a stack', async () => {
+    const res = await api(t.baseUrl, '/api/nope', { token: null });
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('not_found');
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.js/);
+  });
+});
