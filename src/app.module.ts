@@ -4,12 +4,14 @@ import { ErrorFilter } from './common/error.filter';
 import { loggingModule } from './common/logging';
 import { ConfigModule } from './config/config.module';
 import { AppEnv } from './config/env';
+import { AuthModule } from './auth/auth.module';
+import { JobsModule } from '../jobs/jobs.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { TrendsModule } from './trends/trends.module';
 
 /** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, momentum, digests. */
-const FEATURE_MODULES = [HealthModule, TrendsModule];
+const FEATURE_MODULES = [HealthModule, AuthModule, TrendsModule, JobsModule];
 
 @Module({})
 export class AppModule {

@@ -10,7 +10,7 @@ import { resolveDatabase } from './database/database-bootstrap';
 async function main(): Promise<void> {
   const env = parseEnv();
   const log = (message: string) => process.stderr.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: message })}\n`);
-  const database = await resolveDatabase(env, (m) => env.logLevel === 'debug' && log(m));
+  const database = await resolveDatabase(env, log, (m) => env.logLevel === 'debug' && log(m));
   if (database.embedded) log(`embedded PostgreSQL ready (data in ${env.dataDir})`);
   const app = await createApp(env, database.url).catch(async (error) => {
     await database.stop();

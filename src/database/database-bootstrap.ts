@@ -8,10 +8,14 @@ export interface ResolvedDatabase {
 }
 
 /** DATABASE_URL when given (start nothing), else the embedded server under DATA_DIR. */
-export async function resolveDatabase(env: AppEnv, log: (m: string) => void): Promise<ResolvedDatabase> {
+export async function resolveDatabase(
+  env: AppEnv,
+  log: (m: string) => void,
+  debug?: (m: string) => void,
+): Promise<ResolvedDatabase> {
   if (env.databaseUrl) {
     return { url: env.databaseUrl, embedded: false, stop: async () => undefined };
   }
-  const embedded = await startEmbeddedDatabase({ dataDir: env.dataDir, port: env.embeddedPgPort, log });
+  const embedded = await startEmbeddedDatabase({ dataDir: env.dataDir, port: env.embeddedPgPort, log, debug });
   return { url: embedded.url, embedded: true, stop: embedded.stop };
 }

@@ -10,7 +10,10 @@ import { join, resolve } from 'node:path';
 export interface EmbeddedDatabaseOptions {
   dataDir: string;
   port: number;
+  /** Notable events (initialising, recovering from a killed run). */
   log: (message: string) => void;
+  /** PostgreSQL's own chatter. */
+  debug?: (message: string) => void;
 }
 
 export interface EmbeddedDatabase {
@@ -40,8 +43,8 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     authMethod: 'scram-sha-256',
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (m: string) => options.log(m.trim()),
-    onError: (e: unknown) => options.log(`embedded postgres: ${String(e)}`),
+    onLog: (m: string) => options.debug?.(m.trim()),
+    onError: (e: unknown) => options.log(`embedded PostgreSQL: ${String(e)}`),
   });
 
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) {

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../src/database/prisma.service';
+import type { JobRun, Prisma } from '../src/generated/prisma/client';
+
+/**
+ * Job runs and the per-job lease. The lease row says which tick of a job is running where, so
+ * a tick runs once across every instance and two runs of one job never overlap.
+ */
+@Injectable()
+export class JobRunRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Claims the job for `tick` unless another lease is live or this tick already ran. */
+  async claimLease(job: string, tick: string, owner: string, ttlMs: number): Promise<boolean> {
+    const rows = await this.prisma.$queryRaw<{ job: string }[]>`
+      INSERT INTO job_leases (job, owner, lease_until)
+      VALUES (${job}, ${`${tick}|${owner}`}, now() + ${ttlMs} * interval '1 millisecond')
+      ON CONFLICT (job) DO UPDATE SET owner = EXCLUDED.owner, lease_until = EXCLUDED.lease_until
+      WHERE job_leases.lease_until < now() AND split_part(job_leases.owner, '|', 1) <> ${tick}
+      RETURNING job`;
+    return rows.length === 1;
+  }
+
+  async renewLease(job: string, tick: string, owner: string, ttlMs: number): Promise<void> {
+    await this.prisma.$executeRaw`
+      UPDATE job_leases SET lease_until = now() + ${ttlMs} * interval '1 millisecond'
+      WHERE job = ${job} AND owner = ${`${tick}|${owner}`}`;
+  }
+
+  /** Ends the lease but keeps the tick, so the same tick is not run again elsewhere. */
+  async releaseLease(job: string, tick: string, owner: string): Promise<void> {
+    await this.prisma.$executeRaw`
+      UPDATE job_leases SET lease_until = now() - interval '1 millisecond'
+      WHERE job = ${job} AND owner = ${`${tick}|${owner}`}`;
+  }
+
+  start(job: string, trigger: string, instance: string): Promise<JobRun> {
+    return this.prisma.jobRun.create({ data: { job, trigger, instance } });
+  }
+
+  finish(id: number, status: 'succeeded' | 'failed', summary: JobSummaryJson, error?: string): Promise<JobRun> {
+    return this.prisma.jobRun.update({
+      where: { id },
+      data: { status, summary: summary ?? undefined, error: error ?? null, finishedAt: new Date() },
+    });
+  }
+
+  list(filter: { job?: string; beforeId?: number; limit: number }): Promise<JobRun[]> {
+    return this.prisma.jobRun.findMany({
+      where: { ...(filter.job ? { job: filter.job } : {}), ...(filter.beforeId ? { id: { lt: filter.beforeId } } : {}) },
+      orderBy: { id: 'desc' },
+      take: filter.limit,
+    });
+  }
+}
+
+type JobSummaryJson = Prisma.InputJsonValue | undefined;

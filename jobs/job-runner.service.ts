@@ -1,0 +1,92 @@
+import { HttpStatus, Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { AppError } from '../src/common/app-error';
+import type { JobRun, Prisma } from '../src/generated/prisma/client';
+import { JobRunRepository } from './job-run.repository';
+import { Job, JOBS, JobSummary, JobTrigger } from './job.types';
+
+const LEASE_TTL_MS = 60_000;
+
+export interface JobOutcome {
+  run: JobRun;
+  summary: JobSummary;
+}
+
+/**
+ * Runs jobs: takes the job's lease, records the run, renews the lease while the job works,
+ * and records how it ended. Errors inside a job are recorded on the run, never thrown past it.
+ */
+@Injectable()
+export class JobRunner implements OnApplicationShutdown {
+  private readonly logger = new Logger(JobRunner.name);
+  readonly instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly shutdown = new AbortController();
+
+  constructor(
+    @Inject(JOBS) private readonly jobs: Job[],
+    private readonly runs: JobRunRepository,
+  ) {}
+
+  names(): string[] {
+    return this.jobs.map((j) => j.name);
+  }
+
+  find(name: string): Job {
+    const job = this.jobs.find((j) => j.name === name);
+    if (!job) throw AppError.notFound('job', name);
+    return job;
+  }
+
+  /** A scheduled tick: silently skipped when another instance already has this tick. */
+  async runScheduled(name: string, tickAt: Date): Promise<JobOutcome | null> {
+    const tick = `tick-${tickAt.toISOString().slice(0, 16)}`;
+    return this.runWithLease(this.find(name), tick, 'schedule');
+  }
+
+  /** On demand: 409 while a run of the same job is in progress anywhere. */
+  async runNow(name: string, trigger: Exclude<JobTrigger, 'schedule'>): Promise<JobOutcome> {
+    const outcome = await this.runWithLease(this.find(name), `manual-${randomUUID()}`, trigger);
+    if (!outcome) throw new AppError(HttpStatus.CONFLICT, 'job_busy', `job ${name} is already running`);
+    return outcome;
+  }
+
+  listRuns(filter: { job?: string; beforeId?: number; limit: number }): Promise<JobRun[]> {
+    return this.runs.list(filter);
+  }
+
+  onApplicationShutdown(): void {
+    this.shutdown.abort();
+  }
+
+  private async runWithLease(job: Job, tick: string, trigger: JobTrigger): Promise<JobOutcome | null> {
+    if (!(await this.runs.claimLease(job.name, tick, this.instance, LEASE_TTL_MS))) return null;
+    const renew = setInterval(() => {
+      this.runs.renewLease(job.name, tick, this.instance, LEASE_TTL_MS).catch((e) => this.logger.warn(`lease renewal failed: ${e}`));
+    }, LEASE_TTL_MS / 3);
+    renew.unref();
+    try {
+      return await this.execute(job, trigger);
+    } finally {
+      clearInterval(renew);
+      await this.runs.releaseLease(job.name, tick, this.instance).catch(() => undefined);
+    }
+  }
+
+  private async execute(job: Job, trigger: JobTrigger): Promise<JobOutcome> {
+    const run = await this.runs.start(job.name, trigger, this.instance);
+    const started = Date.now();
+    try {
+      const summary = { ...(await job.run({ runId: run.id, trigger, signal: this.shutdown.signal })), durationMs: Date.now() - started };
+      const finished = await this.runs.finish(run.id, 'succeeded', summary as Prisma.InputJsonValue);
+      this.logger.log(`job ${job.name} finished: ${JSON.stringify(summary)}`);
+      return { run: finished, summary };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.error(`job ${job.name} failed: ${error instanceof Error ? error.stack : message}`);
+      const summary = { durationMs: Date.now() - started };
+      const finished = await this.runs.finish(run.id, 'failed', summary, message);
+      return { run: finished, summary: { ...summary, error: message } };
+    }
+  }
+}

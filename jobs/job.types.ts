@@ -1,0 +1,26 @@
+import type { AppEnv } from '../src/config/env';
+
+/** What a job reports when it finishes; stored on its run and returned by the run endpoint. */
+export type JobSummary = Record<string, unknown>;
+
+export interface JobContext {
+  runId: number;
+  trigger: JobTrigger;
+  /** Aborted when the process shuts down; long jobs stop between items. */
+  signal: AbortSignal;
+}
+
+export type JobTrigger = 'schedule' | 'api' | 'cli';
+
+/**
+ * A job finds work and hands each item to services; it owns no logic of its own. Every job
+ * class is listed in jobs/jobs.module.ts.
+ */
+export interface Job {
+  readonly name: string;
+  /** Cron expression from configuration, or null for jobs that only run on demand. */
+  schedule(env: AppEnv): string | null;
+  run(context: JobContext): Promise<JobSummary>;
+}
+
+export const JOBS = Symbol('JOBS');

@@ -1,0 +1,57 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { RequireRole } from '../src/auth/admin.guard';
+import { decodeCursor, Page, toPage } from '../src/common/pagination';
+import type { JobRun } from '../src/generated/prisma/client';
+import { JobRunner } from './job-runner.service';
+
+class ListRunsQuery {
+  @IsOptional() @IsString() job?: string;
+  @IsOptional() @IsString() cursor?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+}
+
+function runView(run: JobRun) {
+  return {
+    id: run.id,
+    job: run.job,
+    trigger: run.trigger,
+    instance: run.instance,
+    status: run.status,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+    summary: run.summary,
+    error: run.error,
+  };
+}
+
+@ApiTags('admin: jobs')
+@ApiBearerAuth()
+@RequireRole('admin')
+@Controller('api/admin/jobs')
+export class JobsController {
+  constructor(private readonly runner: JobRunner) {}
+
+  @Get()
+  list(): { data: { name: string }[]; nextCursor: null } {
+    return { data: this.runner.names().map((name) => ({ name })), nextCursor: null };
+  }
+
+  /** Runs the job now and answers when it has finished, with its summary. */
+  @Post(':name/run')
+  @HttpCode(200)
+  async run(@Param('name') name: string) {
+    const { run, summary } = await this.runner.runNow(name, 'api');
+    return { ...runView(run), summary };
+  }
+
+  @Get('runs')
+  async runs(@Query() query: ListRunsQuery): Promise<Page<ReturnType<typeof runView>>> {
+    const limit = query.limit ?? 50;
+    const cursor = decodeCursor<{ id: number }>(query.cursor, ['id']);
+    const rows = await this.runner.listRuns({ job: query.job, beforeId: cursor?.id, limit: limit + 1 });
+    return toPage(rows, limit, (r) => ({ id: r.id }), runView);
+  }
+}

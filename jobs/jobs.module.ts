@@ -1,0 +1,28 @@
+import { Module, Type } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { JobRunRepository } from './job-run.repository';
+import { JobRunner } from './job-runner.service';
+import { JobScheduler } from './job-scheduler.service';
+import { Job, JOBS } from './job.types';
+import { JobsController } from './jobs.controller';
+
+/**
+ * Every job of the service. A job is a thin class in this folder; the modules it needs are
+ * imported here so that jobs depend on features and never the other way round.
+ */
+const JOB_CLASSES: Type<Job>[] = [];
+const FEATURE_IMPORTS: Type<unknown>[] = [];
+
+@Module({
+  imports: [ScheduleModule.forRoot(), ...FEATURE_IMPORTS],
+  controllers: [JobsController],
+  providers: [
+    ...JOB_CLASSES,
+    { provide: JOBS, useFactory: (...jobs: Job[]) => jobs, inject: JOB_CLASSES },
+    JobRunRepository,
+    JobRunner,
+    JobScheduler,
+  ],
+  exports: [JobRunner],
+})
+export class JobsModule {}

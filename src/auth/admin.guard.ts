@@ -1,0 +1,42 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { AppError } from '../common/app-error';
+import { AuthService } from './auth.service';
+import { Principal, Role, roleAllows } from './roles';
+
+const REQUIRED_ROLE = 'requiredRole';
+
+/** Marks a controller or route as needing a token of at least this role. */
+export const RequireRole = (role: Role) => SetMetadata(REQUIRED_ROLE, role);
+
+export type AuthedRequest = Request & { principal?: Principal };
+
+/** Missing or unknown token -> 401; a token whose role does not reach -> 403. */
+@Injectable()
+export class AdminGuard implements CanActivate {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const need = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]);
+    if (!need) return true;
+    const req = context.switchToHttp().getRequest<AuthedRequest>();
+    const token = bearerToken(req.headers.authorization);
+    if (!token) throw new AppError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'an API token is required: Authorization: Bearer <token>');
+    const principal = await this.auth.authenticate(token);
+    if (!principal) throw new AppError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'the API token is unknown or revoked');
+    if (!roleAllows(principal.role, need)) {
+      throw new AppError(HttpStatus.FORBIDDEN, 'forbidden', `this route needs the ${need} role; the token has ${principal.role}`);
+    }
+    req.principal = principal;
+    return true;
+  }
+}
+
+function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match ? match[1]! : null;
+}

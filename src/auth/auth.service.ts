@@ -1,0 +1,60 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AppError } from '../common/app-error';
+import { APP_ENV } from '../config/app-config';
+import type { AppEnv } from '../config/env';
+import type { ApiToken } from '../generated/prisma/client';
+import { ApiTokenRepository } from './api-token.repository';
+import { Principal, Role } from './roles';
+import { generateToken, hashToken, secretsEqual, TOKEN_PREFIX } from './token-hash';
+
+const TOUCH_EVERY_MS = 60_000;
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+  private readonly lastTouched = new Map<number, number>();
+
+  constructor(
+    private readonly tokens: ApiTokenRepository,
+    @Inject(APP_ENV) private readonly env: AppEnv,
+  ) {}
+
+  /** Resolves a bearer token to who is calling, or null when it is unknown or revoked. */
+  async authenticate(token: string): Promise<Principal | null> {
+    if (this.env.adminToken && secretsEqual(token, this.env.adminToken)) {
+      return { tokenId: null, name: 'ADMIN_TOKEN', role: 'admin' };
+    }
+    const stored = await this.tokens.findActiveByHash(hashToken(token));
+    if (!stored) return null;
+    this.recordUse(stored.id);
+    return { tokenId: stored.id, name: stored.name, role: stored.role as Role };
+  }
+
+  async issue(name: string, role: Role): Promise<{ token: string; record: ApiToken }> {
+    const token = generateToken();
+    const record = await this.tokens.create({
+      name,
+      role,
+      tokenHash: hashToken(token),
+      prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+    });
+    return { token, record };
+  }
+
+  list(): Promise<ApiToken[]> {
+    return this.tokens.list();
+  }
+
+  async revoke(id: number): Promise<ApiToken> {
+    const revoked = await this.tokens.revoke(id);
+    if (!revoked) throw AppError.notFound('token', id);
+    return revoked;
+  }
+
+  private recordUse(id: number): void {
+    const now = Date.now();
+    if (now - (this.lastTouched.get(id) ?? 0) < TOUCH_EVERY_MS) return;
+    this.lastTouched.set(id, now);
+    this.tokens.touch(id, new Date(now)).catch((e) => this.logger.warn(`could not record token use: ${e}`));
+  }
+}

@@ -1,0 +1,66 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot } from '../../src/common/project-root';
+
+/**
+ * Starts the real service as `npm start` does (a separate process, embedded PostgreSQL, no
+ * DATABASE_URL) twice on one data folder, the first time ended by SIGKILL: the second start
+ * must recover the orphaned server and must not seed twice.
+ */
+const root = projectRoot();
+const PORT = 39170 + (process.pid % 500);
+const PG_PORT = 55170 + (process.pid % 500);
+
+function startService(dataDir: string): { child: ChildProcess; output: () => string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(PG_PORT) };
+  delete env.DATABASE_URL;
+  Object.assign(env, { LOAD_DEFAULT_FEEDS: 'false', SCHEDULER_ENABLED: 'false', LOG_LEVEL: 'warn' });
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], { cwd: root, env });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  return { child, output: () => output };
+}
+
+async function waitReady(output: () => string): Promise<void> {
+  const deadline = Date.now() + 60000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`http://127.0.0.1:${PORT}/health/ready`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`service not ready within 60 s:\n${output()}`);
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+}
+
+describe('npm start on the embedded database', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'scorecard-start-'));
+    chmodSync(dataDir, 0o755); // as root, the postgres OS user must be able to reach it
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('serves the ten predictions, survives SIGKILL, and seeds only once', async () => {
+    const first = startService(dataDir);
+    await waitReady(first.output);
+    const before = await (await fetch(`http://127.0.0.1:${PORT}/api/trends`)).json();
+    expect(before.data).toHaveLength(10);
+    first.child.kill('SIGKILL');
+    await exited(first.child);
+
+    const second = startService(dataDir);
+    await waitReady(second.output);
+    const after = await (await fetch(`http://127.0.0.1:${PORT}/api/trends`)).json();
+    expect(after.data).toEqual(before.data);
+    expect(second.output()).toMatch(/orphaned PostgreSQL|stale postmaster.pid/);
+
+    second.child.kill('SIGTERM');
+    expect(await exited(second.child)).toBe(0);
+  }, 150000);
+});
