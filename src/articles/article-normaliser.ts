@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import type { ParsedItem } from '../feeds/feed-parser';
+import { htmlToText, truncateText } from './html-to-text';
+import { normaliseUrl } from './url-normaliser';
+
+export interface NormalisedItem {
+  /** sha256 hex of the item's identity; unique per feed. */
+  guidHash: string;
+  /** The item link as given (resolved against baseUrl when relative); null when none is usable. */
+  url: string | null;
+  normalizedUrl: string | null;
+  title: string;
+  summary: string;
+  author: string | null;
+  language: string | null;
+  publishedAt: Date;
+}
+
+const TITLE_LIMIT = 300;
+const TITLE_FROM_SUMMARY_LIMIT = 120;
+const AUTHOR_LIMIT = 200;
+/** Clocks drift and time zones get mislabelled; beyond a day ahead a date is wrong, not early. */
+const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * Identity of an item within its feed: the GUID when present (publishers promise it is stable),
+ * else the normalised link, else title + date. Prefixes keep the three spaces apart.
+ */
+export function itemIdentityHash(item: Pick<ParsedItem, 'guid' | 'link' | 'title' | 'publishedAt'>, baseUrl?: string): string {
+  const guid = item.guid?.trim();
+  if (guid) return sha256(`guid:${guid}`);
+  const link = normaliseUrl(item.link, baseUrl);
+  if (link) return sha256(`link:${link}`);
+  return sha256(`title:${item.title?.trim() ?? ''}|date:${item.publishedAt?.toISOString() ?? ''}`);
+}
+
+function resolveLink(link: string | undefined, baseUrl: string | undefined): string | null {
+  if (!link) return null;
+  try {
+    const url = new URL(link.trim(), baseUrl);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+function sensiblePublishedAt(publishedAt: Date | undefined, now: Date): Date {
+  if (!publishedAt || Number.isNaN(publishedAt.getTime())) return now;
+  return publishedAt.getTime() > now.getTime() + MAX_FUTURE_MS ? now : publishedAt;
+}
+
+function titleFor(item: ParsedItem, summary: string): string {
+  return htmlToText(item.title, TITLE_LIMIT) || truncateText(summary, TITLE_FROM_SUMMARY_LIMIT) || '(untitled)';
+}
+
+/**
+ * Turns a parsed feed item into what gets stored: plain-text title and summary, canonical URL,
+ * a sane UTC date. `baseUrl` (the feed's final URL) resolves relative links some feeds use.
+ */
+export function normaliseItem(item: ParsedItem, feedLanguage: string | null | undefined, now: Date, baseUrl?: string): NormalisedItem {
+  const summary = htmlToText(item.summaryHtml);
+  const url = resolveLink(item.link, baseUrl);
+  return {
+    guidHash: itemIdentityHash(item, baseUrl),
+    url,
+    normalizedUrl: normaliseUrl(url),
+    title: titleFor(item, summary),
+    summary,
+    author: htmlToText(item.author, AUTHOR_LIMIT) || null,
+    language: item.language?.trim() || feedLanguage?.trim() || null,
+    publishedAt: sensiblePublishedAt(item.publishedAt, now),
+  };
+}

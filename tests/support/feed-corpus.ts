@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { decodeFeedBytes } from '../../src/feeds/charset';
+
+/** The shared corpus of feeds copied from six parsers' test suites (see its README.md). */
+export const FEED_CORPUS_DIR = process.env.FEED_CORPUS_DIR ?? '/work/shared/feed-corpus';
+
+export interface CorpusEntry {
+  path: string;
+  gzipped: boolean;
+  expatWellFormed: boolean;
+  expatVerdict: string;
+  feedparserExpect: string;
+}
+
+/** Every feed file of the corpus, as listed in CLASSIFICATION.tsv (which excludes docs and licences). */
+export function listCorpusEntries(): CorpusEntry[] {
+  const rows = readFileSync(join(FEED_CORPUS_DIR, 'CLASSIFICATION.tsv'), 'utf8').trim().split('\n').slice(1);
+  return rows.map((row) => {
+    const [path, , compressed, expat, expect] = row.split('\t');
+    return {
+      path,
+      gzipped: compressed === 'gzip',
+      expatWellFormed: expat === 'ok',
+      expatVerdict: expat,
+      feedparserExpect: expect ?? '',
+    };
+  });
+}
+
+export function readCorpusBytes(entry: CorpusEntry): Buffer {
+  return readFileSync(join(FEED_CORPUS_DIR, entry.path));
+}
+
+/** feedparser's fixtures carry the HTTP headers they expect in a `Header:` line of their top comment. */
+export function headersFromFixtureComment(bytes: Buffer): Record<string, string> {
+  const comment = /<!--([\s\S]*?)-->/.exec(bytes.subarray(0, 2048).toString('latin1'))?.[1] ?? '';
+  const headers: Record<string, string> = {};
+  for (const match of comment.matchAll(/^Header:\s*([\w-]+):\s*(.+?)\s*$/gim)) {
+    headers[match[1].toLowerCase()] = match[2];
+  }
+  return headers;
+}
+
+export function contentTypeForPath(path: string): string {
+  if (path.endsWith('.json')) return 'application/feed+json';
+  if (path.endsWith('.html')) return 'text/html';
+  return 'application/xml';
+}
+
+/** Decoded text as the fetcher would hand it to the parser (used where no HTTP round trip is wanted). */
+export function decodeCorpusEntry(entry: CorpusEntry): string {
+  const raw = readCorpusBytes(entry);
+  const bytes = entry.gzipped ? gunzipSync(raw) : raw;
+  const headers = headersFromFixtureComment(bytes);
+  return decodeFeedBytes(bytes, headers['content-type'] ?? contentTypeForPath(entry.path)).text;
+}

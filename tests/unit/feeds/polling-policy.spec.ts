@@ -1,0 +1,61 @@
+import { nextCheckAfterError, nextCheckAfterSuccess, shouldFetchUnconditionally } from '../../../src/feeds/polling-policy';
+
+const now = new Date('2024-06-01T12:00:00Z');
+const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+const secondsUntil = (date: Date) => (date.getTime() - now.getTime()) / 1000;
+
+describe('nextCheckAfterSuccess', () => {
+  it('polls at half the average recent publishing gap', () => {
+    const everyFourHours = [0, 4, 8, 12, 16].map(hoursAgo);
+    expect(secondsUntil(nextCheckAfterSuccess({ itemDates: everyFourHours, now }))).toBe(2 * 3600);
+  });
+
+  it('clamps a very busy feed to minSec and a silent one to maxSec', () => {
+    const everyMinute = [0, 1, 2, 3].map((m) => new Date(now.getTime() - m * 60_000));
+    expect(secondsUntil(nextCheckAfterSuccess({ itemDates: everyMinute, now }))).toBe(900);
+    expect(secondsUntil(nextCheckAfterSuccess({ itemDates: [hoursAgo(0), hoursAgo(24 * 30)], now }))).toBe(86_400);
+    expect(secondsUntil(nextCheckAfterSuccess({ itemDates: [], now }))).toBe(86_400);
+  });
+
+  it('ignores future-dated items when measuring the gap', () => {
+    const dates = [hoursAgo(0), hoursAgo(2), new Date(now.getTime() + 3_600_000 * 100)];
+    expect(secondsUntil(nextCheckAfterSuccess({ itemDates: dates, now }))).toBe(3600);
+  });
+
+  it('honours TTL, Cache-Control and Expires when they ask for longer, capped at maxSec', () => {
+    const busy = [0, 1, 2].map(hoursAgo);
+    expect(secondsUntil(nextCheckAfterSuccess({ itemDates: busy, now, ttlMinutes: 180 }))).toBe(3 * 3600);
+    expect(secondsUntil(nextCheckAfterSuccess({ itemDates: busy, now, cacheMaxAgeSec: 7200 }))).toBe(7200);
+    expect(secondsUntil(nextCheckAfterSuccess({ itemDates: busy, now, expiresAt: new Date(now.getTime() + 5 * 3_600_000) }))).toBe(5 * 3600);
+    expect(secondsUntil(nextCheckAfterSuccess({ itemDates: busy, now, ttlMinutes: 60 * 24 * 7 }))).toBe(86_400);
+    expect(secondsUntil(nextCheckAfterSuccess({ itemDates: busy, now, cacheMaxAgeSec: 10 }))).toBe(1800);
+  });
+});
+
+describe('nextCheckAfterError', () => {
+  it('doubles the delay with each consecutive error, jitter within the upper half', () => {
+    const lowest = (errors: number) => secondsUntil(nextCheckAfterError({ consecutiveErrors: errors, now, random: () => 0 }));
+    const highest = (errors: number) => secondsUntil(nextCheckAfterError({ consecutiveErrors: errors, now, random: () => 1 }));
+    expect([highest(1), highest(2), highest(3)]).toEqual([900, 1800, 3600]);
+    expect(lowest(3)).toBe(1800);
+  });
+
+  it('caps at a day and never gives up, however many errors', () => {
+    expect(secondsUntil(nextCheckAfterError({ consecutiveErrors: 1000, now, random: () => 1 }))).toBe(86_400);
+    expect(nextCheckAfterError({ consecutiveErrors: Number.MAX_SAFE_INTEGER, now }).getTime()).toBeGreaterThan(now.getTime());
+  });
+
+  it('honours a longer Retry-After', () => {
+    expect(secondsUntil(nextCheckAfterError({ consecutiveErrors: 1, now, retryAfterSec: 7200, random: () => 1 }))).toBe(7200);
+    expect(secondsUntil(nextCheckAfterError({ consecutiveErrors: 1, now, retryAfterSec: 5, random: () => 1 }))).toBe(900);
+  });
+});
+
+describe('shouldFetchUnconditionally', () => {
+  it('is true the first time and once a day after', () => {
+    expect(shouldFetchUnconditionally(null, now)).toBe(true);
+    expect(shouldFetchUnconditionally(hoursAgo(23), now)).toBe(false);
+    expect(shouldFetchUnconditionally(hoursAgo(24), now)).toBe(true);
+    expect(shouldFetchUnconditionally(hoursAgo(2), now, 3600)).toBe(true);
+  });
+});
