@@ -7,11 +7,12 @@ import { AppEnv } from './config/env';
 import { AuthModule } from './auth/auth.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { DatabaseModule } from './database/database.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
 import { TrendsModule } from './trends/trends.module';
 
 /** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, momentum, digests. */
-const FEATURE_MODULES = [HealthModule, AuthModule, TrendsModule, JobsModule];
+const FEATURE_MODULES = [HealthModule, AuthModule, TrendsModule, JobsModule, EvidenceModule];
 
 @Module({})
 export class AppModule {

@@ -1,7 +1,8 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { AppError } from '../common/app-error';
+import { AdminRateLimiter } from './admin-rate-limiter';
 import { AuthService } from './auth.service';
 import { Principal, Role, roleAllows } from './roles';
 
@@ -12,12 +13,13 @@ export const RequireRole = (role: Role) => SetMetadata(REQUIRED_ROLE, role);
 
 export type AuthedRequest = Request & { principal?: Principal };
 
-/** Missing or unknown token -> 401; a token whose role does not reach -> 403. */
+/** Missing or unknown token -> 401; a token whose role does not reach -> 403; over the per-token limit -> 429. */
 @Injectable()
 export class AdminGuard implements CanActivate {
   constructor(
     private readonly auth: AuthService,
     private readonly reflector: Reflector,
+    private readonly rateLimiter: AdminRateLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -31,8 +33,20 @@ export class AdminGuard implements CanActivate {
     if (!roleAllows(principal.role, need)) {
       throw new AppError(HttpStatus.FORBIDDEN, 'forbidden', `this route needs the ${need} role; the token has ${principal.role}`);
     }
+    await this.limit(principal, context.switchToHttp().getResponse<Response>());
     req.principal = principal;
     return true;
+  }
+
+  private async limit(principal: Principal, res: Response): Promise<void> {
+    const retryAfter = await this.rateLimiter.hit(principal);
+    if (retryAfter === null) return;
+    res.setHeader('Retry-After', String(retryAfter));
+    throw new AppError(
+      HttpStatus.TOO_MANY_REQUESTS,
+      'rate_limited',
+      `more than ${this.rateLimiter.limitPerMinute} admin requests per minute for this token; retry in ${retryAfter} s`,
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AdminGuard } from './admin.guard';
+import { AdminRateLimiter } from './admin-rate-limiter';
 import { ApiTokenRepository } from './api-token.repository';
 import { AuthService } from './auth.service';
 import { TokenController } from './token.controller';
@@ -9,7 +10,7 @@ import { TokenController } from './token.controller';
 @Global()
 @Module({
   controllers: [TokenController],
-  providers: [ApiTokenRepository, AuthService, { provide: APP_GUARD, useClass: AdminGuard }],
+  providers: [ApiTokenRepository, AuthService, AdminRateLimiter, { provide: APP_GUARD, useClass: AdminGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -1,0 +1,97 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+
+export const EVIDENCE_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
+export const STANCES = ['supports', 'contradicts'] as const;
+export type Stance = (typeof STANCES)[number];
+export const QUEUE_SORTS = ['score', 'date'] as const;
+
+/** Filters of the review queue; every field is optional and they combine with AND. */
+export class EvidenceQueryDto {
+  @ApiPropertyOptional({ enum: EVIDENCE_STATUSES, default: 'pending' })
+  @IsOptional()
+  @IsIn(EVIDENCE_STATUSES as unknown as string[])
+  status?: EvidenceStatus;
+
+  @ApiPropertyOptional({ description: 'prediction slug or number', example: 'compute-clusters' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  trend?: string;
+
+  @ApiPropertyOptional({ enum: STANCES })
+  @IsOptional()
+  @IsIn(STANCES as unknown as string[])
+  stance?: Stance;
+
+  @ApiPropertyOptional({ description: 'only articles seen in this feed' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  feedId?: number;
+
+  @ApiPropertyOptional({ example: 'en' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 35)
+  language?: string;
+
+  @ApiPropertyOptional({ description: 'article published at or after (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'article published before (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601()
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'minimum score' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  minScore?: number;
+
+  @ApiPropertyOptional({ description: 'free text searched in article title and summary' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: QUEUE_SORTS, default: 'score', description: 'both descending' })
+  @IsOptional()
+  @IsIn(QUEUE_SORTS as unknown as string[])
+  sort?: (typeof QUEUE_SORTS)[number];
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class AuditQueryDto {
+  @ApiPropertyOptional({ description: 'only decisions about this evidence' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  evidenceId?: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}

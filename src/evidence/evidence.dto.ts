@@ -1,0 +1,135 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { ReviewAudit } from '../generated/prisma/client';
+import { EVIDENCE_STATUSES, STANCES } from './evidence-query.dto';
+import type { EvidenceRow, OtherTag } from './evidence.repository';
+
+export class FeedRefDto {
+  @ApiProperty() id!: number;
+  @ApiProperty({ nullable: true, type: String }) title!: string | null;
+}
+
+export class EvidenceArticleDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty({ nullable: true, type: String }) url!: string | null;
+  @ApiProperty() publishedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) language!: string | null;
+  @ApiProperty({ type: [FeedRefDto] }) feeds!: FeedRefDto[];
+}
+
+export class EvidenceTrendDto {
+  @ApiProperty() number!: number;
+  @ApiProperty() slug!: string;
+  @ApiProperty() titleEn!: string;
+}
+
+export class OtherTagDto {
+  @ApiProperty({ description: 'slug of the other prediction' }) trend!: string;
+  @ApiProperty({ enum: STANCES }) stance!: string;
+  @ApiProperty({ enum: EVIDENCE_STATUSES }) status!: string;
+  @ApiProperty() score!: number;
+}
+
+export class EvidenceItemDto {
+  @ApiProperty() id!: number;
+  @ApiProperty({ enum: EVIDENCE_STATUSES }) status!: string;
+  @ApiProperty({ enum: STANCES }) stance!: string;
+  @ApiProperty() score!: number;
+  @ApiProperty({ type: [String], description: 'the rule terms that matched' }) matchedTerms!: string[];
+  @ApiProperty({ type: [String], description: 'the stance cues that matched' }) matchedCues!: string[];
+  @ApiProperty({ nullable: true, type: String, description: 'why the rules tagged it' }) reason!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) ruleVersion!: number | null;
+  @ApiProperty({ enum: ['rule', 'manual'] }) origin!: string;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ nullable: true, type: String }) reviewedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String }) reviewedAt!: string | null;
+  @ApiProperty({ type: EvidenceArticleDto }) article!: EvidenceArticleDto;
+  @ApiProperty({ type: EvidenceTrendDto }) trend!: EvidenceTrendDto;
+  @ApiProperty({ type: [OtherTagDto], description: 'how the same article was tagged for other predictions' })
+  otherTags!: OtherTagDto[];
+
+  static from(row: EvidenceRow, tags: OtherTag[]): EvidenceItemDto {
+    const matched = readMatched(row.matched);
+    return {
+      id: row.id,
+      status: row.status,
+      stance: row.stance,
+      score: row.score,
+      ...matched,
+      ruleVersion: row.ruleVersion,
+      origin: row.origin,
+      note: row.reviewNote,
+      reviewedBy: row.reviewedBy,
+      reviewedAt: row.reviewedAt?.toISOString() ?? null,
+      article: {
+        id: row.article.id,
+        title: row.article.title,
+        url: row.article.url,
+        publishedAt: row.article.publishedAt.toISOString(),
+        language: row.article.language,
+        feeds: row.article.sources.map((s) => ({ id: s.feed.id, title: s.feed.title })),
+      },
+      trend: { number: row.trend.number, slug: row.trend.slug, titleEn: row.trend.titleEn },
+      otherTags: tags
+        .filter((t) => t.articleId === row.articleId && t.evidenceId !== row.id)
+        .map((t) => ({ trend: t.trend, stance: t.stance, status: t.status, score: t.score })),
+    };
+  }
+}
+
+export class EvidencePageDto {
+  @ApiProperty({ type: [EvidenceItemDto] }) data!: EvidenceItemDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+export class BulkReviewItemDto {
+  @ApiProperty() id!: number;
+  @ApiProperty({ enum: ['updated', 'not_found'] }) outcome!: 'updated' | 'not_found';
+  @ApiProperty({ required: false, enum: EVIDENCE_STATUSES }) status?: string;
+  @ApiProperty({ required: false, enum: STANCES }) stance?: string;
+}
+
+export class BulkReviewResultDto {
+  @ApiProperty({ type: [BulkReviewItemDto], description: 'one entry per requested id, in request order' })
+  data!: BulkReviewItemDto[];
+  @ApiProperty() updated!: number;
+  @ApiProperty() notFound!: number;
+}
+
+export class AuditEntryDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() evidenceId!: number;
+  @ApiProperty({ description: 'name of the token that decided' }) actor!: string;
+  @ApiProperty({ enum: ['accept', 'reject', 'create_manual'] }) action!: string;
+  @ApiProperty({ description: '{ status, stance, note } before the decision' }) before!: object;
+  @ApiProperty({ description: '{ status, stance, note } after the decision' }) after!: object;
+  @ApiProperty() createdAt!: string;
+
+  static from(a: ReviewAudit): AuditEntryDto {
+    return {
+      id: a.id,
+      evidenceId: a.evidenceId,
+      actor: a.actor,
+      action: a.action,
+      before: a.before as object,
+      after: a.after as object,
+      createdAt: a.createdAt.toISOString(),
+    };
+  }
+}
+
+export class AuditPageDto {
+  @ApiProperty({ type: [AuditEntryDto] }) data!: AuditEntryDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+/** The tagger stores `{ terms, cues, reason }`; older or hand-made rows may lack any of them. */
+export function readMatched(value: unknown): { matchedTerms: string[]; matchedCues: string[]; reason: string | null } {
+  const obj = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  return {
+    matchedTerms: strings(obj.terms),
+    matchedCues: strings(obj.cues),
+    reason: typeof obj.reason === 'string' ? obj.reason : null,
+  };
+}

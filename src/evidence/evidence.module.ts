@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TrendsModule } from '../trends/trends.module';
+import { AuditController } from './audit.controller';
+import { AuditRepository } from './audit.repository';
+import { EvidenceController } from './evidence.controller';
+import { EvidenceRepository } from './evidence.repository';
+import { EvidenceService } from './evidence.service';
+import { ReviewRepository } from './review.repository';
+import { ReviewService } from './review.service';
+
+/** The review queue, decisions, manual evidence and the audit log. Exports the repository for tagging. */
+@Module({
+  imports: [TrendsModule],
+  controllers: [EvidenceController, AuditController],
+  providers: [EvidenceRepository, ReviewRepository, AuditRepository, EvidenceService, ReviewService],
+  exports: [EvidenceRepository],
+})
+export class EvidenceModule {}

@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service';
+import { Prisma } from '../generated/prisma/client';
+import type { EvidenceStatus, Stance } from './evidence-query.dto';
+
+/** What a queue item needs besides the evidence row: its article (with feeds) and its trend. */
+export const EVIDENCE_INCLUDE = {
+  article: {
+    select: {
+      id: true,
+      title: true,
+      url: true,
+      publishedAt: true,
+      language: true,
+      sources: { select: { feed: { select: { id: true, title: true } } }, orderBy: { feedId: 'asc' } },
+    },
+  },
+  trend: { select: { number: true, slug: true, titleEn: true } },
+} satisfies Prisma.EvidenceInclude;
+
+export type EvidenceRow = Prisma.EvidenceGetPayload<{ include: typeof EVIDENCE_INCLUDE }>;
+
+export interface QueueFilter {
+  status: EvidenceStatus;
+  trendId?: number;
+  stance?: Stance;
+  feedId?: number;
+  language?: string;
+  from?: Date;
+  to?: Date;
+  minScore?: number;
+  q?: string;
+  sort: 'score' | 'date';
+}
+
+/** Keyset position: the last row's sort value and id (ties broken by id, descending). */
+export type QueuePosition = { value: number | string; id: number };
+
+export interface OtherTag {
+  evidenceId: number;
+  articleId: number;
+  trend: string;
+  stance: string;
+  status: string;
+  score: number;
+}
+
+/** One rule hit the tagger wants recorded; `matched` is stored as the evidence's JSON reason. */
+export interface RuleMatch {
+  articleId: number;
+  trendId: number;
+  stance: Stance;
+  score: number;
+  matched: { terms: string[]; cues: string[]; reason: string } | Record<string, unknown>;
+  ruleVersion: number;
+  publishedAt: Date;
+}
+
+// 7 bind parameters per row; Postgres allows 65535 per statement.
+const UPSERT_BATCH = 1000;
+
+@Injectable()
+export class EvidenceRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findById(id: number): Promise<EvidenceRow | null> {
+    return this.prisma.evidence.findUnique({ where: { id }, include: EVIDENCE_INCLUDE });
+  }
+
+  /** One page of the queue, `take` rows after `after`, sorted descending by score or date. */
+  findQueue(filter: QueueFilter, after: QueuePosition | null, take: number): Promise<EvidenceRow[]> {
+    const sortField = filter.sort === 'score' ? 'score' : 'publishedAt';
+    const where: Prisma.EvidenceWhereInput = { AND: [queueWhere(filter), after ? afterWhere(sortField, after) : {}] };
+    return this.prisma.evidence.findMany({
+      where,
+      include: EVIDENCE_INCLUDE,
+      orderBy: [{ [sortField]: 'desc' }, { id: 'desc' }],
+      take,
+    });
+  }
+
+  /** Every evidence row of these articles, so a reviewer sees how each was tagged elsewhere. */
+  async findTagsOfArticles(articleIds: number[]): Promise<OtherTag[]> {
+    if (articleIds.length === 0) return [];
+    const rows = await this.prisma.evidence.findMany({
+      where: { articleId: { in: articleIds } },
+      select: { id: true, articleId: true, stance: true, status: true, score: true, trend: { select: { slug: true, number: true } } },
+      orderBy: [{ trend: { number: 'asc' } }],
+    });
+    return rows.map((r) => ({ evidenceId: r.id, articleId: r.articleId, trend: r.trend.slug, stance: r.stance, status: r.status, score: r.score }));
+  }
+
+  /**
+   * For the tagging job. Records rule hits as evidence, in one statement per batch of 1000:
+   * - an (article, trend) pair with no evidence yet becomes a new `pending`, origin `rule` row;
+   * - a pair whose evidence is still `pending` and came from the rules is refreshed (stance,
+   *   score, matched, rule version, date), e.g. after a rule-set change;
+   * - a pair a reviewer has decided (`accepted`/`rejected`) or added by hand (`manual`) is left
+   *   exactly as it is, which is what keeps a rejected article from ever coming back.
+   * Duplicate pairs in the input keep their last entry. Rows go in sorted by (trend, publication
+   * date) so concurrent writers take the trend_daily_rollups row locks (trigger) in one order
+   * and cannot deadlock. Call it inside or outside a transaction; it is atomic per batch.
+   */
+  async upsertRuleMatches(matches: RuleMatch[]): Promise<{ inserted: number; updated: number }> {
+    const rows = sortForLocking(dedupeByPair(matches));
+    const total = { inserted: 0, updated: 0 };
+    for (let i = 0; i < rows.length; i += UPSERT_BATCH) {
+      const counts = await this.upsertBatch(rows.slice(i, i + UPSERT_BATCH));
+      total.inserted += counts.inserted;
+      total.updated += counts.updated;
+    }
+    return total;
+  }
+
+  /**
+   * For the tagging job, after re-tagging `consideredArticleIds` against a trend's current
+   * rules: deletes that trend's evidence for those articles that no longer match (not in
+   * `stillMatchingArticleIds`), but only rows still `pending` and of origin `rule`. Decided and
+   * manual evidence stays. Returns how many rows were withdrawn. Rows are locked in
+   * publication-date order first, for the same deadlock reason as upsertRuleMatches.
+   */
+  async withdrawStalePending(trendId: number, consideredArticleIds: number[], stillMatchingArticleIds: number[]): Promise<number> {
+    const keep = new Set(stillMatchingArticleIds);
+    const stale = [...new Set(consideredArticleIds)].filter((id) => !keep.has(id));
+    if (stale.length === 0) return 0;
+    return this.prisma.$executeRaw`
+      DELETE FROM evidence WHERE id IN (
+        SELECT id FROM evidence
+        WHERE trend_id = ${trendId} AND article_id = ANY(${stale}::int[])
+          AND status = 'pending' AND origin = 'rule'
+        ORDER BY published_at, id
+        FOR UPDATE)`;
+  }
+
+  private async upsertBatch(rows: RuleMatch[]): Promise<{ inserted: number; updated: number }> {
+    const values = Prisma.join(
+      rows.map(
+        (m) => Prisma.sql`(${m.articleId}::int, ${m.trendId}::int, ${m.stance}::text, ${m.score}::float8,
+          ${JSON.stringify(m.matched ?? {})}::jsonb, ${m.ruleVersion}::int, ${m.publishedAt}::timestamptz)`,
+      ),
+    );
+    const [counts] = await this.prisma.$queryRaw<{ inserted: bigint; updated: bigint }[]>`
+      WITH written AS (
+        INSERT INTO evidence (article_id, trend_id, stance, score, matched, rule_version, published_at, origin, status, updated_at)
+        SELECT v.*, 'rule', 'pending', now() FROM (VALUES ${values})
+          AS v(article_id, trend_id, stance, score, matched, rule_version, published_at)
+        ON CONFLICT (article_id, trend_id) DO UPDATE SET
+          stance = EXCLUDED.stance, score = EXCLUDED.score, matched = EXCLUDED.matched,
+          rule_version = EXCLUDED.rule_version, published_at = EXCLUDED.published_at, updated_at = now()
+        WHERE evidence.status = 'pending' AND evidence.origin = 'rule'
+        RETURNING (xmax = 0) AS inserted)
+      SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated FROM written`;
+    return { inserted: Number(counts?.inserted ?? 0), updated: Number(counts?.updated ?? 0) };
+  }
+}
+
+function queueWhere(f: QueueFilter): Prisma.EvidenceWhereInput {
+  const article: Prisma.ArticleWhereInput = {
+    ...(f.language !== undefined ? { language: { equals: f.language, mode: 'insensitive' } } : {}),
+    ...(f.from || f.to ? { publishedAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
+    ...(f.feedId !== undefined ? { sources: { some: { feedId: f.feedId } } } : {}),
+    ...(f.q ? { OR: [{ title: textContains(f.q) }, { summary: textContains(f.q) }] } : {}),
+  };
+  return {
+    status: f.status,
+    ...(f.trendId !== undefined ? { trendId: f.trendId } : {}),
+    ...(f.stance !== undefined ? { stance: f.stance } : {}),
+    ...(f.minScore !== undefined ? { score: { gte: f.minScore } } : {}),
+    ...(Object.keys(article).length > 0 ? { article } : {}),
+  };
+}
+
+/** Prisma passes `contains` to ILIKE as is, so % and _ would act as wildcards; escape them. */
+function textContains(text: string): Prisma.StringFilter {
+  return { contains: text.replace(/[\\%_]/g, (c) => `\\${c}`), mode: 'insensitive' };
+}
+
+function afterWhere(field: 'score' | 'publishedAt', after: QueuePosition): Prisma.EvidenceWhereInput {
+  const value = field === 'score' ? Number(after.value) : new Date(after.value);
+  return { OR: [{ [field]: { lt: value } }, { [field]: value, id: { lt: after.id } }] };
+}
+
+function dedupeByPair(matches: RuleMatch[]): RuleMatch[] {
+  const byPair = new Map<string, RuleMatch>();
+  for (const m of matches) byPair.set(`${m.articleId}:${m.trendId}`, m);
+  return [...byPair.values()];
+}
+
+function sortForLocking(matches: RuleMatch[]): RuleMatch[] {
+  return [...matches].sort(
+    (a, b) => a.trendId - b.trendId || a.publishedAt.getTime() - b.publishedAt.getTime() || a.articleId - b.articleId,
+  );
+}
