@@ -5,13 +5,15 @@ import { JobRunner } from './job-runner.service';
 import { JobScheduler } from './job-scheduler.service';
 import { Job, JOBS } from './job.types';
 import { JobsController } from './jobs.controller';
+import { IngestFeedsJob } from './ingest-feeds.job';
+import { FeedsModule } from '../src/feeds/feeds.module';
 
 /**
  * Every job of the service. A job is a thin class in this folder; the modules it needs are
  * imported here so that jobs depend on features and never the other way round.
  */
-const JOB_CLASSES: Type<Job>[] = [];
-const FEATURE_IMPORTS: Type<unknown>[] = [];
+const JOB_CLASSES: Type<Job>[] = [IngestFeedsJob];
+const FEATURE_IMPORTS: Type<unknown>[] = [FeedsModule];
 
 @Module({
   imports: [ScheduleModule.forRoot(), ...FEATURE_IMPORTS],

@@ -9,6 +9,7 @@ import { AppEnv } from './config/env';
 import { ReadinessState } from './database/readiness.state';
 import { migrate } from './database/migrator';
 import { TrendSeeder } from './trends/trend-seeder';
+import { DefaultFeedsLoader } from './feeds/default-feeds.loader';
 
 /**
  * Builds the application on a database: migrate, create, seed, mark ready. Used by main.ts and
@@ -27,6 +28,7 @@ export async function createApp(env: AppEnv, databaseUrl: string): Promise<INest
   app.useGlobalPipes(validationPipe());
   setupOpenApi(app);
   await app.get(TrendSeeder).seed();
+  await app.get(DefaultFeedsLoader).loadOnce();
   app.get(ReadinessState).markReady();
   return app;
 }

@@ -10,9 +10,11 @@ import { DatabaseModule } from './database/database.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
 import { TrendsModule } from './trends/trends.module';
+import { FeedsModule } from './feeds/feeds.module';
+import { ArticlesModule } from './articles/articles.module';
 
 /** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, momentum, digests. */
-const FEATURE_MODULES = [HealthModule, AuthModule, TrendsModule, JobsModule, EvidenceModule];
+const FEATURE_MODULES = [HealthModule, AuthModule, TrendsModule, ArticlesModule, FeedsModule, EvidenceModule, JobsModule];
 
 @Module({})
 export class AppModule {

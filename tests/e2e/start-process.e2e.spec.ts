@@ -49,14 +49,14 @@ describe('npm start on the embedded database', () => {
   it('serves the ten predictions, survives SIGKILL, and seeds only once', async () => {
     const first = startService(dataDir);
     await waitReady(first.output);
-    const before = await (await fetch(`http://127.0.0.1:${PORT}/api/trends`)).json();
+    const before = (await (await fetch(`http://127.0.0.1:${PORT}/api/trends`)).json()) as { data: unknown[] };
     expect(before.data).toHaveLength(10);
     first.child.kill('SIGKILL');
     await exited(first.child);
 
     const second = startService(dataDir);
     await waitReady(second.output);
-    const after = await (await fetch(`http://127.0.0.1:${PORT}/api/trends`)).json();
+    const after = (await (await fetch(`http://127.0.0.1:${PORT}/api/trends`)).json()) as { data: unknown[] };
     expect(after.data).toEqual(before.data);
     expect(second.output()).toMatch(/orphaned PostgreSQL|stale postmaster.pid/);
 

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ArticlesModule } from '../articles/articles.module';
+import { DefaultFeedsLoader } from './default-feeds.loader';
+import { FeedFetchGateway } from './feed-fetch.gateway';
+import { FeedController } from './feed.controller';
+import { FeedRepository } from './feed.repository';
+import { FeedService } from './feed.service';
+import { IngestionService } from './ingestion.service';
+
+@Module({
+  imports: [ArticlesModule],
+  controllers: [FeedController],
+  providers: [FeedRepository, FeedService, FeedFetchGateway, IngestionService, DefaultFeedsLoader],
+  exports: [FeedRepository, FeedService, IngestionService, DefaultFeedsLoader],
+})
+export class FeedsModule {}

@@ -1,0 +1,128 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { normaliseItem } from '../articles/article-normaliser';
+import { ArticleRepository } from '../articles/article.repository';
+import { APP_ENV } from '../config/app-config';
+import type { AppEnv } from '../config/env';
+import { FeedError } from './feed-errors';
+import { FeedFetchGateway } from './feed-fetch.gateway';
+import { parseFeed } from './feed-parser';
+import { ClaimedFeed, FeedRepository } from './feed.repository';
+import { HostLimiter } from './host-limiter';
+import { nextCheckAfterError, nextCheckAfterSuccess, shouldFetchUnconditionally } from './polling-policy';
+
+export interface FeedOutcome {
+  feedId: number;
+  result: 'stored' | 'not-modified' | 'error';
+  newItems: number;
+  newArticleIds: number[];
+  errorCode?: string;
+}
+
+export interface IngestSummary {
+  feedsTried: number;
+  feedsStored: number;
+  feedsNotModified: number;
+  feedsFailed: number;
+  itemsNew: number;
+  articlesNew: number;
+  errorCodes: Record<string, number>;
+}
+
+const MAX_ROUNDS = 1000;
+
+/**
+ * Ingests every due feed: claims them in batches, fetches each under the concurrency limits,
+ * stores new items, and reschedules the feed. A feed's failure is recorded on that feed and
+ * never stops the run.
+ */
+@Injectable()
+export class IngestionService {
+  private readonly logger = new Logger(IngestionService.name);
+
+  constructor(
+    private readonly feeds: FeedRepository,
+    private readonly articles: ArticleRepository,
+    private readonly gateway: FeedFetchGateway,
+    @Inject(APP_ENV) private readonly env: AppEnv,
+  ) {}
+
+  async ingestDueFeeds(owner: string, signal?: AbortSignal): Promise<IngestSummary> {
+    const limiter = new HostLimiter(this.env.fetchConcurrency, this.env.fetchPerHostConcurrency);
+    const leaseMs = this.env.fetchTimeoutMs * 3 + 60_000;
+    const outcomes: FeedOutcome[] = [];
+    for (let round = 0; round < MAX_ROUNDS && !signal?.aborted; round++) {
+      const batch = await this.feeds.claimDue(owner, this.env.fetchConcurrency * 4, leaseMs);
+      if (batch.length === 0) break;
+      outcomes.push(...(await Promise.all(batch.map((feed) => limiter.run(feed.url, () => this.ingestOne(feed, signal))))));
+    }
+    return summarise(outcomes);
+  }
+
+  /** One feed, start to finish; never throws (an unexpected error is recorded as the feed's). */
+  async ingestOne(feed: ClaimedFeed, signal?: AbortSignal): Promise<FeedOutcome> {
+    try {
+      return await this.fetchAndStore(feed, signal);
+    } catch (error) {
+      const code = error instanceof FeedError ? error.code : 'internal-error';
+      const message = error instanceof Error ? error.message : String(error);
+      if (!(error instanceof FeedError)) this.logger.error(`feed ${feed.id} (${feed.url}): ${message}`);
+      await this.fail(feed, code, message);
+      return { feedId: feed.id, result: 'error', newItems: 0, newArticleIds: [], errorCode: code };
+    }
+  }
+
+  private async fetchAndStore(feed: ClaimedFeed, signal?: AbortSignal): Promise<FeedOutcome> {
+    const now = new Date();
+    const unconditional = shouldFetchUnconditionally(feed.lastUnconditionalAt, now);
+    const fetched = await this.gateway.fetch(feed.url, { etag: feed.etag, lastModified: feed.lastModified, unconditional }, signal);
+    if (fetched.kind === 'error') {
+      await this.fail(feed, fetched.code, fetched.message, fetched.status, fetched.retryAfterSec);
+      return { feedId: feed.id, result: 'error', newItems: 0, newArticleIds: [], errorCode: fetched.code };
+    }
+    const hints = { cacheMaxAgeSec: fetched.cacheControlMaxAgeSec, expiresAt: fetched.expiresAt };
+    if (fetched.kind === 'not-modified') {
+      const nextCheckAt = new Date(now.getTime() + feed.intervalSeconds * 1000);
+      await this.feeds.recordSuccess(feed.id, { status: 304, notModified: true, unconditional: false, newItems: 0, intervalSeconds: feed.intervalSeconds, nextCheckAt });
+      return { feedId: feed.id, result: 'not-modified', newItems: 0, newArticleIds: [] };
+    }
+    const parsed = parseFeed(fetched.body);
+    const items = parsed.items.map((item) => normaliseItem(item, parsed.language ?? feed.language, now, fetched.finalUrl));
+    const stored = await this.articles.storeItems(feed.id, items);
+    // Only the feed's own dates: undated items were given `now`, which would fake a busy feed.
+    const itemDates = parsed.items.flatMap((i) => (i.publishedAt ? [i.publishedAt] : []));
+    const nextCheckAt = nextCheckAfterSuccess({ itemDates, now, ttlMinutes: parsed.ttlMinutes, ...hints });
+    await this.feeds.recordSuccess(feed.id, {
+      status: fetched.status,
+      notModified: false,
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+      unconditional,
+      title: feed.title ? null : parsed.title,
+      siteUrl: parsed.siteUrl,
+      language: feed.language ? null : parsed.language,
+      newItems: stored.newItems,
+      intervalSeconds: Math.round((nextCheckAt.getTime() - now.getTime()) / 1000),
+      nextCheckAt,
+    });
+    return { feedId: feed.id, result: 'stored', newItems: stored.newItems, newArticleIds: stored.newArticleIds };
+  }
+
+  private async fail(feed: ClaimedFeed, code: string, message: string, status?: number, retryAfterSec?: number): Promise<void> {
+    const nextCheckAt = nextCheckAfterError({ consecutiveErrors: feed.consecutiveErrors + 1, now: new Date(), retryAfterSec });
+    await this.feeds.recordFailure(feed.id, { code, message: message.slice(0, 2000), status, nextCheckAt });
+  }
+}
+
+function summarise(outcomes: FeedOutcome[]): IngestSummary {
+  const errorCodes: Record<string, number> = {};
+  for (const o of outcomes) if (o.errorCode) errorCodes[o.errorCode] = (errorCodes[o.errorCode] ?? 0) + 1;
+  return {
+    feedsTried: outcomes.length,
+    feedsStored: outcomes.filter((o) => o.result === 'stored').length,
+    feedsNotModified: outcomes.filter((o) => o.result === 'not-modified').length,
+    feedsFailed: outcomes.filter((o) => o.result === 'error').length,
+    itemsNew: outcomes.reduce((n, o) => n + o.newItems, 0),
+    articlesNew: outcomes.reduce((n, o) => n + o.newArticleIds.length, 0),
+    errorCodes,
+  };
+}
