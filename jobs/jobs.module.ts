@@ -6,14 +6,16 @@ import { JobScheduler } from './job-scheduler.service';
 import { Job, JOBS } from './job.types';
 import { JobsController } from './jobs.controller';
 import { IngestFeedsJob } from './ingest-feeds.job';
+import { RebuildRollupsJob } from './rebuild-rollups.job';
+import { MomentumModule } from '../src/momentum/momentum.module';
 import { FeedsModule } from '../src/feeds/feeds.module';
 
 /**
  * Every job of the service. A job is a thin class in this folder; the modules it needs are
  * imported here so that jobs depend on features and never the other way round.
  */
-const JOB_CLASSES: Type<Job>[] = [IngestFeedsJob];
-const FEATURE_IMPORTS: Type<unknown>[] = [FeedsModule];
+const JOB_CLASSES: Type<Job>[] = [IngestFeedsJob, RebuildRollupsJob];
+const FEATURE_IMPORTS: Type<unknown>[] = [FeedsModule, MomentumModule];
 
 @Module({
   imports: [ScheduleModule.forRoot(), ...FEATURE_IMPORTS],

@@ -12,9 +12,10 @@ import { HealthModule } from './health/health.module';
 import { TrendsModule } from './trends/trends.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { ArticlesModule } from './articles/articles.module';
+import { MomentumModule } from './momentum/momentum.module';
 
 /** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, momentum, digests. */
-const FEATURE_MODULES = [HealthModule, AuthModule, TrendsModule, ArticlesModule, FeedsModule, EvidenceModule, JobsModule];
+const FEATURE_MODULES = [HealthModule, AuthModule, TrendsModule, ArticlesModule, FeedsModule, EvidenceModule, MomentumModule, JobsModule];
 
 @Module({})
 export class AppModule {

@@ -1,0 +1,112 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import type { SeriesPoint } from './momentum-math';
+import type { ScorecardEntry, TrendMomentum } from './momentum.service';
+
+export class MomentumQueryDto {
+  @ApiPropertyOptional({ enum: ['day', 'week', 'month'], default: 'week' })
+  @IsOptional()
+  @IsIn(['day', 'week', 'month'])
+  interval?: string;
+
+  @ApiPropertyOptional({ description: 'first period (ISO date); default: 26 weeks / 90 days / 24 months before `to`' })
+  @IsOptional()
+  @IsString()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'end (exclusive, ISO date); default: asOf' })
+  @IsOptional()
+  @IsString()
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'answer as the API would have at this instant (evidence published after it is ignored)' })
+  @IsOptional()
+  @IsString()
+  asOf?: string;
+}
+
+export class MomentumSummaryDto {
+  @ApiProperty({ description: 'in [-1, 1]: short vs long average of attention share' }) score!: number;
+  @ApiProperty({ enum: ['rising', 'steady', 'falling'] }) direction!: string;
+  @ApiProperty({ description: 'score minus the previous period\'s score' }) change!: number;
+  @ApiProperty({ nullable: true, type: Number, description: '(supporting - contradicting) / both, weighted' }) balance!: number | null;
+  @ApiProperty({ description: 'the last period\'s share of all articles' }) share!: number;
+  @ApiProperty() previousScore!: number;
+}
+
+function pointView(p: SeriesPoint) {
+  return {
+    periodStart: p.periodStart.toISOString(),
+    periodEnd: p.periodEnd.toISOString(),
+    articles: p.articles,
+    evidence: p.evidence,
+    supporting: p.supporting,
+    contradicting: p.contradicting,
+    accepted: p.accepted,
+    pending: p.pending,
+    rejected: p.rejected,
+    weightedEvidence: round(p.weightedEvidence),
+    share: round(p.share),
+    momentum: round(p.momentum),
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+function trendView(t: TrendMomentum['trend']) {
+  return { number: t.number, slug: t.slug, titleEn: t.titleEn, titleZh: t.titleZh };
+}
+
+function summaryView(m: TrendMomentum['momentum']) {
+  return {
+    score: round(m.score),
+    direction: m.direction,
+    change: round(m.change),
+    balance: m.balance === null ? null : round(m.balance),
+    share: round(m.share),
+    previousScore: round(m.previousScore),
+  };
+}
+
+export function momentumView(r: TrendMomentum) {
+  return {
+    trend: trendView(r.trend),
+    interval: r.window.interval,
+    asOf: r.window.asOf.toISOString(),
+    from: r.series[0]?.periodStart.toISOString() ?? null,
+    to: r.series[r.series.length - 1]?.periodEnd.toISOString() ?? null,
+    series: r.series.map(pointView),
+    momentum: summaryView(r.momentum),
+  };
+}
+
+export function scorecardEntryView(r: ScorecardEntry) {
+  const totals = r.series.reduce(
+    (t, p) => ({
+      total: t.total + p.evidence,
+      supporting: t.supporting + p.supporting,
+      contradicting: t.contradicting + p.contradicting,
+      accepted: t.accepted + p.accepted,
+      pending: t.pending + p.pending,
+      rejected: t.rejected + p.rejected,
+    }),
+    { total: 0, supporting: 0, contradicting: 0, accepted: 0, pending: 0, rejected: 0 },
+  );
+  return {
+    ...trendView(r.trend),
+    momentum: summaryView(r.momentum),
+    balance: r.momentum.balance === null ? null : round(r.momentum.balance),
+    evidence: totals,
+    lastEvidenceAt: r.lastEvidenceAt?.toISOString() ?? null,
+    strongestEvidence: r.strongest.map((s) => ({
+      id: s.evidenceId,
+      title: s.title,
+      url: s.url,
+      stance: s.stance,
+      score: round(s.score),
+      publishedAt: s.publishedAt.toISOString(),
+    })),
+  };
+}
