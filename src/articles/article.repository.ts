@@ -85,12 +85,14 @@ export class ArticleRepository {
   }
 
   async list(filter: { feedId?: number; q?: string; beforeId?: number; limit: number }): Promise<ArticleListRow[]> {
+    // Prisma passes `contains` through to ILIKE unescaped: a literal % or _ must not be a wildcard.
+    const q = filter.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
     const articles = await this.prisma.article.findMany({
       where: {
         ...(filter.beforeId ? { id: { lt: filter.beforeId } } : {}),
         ...(filter.feedId ? { sources: { some: { feedId: filter.feedId } } } : {}),
         ...(filter.q
-          ? { OR: [{ title: { contains: filter.q, mode: 'insensitive' } }, { summary: { contains: filter.q, mode: 'insensitive' } }] }
+          ? { OR: [{ title: { contains: q, mode: 'insensitive' } }, { summary: { contains: q, mode: 'insensitive' } }] }
           : {}),
       },
       orderBy: { id: 'desc' },

@@ -5,7 +5,8 @@ import { api, startTestApp, TestApp, TEST_ADMIN_TOKEN } from '../support/test-ap
  * editing this file. Only the reviewer-level prefixes are listed; everything else under
  * /api/admin is admin-only.
  */
-const REVIEWER_PREFIXES = ['/api/admin/evidence', '/api/admin/audit'];
+// Reviewers read articles to judge evidence and to add it by hand.
+const REVIEWER_PREFIXES = ['/api/admin/evidence', '/api/admin/audit', '/api/admin/articles'];
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 interface Route {
