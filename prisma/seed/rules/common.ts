@@ -14,9 +14,6 @@ export function terms(weight: number, texts: string[], requires: string[] = []):
   return texts.map((text) => term(text, weight, ...requires));
 }
 
-/** Words that mark an AI story as being about AI at all; used as a co-occurrence condition. */
-export const AI_CONTEXT = ['ai', 'artificial intelligence', 'llm', 'model*', 'generative', '人工智能', '大模型', '模型'];
-
 /**
  * Cues that turn a matching article into contradicting evidence for any prediction: the thing
  * predicted is delayed, fails, is banned, sued, doubted, abandoned or falls short. Trend files
