@@ -7,15 +7,18 @@ import { Job, JOBS } from './job.types';
 import { JobsController } from './jobs.controller';
 import { IngestFeedsJob } from './ingest-feeds.job';
 import { RebuildRollupsJob } from './rebuild-rollups.job';
+import { BuildDigestJob } from './build-digest.job';
+import { DeliverDigestsJob } from './deliver-digests.job';
 import { MomentumModule } from '../src/momentum/momentum.module';
 import { FeedsModule } from '../src/feeds/feeds.module';
+import { DigestsModule } from '../src/digests/digests.module';
 
 /**
  * Every job of the service. A job is a thin class in this folder; the modules it needs are
  * imported here so that jobs depend on features and never the other way round.
  */
-const JOB_CLASSES: Type<Job>[] = [IngestFeedsJob, RebuildRollupsJob];
-const FEATURE_IMPORTS: Type<unknown>[] = [FeedsModule, MomentumModule];
+const JOB_CLASSES: Type<Job>[] = [IngestFeedsJob, RebuildRollupsJob, BuildDigestJob, DeliverDigestsJob];
+const FEATURE_IMPORTS: Type<unknown>[] = [FeedsModule, MomentumModule, DigestsModule];
 
 @Module({
   imports: [ScheduleModule.forRoot(), ...FEATURE_IMPORTS],

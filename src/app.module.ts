@@ -13,9 +13,10 @@ import { TrendsModule } from './trends/trends.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { ArticlesModule } from './articles/articles.module';
 import { MomentumModule } from './momentum/momentum.module';
+import { DigestsModule } from './digests/digests.module';
 
 /** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, momentum, digests. */
-const FEATURE_MODULES = [HealthModule, AuthModule, TrendsModule, ArticlesModule, FeedsModule, EvidenceModule, MomentumModule, JobsModule];
+const FEATURE_MODULES = [HealthModule, AuthModule, TrendsModule, ArticlesModule, FeedsModule, EvidenceModule, MomentumModule, DigestsModule, JobsModule];
 
 @Module({})
 export class AppModule {

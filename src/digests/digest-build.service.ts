@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { FeedRepository } from '../feeds/feed.repository';
+import { MomentumService, ScorecardEntry } from '../momentum/momentum.service';
+import { DeliveryService } from './delivery.service';
+import { buildDigestContent, DigestTrendInput } from './digest-builder';
+import { DigestEvidenceRepository, NewEvidenceCount, TopEvidenceRow } from './digest-evidence.repository';
+import { DigestPeriod, nextDigestPeriod } from './digest-period';
+import { DigestClock } from './digest.clock';
+import { DigestRepository, StoredDigest } from './digest.repository';
+import type { DigestContent, DigestFailedFeed } from './digest.types';
+
+export type DigestBuildResult =
+  | { outcome: 'built'; digest: StoredDigest }
+  /** The period is empty or another run stored it first; `digest` is the one that covers it. */
+  | { outcome: 'already built'; digest: StoredDigest | null };
+
+const TOP_EVIDENCE_PER_TREND = 3;
+/** Weeks of momentum shown as each prediction's sparkline. */
+const SPARKLINE_WEEKS = 12;
+
+interface PeriodFigures {
+  atStart: ScorecardEntry[];
+  atEnd: ScorecardEntry[];
+  newCounts: NewEvidenceCount[];
+  pending: { trendId: number; count: number }[];
+  top: TopEvidenceRow[];
+  failedFeeds: DigestFailedFeed[];
+}
+
+/** Builds the next digest: works out its period, gathers the figures, stores it with its deliveries. */
+@Injectable()
+export class DigestBuildService {
+  constructor(
+    private readonly digests: DigestRepository,
+    private readonly evidence: DigestEvidenceRepository,
+    private readonly momentum: MomentumService,
+    private readonly feeds: FeedRepository,
+    private readonly delivery: DeliveryService,
+    private readonly clock: DigestClock,
+  ) {}
+
+  async buildDue(): Promise<DigestBuildResult> {
+    const now = this.clock.now();
+    const period = nextDigestPeriod(await this.digests.latestPeriodEnd(), now);
+    if (!period) return { outcome: 'already built', digest: await this.digests.findLatest() };
+    const content = await this.compose(period, now);
+    const stored = await this.digests.insertWithDeliveries(content, (tx) => this.delivery.destinations(tx));
+    if (!stored) return { outcome: 'already built', digest: await this.digests.findByPeriodStart(period.start) };
+    return { outcome: 'built', digest: stored };
+  }
+
+  private async compose(period: DigestPeriod, now: Date): Promise<DigestContent> {
+    const figures = await this.gather(period, now);
+    const startOf = new Map(figures.atStart.map((e) => [e.trend.id, e]));
+    return buildDigestContent({
+      periodStart: period.start,
+      periodEnd: period.end,
+      generatedAt: now,
+      trends: figures.atEnd.map((end) => trendInput(end, startOf.get(end.trend.id) ?? end, figures)),
+      failedFeeds: figures.failedFeeds,
+    });
+  }
+
+  private async gather(period: DigestPeriod, now: Date): Promise<PeriodFigures> {
+    const at = (asOf: Date) => this.momentum.scorecard({ interval: 'week', asOf: asOf.toISOString() }, now);
+    const [atStart, atEnd, newCounts, pending, top, failures] = await Promise.all([
+      at(period.start),
+      at(period.end),
+      this.evidence.newByStance(period.start, period.end),
+      this.evidence.pendingBefore(period.end),
+      this.evidence.topAccepted(period.start, period.end, TOP_EVIDENCE_PER_TREND),
+      this.feeds.failuresBetween(period.start, period.end),
+    ]);
+    const failedFeeds = failures.map((f) => ({ feedId: f.feedId, url: f.url, title: f.title, errors: f.errors, lastError: f.lastError ?? null }));
+    return { atStart, atEnd, newCounts, pending, top, failedFeeds };
+  }
+}
+
+function trendInput(end: ScorecardEntry, start: ScorecardEntry, figures: PeriodFigures): DigestTrendInput {
+  const id = end.trend.id;
+  const count = (stance: string) => figures.newCounts.find((c) => c.trendId === id && c.stance === stance)?.count ?? 0;
+  return {
+    number: end.trend.number,
+    slug: end.trend.slug,
+    titleEn: end.trend.titleEn,
+    titleZh: end.trend.titleZh,
+    momentumAtStart: start.momentum,
+    momentumAtEnd: end.momentum,
+    newSupporting: count('supports'),
+    newContradicting: count('contradicts'),
+    pendingReview: figures.pending.find((p) => p.trendId === id)?.count ?? 0,
+    topEvidence: figures.top.filter((t) => t.trendId === id),
+    series: end.series.slice(-SPARKLINE_WEEKS).map((p) => p.momentum),
+  };
+}

@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppError } from '../common/app-error';
+import { APP_ENV } from '../config/app-config';
+import type { AppEnv } from '../config/env';
+import { atomFeedUrl, digestLinks, trimSlash } from './digest-links';
+import { DigestRepository, StoredDigest } from './digest.repository';
+import { renderAtomFeed } from './renderers/atom';
+import { renderHtml } from './renderers/html';
+import { renderMarkdown } from './renderers/markdown';
+
+export const DIGEST_FORMATS = ['json', 'md', 'html'] as const;
+export type DigestFormat = (typeof DIGEST_FORMATS)[number];
+
+export type RenderedDigest =
+  | { format: 'json'; digest: StoredDigest }
+  | { format: 'md' | 'html'; contentType: string; body: string };
+
+/** Digests in the Atom feed; readers only need the recent ones. */
+const ATOM_ENTRIES = 20;
+
+/** Reads stored digests and renders them; rendering is from stored content, never recomputed. */
+@Injectable()
+export class DigestService {
+  constructor(
+    private readonly digests: DigestRepository,
+    @Inject(APP_ENV) private readonly env: AppEnv,
+  ) {}
+
+  list(before: Date | undefined, limit: number): Promise<StoredDigest[]> {
+    return this.digests.list(before, limit);
+  }
+
+  async latest(): Promise<StoredDigest> {
+    const digest = await this.digests.findLatest();
+    if (!digest) throw AppError.notFound('digest', 'latest');
+    return digest;
+  }
+
+  async get(id: number): Promise<StoredDigest> {
+    const digest = await this.digests.findById(id);
+    if (!digest) throw AppError.notFound('digest', id);
+    return digest;
+  }
+
+  render(digest: StoredDigest, format: DigestFormat): RenderedDigest {
+    if (format === 'md') return { format, contentType: 'text/markdown; charset=utf-8', body: renderMarkdown(digest.content) };
+    if (format === 'html') return { format, contentType: 'text/html; charset=utf-8', body: renderHtml(digest.content) };
+    return { format, digest };
+  }
+
+  async atomFeed(): Promise<string> {
+    const recent = await this.digests.list(undefined, ATOM_ENTRIES);
+    const base = this.env.publicBaseUrl;
+    return renderAtomFeed(recent, {
+      selfUrl: atomFeedUrl(base),
+      siteUrl: `${trimSlash(base)}/`,
+      entryUrl: (d) => digestLinks(base, d.id).html,
+    });
+  }
+}

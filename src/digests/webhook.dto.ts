@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import type { Delivery, Webhook } from '../generated/prisma/client';
+
+export class CreateWebhookDto {
+  @ApiProperty({ example: 'https://hooks.example.com/scorecard' })
+  @IsString()
+  @Length(1, 2048)
+  url!: string;
+
+  @ApiPropertyOptional({ description: 'HMAC-SHA256 key for X-Scorecard-Signature; generated (and shown once) when omitted' })
+  @IsOptional()
+  @IsString()
+  @Length(8, 256)
+  secret?: string;
+}
+
+export class ListWebhooksQuery {
+  @IsOptional() @IsString() cursor?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+}
+
+export class ListDeliveriesQuery {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) digestId?: number;
+  @IsOptional() @IsIn(['pending', 'sending', 'delivered', 'failed']) status?: string;
+  @IsOptional() @IsString() cursor?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+}
+
+/** The secret never leaves the service after creation. */
+export function webhookView(w: Webhook) {
+  return { id: w.id, url: w.url, active: w.active, createdAt: w.createdAt.toISOString() };
+}
+
+export function deliveryView(d: Delivery) {
+  return {
+    id: d.id,
+    digestId: d.digestId,
+    channel: d.channel,
+    target: d.target,
+    status: d.status,
+    attempts: d.attempts,
+    lastError: d.lastError,
+    nextAttemptAt: d.status === 'pending' || d.status === 'sending' ? d.nextAttemptAt.toISOString() : null,
+    deliveredAt: d.deliveredAt?.toISOString() ?? null,
+    createdAt: d.createdAt.toISOString(),
+  };
+}
