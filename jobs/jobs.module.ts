@@ -12,13 +12,16 @@ import { DeliverDigestsJob } from './deliver-digests.job';
 import { MomentumModule } from '../src/momentum/momentum.module';
 import { FeedsModule } from '../src/feeds/feeds.module';
 import { DigestsModule } from '../src/digests/digests.module';
+import { TaggingModule } from '../src/tagging/tagging.module';
+import { RetagJob } from './retag.job';
+import { RetagOnRuleChange } from './retag-on-rule-change.listener';
 
 /**
  * Every job of the service. A job is a thin class in this folder; the modules it needs are
  * imported here so that jobs depend on features and never the other way round.
  */
-const JOB_CLASSES: Type<Job>[] = [IngestFeedsJob, RebuildRollupsJob, BuildDigestJob, DeliverDigestsJob];
-const FEATURE_IMPORTS: Type<unknown>[] = [FeedsModule, MomentumModule, DigestsModule];
+const JOB_CLASSES: Type<Job>[] = [IngestFeedsJob, RetagJob, RebuildRollupsJob, BuildDigestJob, DeliverDigestsJob];
+const FEATURE_IMPORTS: Type<unknown>[] = [FeedsModule, TaggingModule, MomentumModule, DigestsModule];
 
 @Module({
   imports: [ScheduleModule.forRoot(), ...FEATURE_IMPORTS],
@@ -29,6 +32,7 @@ const FEATURE_IMPORTS: Type<unknown>[] = [FeedsModule, MomentumModule, DigestsMo
     JobRunRepository,
     JobRunner,
     JobScheduler,
+    RetagOnRuleChange,
   ],
   exports: [JobRunner],
 })

@@ -13,10 +13,11 @@ import { TrendsModule } from './trends/trends.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { ArticlesModule } from './articles/articles.module';
 import { MomentumModule } from './momentum/momentum.module';
+import { TaggingModule } from './tagging/tagging.module';
 import { DigestsModule } from './digests/digests.module';
 
 /** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, momentum, digests. */
-const FEATURE_MODULES = [HealthModule, AuthModule, TrendsModule, ArticlesModule, FeedsModule, EvidenceModule, MomentumModule, DigestsModule, JobsModule];
+const FEATURE_MODULES = [HealthModule, AuthModule, TrendsModule, ArticlesModule, FeedsModule, EvidenceModule, TaggingModule, MomentumModule, DigestsModule, JobsModule];
 
 @Module({})
 export class AppModule {

@@ -1,0 +1,52 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Subscription } from 'rxjs';
+import { TaggingService } from '../src/tagging/tagging.service';
+import { JobRunner } from './job-runner.service';
+
+/**
+ * Starts a `retag` run in the background when an admin changes a rule set, so the PUT answers
+ * at once. A change arriving while a retag runs is picked up by asking again when it ends.
+ */
+@Injectable()
+export class RetagOnRuleChange implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(RetagOnRuleChange.name);
+  private subscription?: Subscription;
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly tagging: TaggingService,
+    private readonly runner: JobRunner,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscription = this.tagging.rulesChanged.subscribe(() => this.request());
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+  }
+
+  /** For tests and shutdown: resolves when the background retag (if any) is done. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private request(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.runner
+      .runNow('retag', 'api')
+      .then(() => undefined)
+      .catch((error) => this.logger.warn(`retag after rule change did not run: ${error.message ?? error}`))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.request();
+        }
+      });
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { EvidenceModule } from '../evidence/evidence.module';
+import { TrendsModule } from '../trends/trends.module';
+import { MatcherProvider } from './matcher.provider';
+import { RulesController } from './rules.controller';
+import { RulesService } from './rules.service';
+import { TaggingController } from './tagging.controller';
+import { TaggingRepository } from './tagging.repository';
+import { TaggingService } from './tagging.service';
+
+@Module({
+  imports: [TrendsModule, EvidenceModule],
+  controllers: [RulesController, TaggingController],
+  providers: [MatcherProvider, TaggingRepository, TaggingService, RulesService],
+  exports: [TaggingService],
+})
+export class TaggingModule {}

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { Subject } from 'rxjs';
+import { EvidenceRepository, RuleMatch } from '../evidence/evidence.repository';
+import { matchArticle, TrendMatch } from './matcher';
+import { MatcherProvider } from './matcher.provider';
+import { ArticleToTag, TaggingRepository } from './tagging.repository';
+
+export interface TaggingSummary {
+  articlesTagged: number;
+  evidenceNew: number;
+  evidenceRefreshed: number;
+  evidenceWithdrawn: number;
+}
+
+const BATCH = 500;
+
+/**
+ * Turns articles into evidence with the current rules. Writes are idempotent (one evidence row
+ * per article and prediction; decided rows are never touched), so a crash part-way only means
+ * the untagged rest is picked up by the next run.
+ */
+@Injectable()
+export class TaggingService {
+  /** Emits after an admin changes a rule set; the retag job listens. */
+  readonly rulesChanged = new Subject<{ slug: string; version: number }>();
+
+  constructor(
+    private readonly matchers: MatcherProvider,
+    private readonly articles: TaggingRepository,
+    private readonly evidence: EvidenceRepository,
+  ) {}
+
+  /** Tags every article not tagged yet (new from ingestion). */
+  tagUntagged(signal?: AbortSignal): Promise<TaggingSummary> {
+    return this.tagAll((afterId) => this.articles.untagged(afterId, BATCH), signal);
+  }
+
+  /** Re-tags every stored article: new matches appear, pending ones that no longer match go. */
+  retagAll(signal?: AbortSignal): Promise<TaggingSummary> {
+    return this.tagAll((afterId) => this.articles.all(afterId, BATCH), signal);
+  }
+
+  async preview(article: { title: string; summary?: string }): Promise<TrendMatch[]> {
+    const { matcher } = await this.matchers.current();
+    return matchArticle(matcher, article);
+  }
+
+  private async tagAll(next: (afterId: number) => Promise<ArticleToTag[]>, signal?: AbortSignal): Promise<TaggingSummary> {
+    const summary: TaggingSummary = { articlesTagged: 0, evidenceNew: 0, evidenceRefreshed: 0, evidenceWithdrawn: 0 };
+    let afterId = 0;
+    while (!signal?.aborted) {
+      const batch = await next(afterId);
+      if (batch.length === 0) break;
+      await this.tagBatch(batch, summary);
+      afterId = batch[batch.length - 1]!.id;
+    }
+    return summary;
+  }
+
+  private async tagBatch(batch: ArticleToTag[], summary: TaggingSummary): Promise<void> {
+    const { matcher, trendIdBySlug } = await this.matchers.current();
+    const matches: RuleMatch[] = [];
+    for (const article of batch) {
+      for (const m of matchArticle(matcher, article)) {
+        const trendId = trendIdBySlug.get(m.trendSlug);
+        if (trendId === undefined) continue;
+        matches.push({
+          articleId: article.id,
+          trendId,
+          stance: m.stance,
+          score: m.score,
+          matched: { terms: m.matchedTerms, cues: m.stanceCues, reason: m.reason },
+          ruleVersion: m.ruleVersion,
+          publishedAt: article.publishedAt,
+        });
+      }
+    }
+    const written = await this.evidence.upsertRuleMatches(matches);
+    summary.evidenceNew += written.inserted;
+    summary.evidenceRefreshed += written.updated;
+    const ids = batch.map((a) => a.id);
+    for (const trendId of trendIdBySlug.values()) {
+      const still = matches.filter((m) => m.trendId === trendId).map((m) => m.articleId);
+      summary.evidenceWithdrawn += await this.evidence.withdrawStalePending(trendId, ids, still);
+    }
+    await this.articles.markTagged(ids, new Date());
+    summary.articlesTagged += batch.length;
+  }
+}
