@@ -1,9 +1,4 @@
-import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../app.module';
-import { parseEnv } from '../config/env';
-import { resolveDatabase } from '../database/database-bootstrap';
-import { migrate } from '../database/migrator';
+import { withAppContext } from '../app-context';
 import { AuthService } from './auth.service';
 import { ROLES, Role } from './roles';
 import { TokenDto } from './token.dto';
@@ -20,19 +15,9 @@ const USAGE = `usage:
  */
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
-  const env = { ...parseEnv(), schedulerEnabled: false };
-  const database = await resolveDatabase(env, (m) => console.error(m));
-  try {
-    await migrate(database.url);
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot(env, database.url), { logger: ['error', 'warn'] });
-    try {
-      console.log(JSON.stringify(await run(app.get(AuthService), command, args), null, 2));
-    } finally {
-      await app.close();
-    }
-  } finally {
-    await database.stop();
-  }
+  await withAppContext(async (app) => {
+    console.log(JSON.stringify(await run(app.get(AuthService), command, args), null, 2));
+  });
 }
 
 async function run(auth: AuthService, command: string | undefined, args: string[]): Promise<unknown> {

@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { parseEnv } from './config/env';
+import { resolveDatabase } from './database/database-bootstrap';
+import { migrate } from './database/migrator';
+import { TrendSeeder } from './trends/trend-seeder';
+
+/**
+ * For command-line tools: the application without HTTP or schedules, on DATABASE_URL (or the
+ * embedded database), migrated and seeded; closed and the database stopped when `fn` is done.
+ */
+export async function withAppContext<T>(fn: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  const env = { ...parseEnv(), schedulerEnabled: false };
+  const database = await resolveDatabase(env, (m) => console.error(m));
+  try {
+    await migrate(database.url);
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(env, database.url), { logger: ['error', 'warn'] });
+    try {
+      await app.get(TrendSeeder).seed();
+      return await fn(app);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await database.stop();
+  }
+}
