@@ -22,66 +22,94 @@ export interface ArticleListRow {
   feeds: { id: number; title: string | null }[];
 }
 
+/** How often items whose story another writer committed mid-statement are linked again. */
+const MAX_LINK_PASSES = 3;
+const MAX_CONFLICT_RETRIES = 3;
+
 /**
- * Stores a feed's items in one transaction: items the feed delivered before are skipped by
- * (feed, identity hash); a story already stored under the same normalised URL is reused, so a
- * syndicated story is one article seen in several feeds. Idempotent: a rerun after a crash
- * finds what was committed and adds only the rest.
+ * Stores a feed's items: items the feed delivered before are skipped by (feed, identity hash); a
+ * story already stored under the same normalised URL is reused, so a syndicated story is one
+ * article seen in several feeds. Idempotent: a rerun after a crash finds what was committed and
+ * adds only the rest.
+ *
+ * The items with a URL go in ONE statement (skip known, insert articles, link feed_items). The
+ * article insert locks the day rows of article_daily_rollups (trigger) until commit, and every
+ * writer of the same days queues behind it: as one statement the locks are held for that
+ * statement only, never across round trips to a busy Node process, as an interactive transaction
+ * held them. A statement is atomic, so a crash still leaves all or nothing of it.
  */
 @Injectable()
 export class ArticleRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async storeItems(feedId: number, items: NormalisedItem[]): Promise<StoreResult> {
-    const unique = dedupeByHash(items);
-    if (unique.length === 0) return { newItems: 0, newArticleIds: [], seenElsewhere: 0 };
-    return this.prisma.$transaction(async (tx) => {
-      const known = await tx.$queryRaw<{ guid_hash: string }[]>`
-        SELECT guid_hash FROM feed_items WHERE feed_id = ${feedId} AND guid_hash = ANY(${unique.map((i) => i.guidHash)}::text[])`;
-      const knownSet = new Set(known.map((k) => k.guid_hash));
-      // Publication order keeps rollup-row locks in one order across concurrent writers.
-      const fresh = unique.filter((i) => !knownSet.has(i.guidHash)).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
-      if (fresh.length === 0) return { newItems: 0, newArticleIds: [], seenElsewhere: 0 };
-      const withUrl = fresh.filter((i) => i.normalizedUrl !== null);
-      const inserted = withUrl.length === 0 ? [] : await tx.$queryRaw<{ id: number; normalized_url: string }[]>`
+    // Publication order keeps rollup-row locks in one order across concurrent writers.
+    const unique = dedupeByHash(items).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+    const result: StoreResult = { newItems: 0, newArticleIds: [], seenElsewhere: 0 };
+    let pending = unique.filter((i) => i.normalizedUrl !== null);
+    for (let pass = 0; pending.length > 0 && pass < MAX_LINK_PASSES; pass++) {
+      const stored = await retryOnWriteConflict(() => this.storeWithUrls(feedId, pending));
+      result.newItems += stored.linked;
+      result.newArticleIds.push(...stored.newIds);
+      // Items neither known nor linked: their story was committed by a concurrent writer after this
+      // statement's snapshot (ON CONFLICT saw it, the SELECT could not). A new statement sees it.
+      const unlinked = new Set(stored.unlinked);
+      pending = pending.filter((i) => unlinked.has(i.guidHash));
+    }
+    if (pending.length > 0) throw new Error(`feed ${feedId}: ${pending.length} items could not be linked to their articles`);
+    for (const item of unique.filter((i) => i.normalizedUrl === null)) {
+      const articleId = await retryOnWriteConflict(() => this.storeWithoutUrl(feedId, item));
+      if (articleId === null) continue;
+      result.newItems += 1;
+      result.newArticleIds.push(articleId);
+    }
+    result.seenElsewhere = result.newItems - result.newArticleIds.length;
+    return result;
+  }
+
+  /** Counts and ids rather than every hash back: decoding arrays is a real share of a feed's CPU. */
+  private async storeWithUrls(feedId: number, items: NormalisedItem[]): Promise<{ linked: number; unlinked: string[]; newIds: number[] }> {
+    const [row] = await this.prisma.$queryRaw<{ linked: number; unlinked: string[]; new_ids: number[] }[]>`
+      WITH input AS (
+        SELECT * FROM unnest(${items.map((i) => i.guidHash)}::text[], ${items.map((i) => i.url)}::text[],
+                             ${items.map((i) => i.normalizedUrl)}::text[], ${items.map((i) => i.title)}::text[],
+                             ${items.map((i) => i.summary)}::text[], ${items.map((i) => i.author)}::text[],
+                             ${items.map((i) => i.language)}::text[], ${items.map((i) => i.publishedAt.toISOString())}::timestamptz[])
+               WITH ORDINALITY AS u(hash, url, nurl, title, summary, author, lang, pub, ord)),
+      fresh AS (
+        SELECT * FROM input i
+        WHERE NOT EXISTS (SELECT 1 FROM feed_items fi WHERE fi.feed_id = ${feedId} AND fi.guid_hash = i.hash)),
+      inserted AS (
         INSERT INTO articles (url, normalized_url, title, summary, author, language, published_at)
-        SELECT u.url, u.nurl, u.title, u.summary, u.author, u.lang, u.pub
-        FROM unnest(${withUrl.map((i) => i.url)}::text[], ${withUrl.map((i) => i.normalizedUrl)}::text[],
-                    ${withUrl.map((i) => i.title)}::text[], ${withUrl.map((i) => i.summary)}::text[],
-                    ${withUrl.map((i) => i.author)}::text[], ${withUrl.map((i) => i.language)}::text[],
-                    ${withUrl.map((i) => i.publishedAt.toISOString())}::timestamptz[])
-             WITH ORDINALITY AS u(url, nurl, title, summary, author, lang, pub, ord)
-        ORDER BY u.ord
+        SELECT url, nurl, title, summary, author, lang, pub FROM fresh ORDER BY ord
         ON CONFLICT (normalized_url) DO NOTHING
-        RETURNING id, normalized_url`;
-      const idByUrl = new Map(inserted.map((row) => [row.normalized_url, row.id]));
-      const newIds = inserted.map((row) => row.id);
-      const missing = withUrl.map((i) => i.normalizedUrl!).filter((u) => !idByUrl.has(u));
-      if (missing.length > 0) {
-        const existing = await tx.$queryRaw<{ id: number; normalized_url: string }[]>`
-          SELECT id, normalized_url FROM articles WHERE normalized_url = ANY(${missing}::text[])`;
-        for (const row of existing) idByUrl.set(row.normalized_url, row.id);
-      }
-      const links: { hash: string; articleId: number }[] = [];
-      for (const item of fresh) {
-        if (item.normalizedUrl !== null) {
-          links.push({ hash: item.guidHash, articleId: idByUrl.get(item.normalizedUrl)! });
-          continue;
-        }
-        // Without a usable link a story cannot be matched across feeds: always its own article (rare).
-        const [row] = await tx.$queryRaw<{ id: number }[]>`
-          INSERT INTO articles (url, title, summary, author, language, published_at)
-          VALUES (NULL, ${item.title}, ${item.summary}, ${item.author}, ${item.language}, ${item.publishedAt})
-          RETURNING id`;
-        newIds.push(row!.id);
-        links.push({ hash: item.guidHash, articleId: row!.id });
-      }
-      await tx.$executeRaw`
+        RETURNING id, normalized_url),
+      article_ids AS (
+        SELECT normalized_url, id FROM inserted
+        UNION ALL
+        SELECT a.normalized_url, a.id FROM articles a WHERE a.normalized_url IN (SELECT nurl FROM fresh)),
+      linked AS (
         INSERT INTO feed_items (feed_id, guid_hash, article_id)
-        SELECT ${feedId}, h, a FROM unnest(${links.map((l) => l.hash)}::text[], ${links.map((l) => l.articleId)}::int[]) AS x(h, a)
-        ON CONFLICT DO NOTHING`;
-      return { newItems: fresh.length, newArticleIds: newIds, seenElsewhere: fresh.length - newIds.length };
-    });
+        SELECT ${feedId}, f.hash, a.id FROM fresh f JOIN article_ids a ON a.normalized_url = f.nurl
+        ON CONFLICT DO NOTHING
+        RETURNING guid_hash)
+      SELECT (SELECT count(*) FROM linked)::int AS linked,
+             (SELECT coalesce(array_agg(f.hash), '{}') FROM fresh f WHERE f.hash NOT IN (SELECT guid_hash FROM linked)) AS unlinked,
+             (SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM inserted) AS new_ids`;
+    return { linked: row!.linked, unlinked: row!.unlinked, newIds: row!.new_ids.map(Number) };
+  }
+
+  /** Without a usable link a story cannot be matched across feeds: always its own article (rare). */
+  private async storeWithoutUrl(feedId: number, item: NormalisedItem): Promise<number | null> {
+    const [row] = await this.prisma.$queryRaw<{ id: number }[]>`
+      WITH article AS (
+        INSERT INTO articles (url, title, summary, author, language, published_at)
+        SELECT NULL, ${item.title}::text, ${item.summary}::text, ${item.author}::text, ${item.language}::text, ${item.publishedAt}::timestamptz
+        WHERE NOT EXISTS (SELECT 1 FROM feed_items WHERE feed_id = ${feedId} AND guid_hash = ${item.guidHash})
+        RETURNING id)
+      INSERT INTO feed_items (feed_id, guid_hash, article_id) SELECT ${feedId}, ${item.guidHash}, id FROM article
+      RETURNING article_id AS id`;
+    return row?.id ?? null;
   }
 
   async list(filter: { feedId?: number; q?: string; beforeId?: number; limit: number }): Promise<ArticleListRow[]> {
@@ -117,4 +145,19 @@ function dedupeByHash(items: NormalisedItem[]): NormalisedItem[] {
   const seen = new Map<string, NormalisedItem>();
   for (const item of items) if (!seen.has(item.guidHash)) seen.set(item.guidHash, item);
   return [...seen.values()];
+}
+
+/**
+ * Two writers meeting the same syndicated stories in different orders can deadlock; Postgres then
+ * aborts one statement (Prisma P2034). Each statement here is atomic on its own, so running it
+ * again is safe and lets the feed succeed instead of failing until the next run.
+ */
+async function retryOnWriteConflict<T>(statement: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await statement();
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'P2034' || attempt >= MAX_CONFLICT_RETRIES) throw error;
+    }
+  }
 }
