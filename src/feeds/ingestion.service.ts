@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import { normaliseItem } from '../articles/article-normaliser';
 import { ArticleRepository } from '../articles/article.repository';
 import { APP_ENV } from '../config/app-config';
@@ -48,6 +49,9 @@ export class IngestionService {
 
   async ingestDueFeeds(owner: string, signal?: AbortSignal): Promise<IngestSummary> {
     const limiter = new HostLimiter(this.env.fetchConcurrency, this.env.fetchPerHostConcurrency);
+    // Every fetch in flight listens on the caller's signal: more than Node's default of 10 is expected,
+    // not the leak Node would warn of.
+    if (signal) setMaxListeners(Math.max(getMaxListeners(signal), this.env.fetchConcurrency + 10), signal);
     const leaseMs = this.env.fetchTimeoutMs * 3 + 60_000;
     const outcomes: FeedOutcome[] = [];
     for (let round = 0; round < MAX_ROUNDS && !signal?.aborted; round++) {
