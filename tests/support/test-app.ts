@@ -14,9 +14,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on its own test database, listening on a free loopback port. */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export interface StartTestAppOptions {
+  /**
+   * Run on this database instead of a fresh one, e.g. several instances of the app sharing one
+   * database as a cluster would. The caller owns it: close() leaves it in place.
+   */
+  db?: TestDatabase;
+}
+
+/** The real application on its own test database (or a given one), listening on a free loopback port. */
+export async function startTestApp(overrides: Record<string, string> = {}, options: StartTestAppOptions = {}): Promise<TestApp> {
+  const ownsDatabase = options.db === undefined;
+  const db = options.db ?? (await createTestDatabase());
   const env = parseEnv({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -37,7 +46,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     env,
     close: async () => {
       await app.close();
-      await db.drop();
+      if (ownsDatabase) await db.drop();
     },
   };
 }
