@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import type { ArticleDayRollup, EvidenceStance, EvidenceStatus, TrendDayRollup } from './momentum-math';
-import type { PeriodInterval } from './periods';
+import { nextPeriodStart, PeriodInterval, periodStartOf } from './periods';
 
 export interface TrendPeriodRollup extends TrendDayRollup {
   trendId: number;
@@ -18,9 +18,23 @@ export interface StrongEvidenceRow {
 }
 
 const RECENT_ACCEPTED_WINDOW = 50;
+const DAY_MS = 86_400_000;
+
+interface PeriodRow {
+  trend_id: number;
+  day: string;
+  status: string;
+  stance: string;
+  count: number;
+  score_sum: number;
+}
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
 
 /**
- * Reads the daily rollups, already summed per period in SQL so a request returns at most
+ * Reads the daily (and weekly) rollups, already summed per period in SQL so a request returns at most
  * (periods x statuses x stances) rows per trend, whatever the number of evidence rows. Days are
  * labelled by their period's first day, which the momentum maths buckets back into that period.
  * Days are UTC calendar days passed as 'YYYY-MM-DD' so the session time zone never matters.
@@ -29,13 +43,13 @@ const RECENT_ACCEPTED_WINDOW = 50;
 export class MomentumRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /**
+   * Weeks come from the weekly rollups, except a last week that `toDay` cuts short (time travel
+   * to mid-week), which is summed from its days up to `toDay`. Days and months come from the
+   * daily rollups. Either way at most one row per (trend, period, status, stance).
+   */
   async trendPeriods(trendIds: number[], fromDay: string, toDay: string, interval: PeriodInterval): Promise<TrendPeriodRollup[]> {
-    const rows = await this.prisma.$queryRaw<{ trend_id: number; day: string; status: string; stance: string; count: number; score_sum: number }[]>`
-      SELECT trend_id, to_char(date_trunc(${interval}, day), 'YYYY-MM-DD') AS day, status, stance,
-             sum(count)::int AS count, sum(score_sum)::float8 AS score_sum
-      FROM trend_daily_rollups
-      WHERE trend_id = ANY(${trendIds}::int[]) AND day >= ${fromDay}::date AND day <= ${toDay}::date AND count <> 0
-      GROUP BY 1, 2, 3, 4`;
+    const rows = interval === 'week' ? await this.weeklyRows(trendIds, fromDay, toDay) : await this.dailyRows(trendIds, fromDay, toDay, interval);
     return rows.map((r) => ({
       trendId: r.trend_id,
       day: r.day,
@@ -44,6 +58,34 @@ export class MomentumRepository {
       count: r.count,
       scoreSum: r.score_sum,
     }));
+  }
+
+  private dailyRows(trendIds: number[], fromDay: string, toDay: string, interval: PeriodInterval): Promise<PeriodRow[]> {
+    return this.prisma.$queryRaw<PeriodRow[]>`
+      SELECT trend_id, to_char(date_trunc(${interval}, day), 'YYYY-MM-DD') AS day, status, stance,
+             sum(count)::int AS count, sum(score_sum)::float8 AS score_sum
+      FROM trend_daily_rollups
+      WHERE trend_id = ANY(${trendIds}::int[]) AND day >= ${fromDay}::date AND day <= ${toDay}::date AND count <> 0
+      GROUP BY 1, 2, 3, 4`;
+  }
+
+  private weeklyRows(trendIds: number[], fromDay: string, toDay: string): Promise<PeriodRow[]> {
+    // fromDay is a Monday (windows are period-aligned). Whole weeks end on or before toDay; the
+    // days from partialStart to toDay, if any, are a week toDay cuts short.
+    const last = new Date(`${toDay}T00:00:00Z`);
+    const lastWeek = periodStartOf(last, 'week');
+    const lastWeekWhole = nextPeriodStart(lastWeek, 'week').getTime() - DAY_MS === last.getTime();
+    const partialStart = lastWeekWhole ? nextPeriodStart(lastWeek, 'week') : lastWeek;
+    const partial = isoDay(partialStart);
+    return this.prisma.$queryRaw<PeriodRow[]>`
+      SELECT trend_id, to_char(week, 'YYYY-MM-DD') AS day, status, stance, count, score_sum
+      FROM trend_weekly_rollups
+      WHERE trend_id = ANY(${trendIds}::int[]) AND week >= ${fromDay}::date AND week < ${partial}::date AND count <> 0
+      UNION ALL
+      SELECT trend_id, ${partial}::text AS day, status, stance, sum(count)::int AS count, sum(score_sum)::float8 AS score_sum
+      FROM trend_daily_rollups
+      WHERE trend_id = ANY(${trendIds}::int[]) AND day >= ${partial}::date AND day <= ${toDay}::date AND count <> 0
+      GROUP BY trend_id, status, stance`;
   }
 
   async articlePeriods(fromDay: string, toDay: string, interval: PeriodInterval): Promise<ArticleDayRollup[]> {
@@ -84,23 +126,28 @@ export class MomentumRepository {
   }
 
   /**
-   * Recomputes both rollup tables from evidence and articles. The SHARE locks keep writers out
-   * while it runs, so no trigger increment can land between the delete and the re-insert.
+   * Recomputes the rollup tables from evidence and articles (weeks from the rebuilt days). The
+   * SHARE locks keep writers out while it runs, so no trigger increment can land between the delete and the re-insert.
    */
-  async rebuild(): Promise<{ trendRows: number; articleRows: number }> {
+  async rebuild(): Promise<{ trendRows: number; trendWeekRows: number; articleRows: number }> {
     return this.prisma.$transaction(
       async (tx) => {
         await tx.$executeRawUnsafe('LOCK TABLE evidence, articles IN SHARE MODE');
         await tx.$executeRawUnsafe('DELETE FROM trend_daily_rollups');
+        await tx.$executeRawUnsafe('DELETE FROM trend_weekly_rollups');
         await tx.$executeRawUnsafe('DELETE FROM article_daily_rollups');
         const trendRows = await tx.$executeRawUnsafe(`
           INSERT INTO trend_daily_rollups (trend_id, day, status, stance, count, score_sum)
           SELECT trend_id, (published_at AT TIME ZONE 'UTC')::date, status, stance, count(*), sum(score)
           FROM evidence GROUP BY 1, 2, 3, 4`);
+        const trendWeekRows = await tx.$executeRawUnsafe(`
+          INSERT INTO trend_weekly_rollups (trend_id, week, status, stance, count, score_sum)
+          SELECT trend_id, date_trunc('week', day::timestamp)::date, status, stance, sum(count), sum(score_sum)
+          FROM trend_daily_rollups GROUP BY 1, 2, 3, 4`);
         const articleRows = await tx.$executeRawUnsafe(`
           INSERT INTO article_daily_rollups (day, count)
           SELECT (published_at AT TIME ZONE 'UTC')::date, count(*) FROM articles GROUP BY 1`);
-        return { trendRows, articleRows };
+        return { trendRows, trendWeekRows, articleRows };
       },
       { timeout: 600_000, maxWait: 60_000 },
     );

@@ -1,0 +1,288 @@
+/**
+ * Momentum and scorecard latency at 10k and at 1M evidence rows, in the same run (issue #5).
+ *
+ * Two test databases, one per size, each served by its own instance of the real app over
+ * loopback HTTP. Articles and evidence are generated straight into the database with
+ * INSERT ... SELECT generate_series: publication dates spread over two years before AS_OF, all
+ * ten predictions, mixed status, stance and score, two evidence rows per article. The 10k
+ * database is loaded with the rollup triggers on (the incremental path); the 1M one with the
+ * triggers off, then the `rebuild-rollups` job is run through the admin API and timed, and the
+ * rebuilt sums are checked against `count(*)`. Both databases are then VACUUM ANALYZEd, the
+ * state autovacuum would reach on its own, so it does not run during the measurement.
+ *
+ * Each endpoint gets 20 warm-up requests per size, then 200 measured sequential requests per size
+ * with Node's fetch (keep-alive), in alternating blocks of 50 (10k, 1M, 10k, 1M, ...) so load
+ * from other work on the machine falls on both sizes alike. A request is timed from fetch to the
+ * last byte of the body.
+ *
+ * Run: npx ts-node --transpile-only bench/momentum.bench.ts
+ */
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import { startTestApp, TEST_ADMIN_TOKEN, TestApp } from '../tests/support/test-app';
+
+const SMALL = 10_000;
+const LARGE = 1_000_000;
+const EVIDENCE_PER_ARTICLE = 2;
+const DAYS = 730;
+const AS_OF = '2026-06-01T00:00:00.000Z';
+const WARMUP = 20;
+const MEASURED = 200;
+const BLOCK = 50;
+
+interface Latency {
+  p50: number;
+  p95: number;
+}
+
+interface SizeFigures {
+  momentum: Latency;
+  scorecard: Latency;
+}
+
+export interface MomentumBenchFigures {
+  bench: 'momentum';
+  rows10k: SizeFigures;
+  rows1M: SizeFigures;
+  ratioMomentumP95: number;
+  ratioScorecardP95: number;
+  rebuildSeconds1M: number;
+  loadSeconds1M: number;
+}
+
+function log(message: string): void {
+  process.stderr.write(`[momentum bench] ${message}\n`);
+}
+
+async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A deterministic pseudo-random integer in [0, n) from a row number and a salt (PostgreSQL's hashint8). */
+function hash(expr: string, salt: number, n: number): string {
+  return `((hashint8((${expr})::bigint * 16 + ${salt})::bigint + 2147483648) % ${n})`;
+}
+
+/**
+ * `evidenceRows / 2` articles, each with evidence for two different predictions. Dates, status,
+ * stance and score are hashes of the row number, so every run generates the same data, with no
+ * correlation between the columns (every day sees every prediction, status and stance).
+ */
+export async function generate(c: Client, evidenceRows: number): Promise<void> {
+  const articles = evidenceRows / EVIDENCE_PER_ARTICLE;
+  await c.query(
+    `INSERT INTO articles (url, normalized_url, title, published_at)
+     SELECT 'https://bench.example/' || g, 'https://bench.example/' || g, 'bench story ' || g,
+            $1::timestamptz - ${hash('g', 1, DAYS)} * interval '1 day' - (${hash('g', 2, 86400)} + 1) * interval '1 second'
+     FROM generate_series(1, $2::int) g`,
+    [AS_OF, articles],
+  );
+  // The two rows of an article are 5 apart in the ten predictions, so (article, trend) is unique.
+  const row = `a.id * ${EVIDENCE_PER_ARTICLE} + k`;
+  await c.query(
+    `WITH t AS (SELECT array_agg(id ORDER BY number) AS ids FROM trends)
+     INSERT INTO evidence (article_id, trend_id, stance, score, status, published_at, updated_at)
+     SELECT a.id,
+            t.ids[1 + (${hash('a.id', 3, 10)} + k * 5) % 10],
+            CASE WHEN ${hash(row, 4, 4)} = 0 THEN 'contradicts' ELSE 'supports' END,
+            0.3 + ${hash(row, 5, 70)} / 100.0,
+            CASE WHEN ${hash(row, 6, 20)} < 9 THEN 'pending'
+                 WHEN ${hash(row, 6, 20)} < 16 THEN 'accepted'
+                 ELSE 'rejected' END,
+            a.published_at, now()
+     FROM articles a CROSS JOIN generate_series(0, ${EVIDENCE_PER_ARTICLE - 1}) k CROSS JOIN t`,
+  );
+}
+
+async function checkRollups(c: Client, label: string, expectedEvidence: number): Promise<void> {
+  const { rows } = await c.query<{ evidence: string; trend_sum: string | null; week_sum: string | null; articles: string; article_sum: string | null }>(
+    `SELECT (SELECT count(*) FROM evidence) AS evidence,
+            (SELECT sum(count) FROM trend_daily_rollups) AS trend_sum,
+            (SELECT sum(count) FROM trend_weekly_rollups) AS week_sum,
+            (SELECT count(*) FROM articles) AS articles,
+            (SELECT sum(count) FROM article_daily_rollups) AS article_sum`,
+  );
+  const r = rows[0]!;
+  if (Number(r.evidence) !== expectedEvidence) throw new Error(`${label}: ${r.evidence} evidence rows, expected ${expectedEvidence}`);
+  if (Number(r.trend_sum) !== Number(r.evidence)) {
+    throw new Error(`${label}: trend_daily_rollups sum to ${r.trend_sum}, but count(*) FROM evidence is ${r.evidence}`);
+  }
+  if (Number(r.week_sum) !== Number(r.evidence)) {
+    throw new Error(`${label}: trend_weekly_rollups sum to ${r.week_sum}, but count(*) FROM evidence is ${r.evidence}`);
+  }
+  if (Number(r.article_sum) !== Number(r.articles)) {
+    throw new Error(`${label}: article_daily_rollups sum to ${r.article_sum}, but count(*) FROM articles is ${r.articles}`);
+  }
+  log(`${label}: daily and weekly rollups sum to ${r.trend_sum} and ${r.week_sum} = count(*) FROM evidence, ${r.article_sum} = count(*) FROM articles`);
+}
+
+async function loadSmall(t: TestApp): Promise<void> {
+  const started = performance.now();
+  await withClient(t.db.url, async (c) => {
+    await generate(c, SMALL);
+    await checkRollups(c, '10k (triggers)', SMALL);
+    await c.query('VACUUM ANALYZE');
+  });
+  log(`10k: loaded with triggers and vacuumed in ${seconds(performance.now() - started)} s`);
+}
+
+async function loadLarge(t: TestApp): Promise<{ loadSeconds: number; rebuildSeconds: number }> {
+  return withClient(t.db.url, async (c) => {
+    let started = performance.now();
+    await c.query('ALTER TABLE articles DISABLE TRIGGER article_rollup');
+    await c.query('ALTER TABLE evidence DISABLE TRIGGER evidence_rollup');
+    try {
+      await generate(c, LARGE);
+    } finally {
+      await c.query('ALTER TABLE articles ENABLE TRIGGER article_rollup');
+      await c.query('ALTER TABLE evidence ENABLE TRIGGER evidence_rollup');
+    }
+    const loadSeconds = seconds(performance.now() - started);
+    log(`1M: generated without triggers in ${loadSeconds} s`);
+
+    started = performance.now();
+    const res = await fetch(`${t.baseUrl}/api/admin/jobs/rebuild-rollups/run`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+    });
+    const body = (await res.json()) as { status?: string; summary?: unknown; error?: unknown };
+    const rebuildSeconds = seconds(performance.now() - started);
+    if (res.status !== 200 || body.status !== 'succeeded') {
+      throw new Error(`rebuild-rollups answered ${res.status}: ${JSON.stringify(body)}`);
+    }
+    log(`1M: rebuild-rollups in ${rebuildSeconds} s, summary ${JSON.stringify(body.summary)}`);
+    await checkRollups(c, '1M (rebuilt)', LARGE);
+
+    started = performance.now();
+    await c.query('VACUUM ANALYZE');
+    log(`1M: VACUUM ANALYZE in ${seconds(performance.now() - started)} s`);
+    return { loadSeconds, rebuildSeconds };
+  });
+}
+
+/** One request, timed to the last byte of the body. */
+async function timedGet(url: string, check: (body: any) => void): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(url);
+  const text = await res.text();
+  const elapsed = performance.now() - started;
+  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${text.slice(0, 300)}`);
+  check(JSON.parse(text));
+  return elapsed;
+}
+
+interface Endpoint {
+  name: keyof SizeFigures;
+  path: (i: number) => string;
+  check: (body: any) => void;
+}
+
+function endpoints(slugs: string[]): Endpoint[] {
+  const asOf = encodeURIComponent(AS_OF);
+  return [
+    {
+      name: 'momentum',
+      // Each request asks for the next of the ten predictions.
+      path: (i) => `/api/trends/${slugs[i % slugs.length]}/momentum?interval=week&asOf=${asOf}`,
+      check: (body) => {
+        if (!Array.isArray(body.series) || body.series.length !== 26) throw new Error(`momentum: unexpected body ${JSON.stringify(body).slice(0, 300)}`);
+      },
+    },
+    {
+      name: 'scorecard',
+      path: () => `/api/scorecard?asOf=${asOf}`,
+      check: (body) => {
+        if (!Array.isArray(body.data) || body.data.length !== 10) throw new Error(`scorecard: unexpected body ${JSON.stringify(body).slice(0, 300)}`);
+      },
+    },
+  ];
+}
+
+function percentile(sorted: number[], p: number): number {
+  // Nearest rank: the smallest value with at least p% of the samples at or below it.
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1]!;
+}
+
+function summarise(samples: number[]): Latency {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)) };
+}
+
+function round(value: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+function seconds(ms: number): number {
+  return round(ms / 1000, 2);
+}
+
+async function measure(small: TestApp, large: TestApp, slugs: string[]): Promise<{ rows10k: SizeFigures; rows1M: SizeFigures }> {
+  const rows10k = {} as SizeFigures;
+  const rows1M = {} as SizeFigures;
+  for (const endpoint of endpoints(slugs)) {
+    const samples = new Map<TestApp, number[]>([
+      [small, []],
+      [large, []],
+    ]);
+    for (const app of [small, large]) {
+      for (let i = 0; i < WARMUP; i++) await timedGet(app.baseUrl + endpoint.path(i), endpoint.check);
+    }
+    for (let done = 0; done < MEASURED; done += BLOCK) {
+      for (const app of [small, large]) {
+        const out = samples.get(app)!;
+        for (let i = done; i < Math.min(done + BLOCK, MEASURED); i++) out.push(await timedGet(app.baseUrl + endpoint.path(i), endpoint.check));
+      }
+    }
+    rows10k[endpoint.name] = summarise(samples.get(small)!);
+    rows1M[endpoint.name] = summarise(samples.get(large)!);
+  }
+  return { rows10k, rows1M };
+}
+
+export async function run(): Promise<MomentumBenchFigures> {
+  const apps: TestApp[] = [];
+  try {
+    const small = await startTestApp();
+    apps.push(small);
+    const large = await startTestApp();
+    apps.push(large);
+    await loadSmall(small);
+    const { loadSeconds, rebuildSeconds } = await loadLarge(large);
+    const slugs = await withClient(small.db.url, async (c) => (await c.query<{ slug: string }>('SELECT slug FROM trends ORDER BY number')).rows.map((r) => r.slug));
+    if (slugs.length !== 10) throw new Error(`expected ten predictions, found ${slugs.length}`);
+
+    const { rows10k, rows1M } = await measure(small, large, slugs);
+    return {
+      bench: 'momentum',
+      rows10k,
+      rows1M,
+      ratioMomentumP95: round(rows1M.momentum.p95 / rows10k.momentum.p95, 3),
+      ratioScorecardP95: round(rows1M.scorecard.p95 / rows10k.scorecard.p95, 3),
+      rebuildSeconds1M: rebuildSeconds,
+      loadSeconds1M: loadSeconds,
+    };
+  } finally {
+    // Each app owns its database: close() drops it.
+    for (const app of apps.reverse()) {
+      await app.close().catch((error: unknown) => log(`closing ${app.db.name} failed: ${String(error)}`));
+    }
+  }
+}
+
+if (require.main === module) {
+  run().then(
+    (figures) => console.log(JSON.stringify(figures)),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
