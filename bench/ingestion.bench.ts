@@ -1,0 +1,187 @@
+/**
+ * End-to-end ingestion throughput: 1,000 generated feeds × 50 items served over loopback HTTP,
+ * ingested once by the real app (job runner → claim → fetch → parse → normalise → store) on a
+ * fresh test database, compared with the bare parser on the same bytes in the same run.
+ *
+ * The feed server runs in a child process (this file, started with --feed-server): serving 50k
+ * items costs CPU, and in the same process it would be billed to the ingester's event loop and
+ * its memory to the ingester's RSS. Apart, the figures are the app's own, as in production,
+ * where the publishers' servers are elsewhere.
+ *
+ * Run: npx ts-node --transpile-only bench/ingestion.bench.ts
+ */
+import { ChildProcess, fork } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import { JobRunner } from '../jobs/job-runner.service';
+import { createApp } from '../src/app.factory';
+import { parseEnv } from '../src/config/env';
+import { parseFeed } from '../src/feeds/feed-parser';
+import { makeItems, rssDocument } from '../tests/support/generated-feeds';
+import { createTestDatabase } from '../tests/support/test-database';
+
+const FEEDS = 1000;
+const ITEMS_PER_FEED = 50;
+const CONCURRENCY = 32;
+const SERVER_FLAG = '--feed-server';
+
+export interface IngestionBenchFigures {
+  bench: 'ingestion';
+  feeds: number;
+  itemsPerFeed: number;
+  items: number;
+  seconds: number;
+  itemsPerSec: number;
+  bareParserItemsPerSec: number;
+  ratio: number;
+  peakRssMb: number;
+}
+
+/** The same documents in parent and child: generation is deterministic (fixed dates). */
+function feedDocuments(): string[] {
+  return Array.from({ length: FEEDS }, (_, feed) => rssDocument(`Bench feed ${feed}`, makeItems(feed, ITEMS_PER_FEED)));
+}
+
+function digest(documents: string[]): string {
+  const hash = createHash('sha256');
+  for (const doc of documents) hash.update(doc);
+  return hash.digest('hex');
+}
+
+/** Child side: serve /feed-<n>.xml and report the port and a digest of what it serves. */
+function serveFeeds(): void {
+  const documents = feedDocuments().map((doc) => Buffer.from(doc, 'utf8'));
+  const server = createServer((request, response) => {
+    const n = /^\/feed-(\d+)\.xml$/.exec(request.url ?? '')?.[1];
+    const body = n === undefined ? undefined : documents[Number(n)];
+    if (!body) return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', 'content-length': body.length }).end(body);
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as AddressInfo;
+    process.send!({ port, digest: digest(documents.map((b) => b.toString('utf8'))) });
+  });
+  process.on('disconnect', () => process.exit(0));
+}
+
+async function startFeedServerChild(): Promise<{ child: ChildProcess; port: number; digest: string }> {
+  const child = fork(__filename, [SERVER_FLAG], { execArgv: ['-r', 'ts-node/register/transpile-only'], stdio: 'inherit' });
+  const ready = await new Promise<{ port: number; digest: string }>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as { port: number; digest: string }));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`feed server exited with ${code}`)));
+  });
+  return { child, ...ready };
+}
+
+function bareParserItemsPerSec(documents: string[]): number {
+  for (const doc of documents.slice(0, 50)) parseFeed(doc); // warm-up, as the app is warm after boot
+  let items = 0;
+  const started = performance.now();
+  for (const doc of documents) items += parseFeed(doc).items.length;
+  return items / ((performance.now() - started) / 1000);
+}
+
+/** Highest RSS seen while `work` runs, sampled every 50 ms. */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRss: number }> {
+  let peakRss = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 50);
+  try {
+    const result = await work();
+    return { result, peakRss: Math.max(peakRss, process.memoryUsage().rss) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function insertFeeds(databaseUrl: string, port: number): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO feeds (url, updated_at) SELECT 'http://127.0.0.1:' || $1::int || '/feed-' || n || '.xml', now()
+       FROM generate_series(0, $2::int - 1) AS n`,
+      [port, FEEDS],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+async function storedItems(databaseUrl: string): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query('SELECT count(*)::int AS n FROM feed_items')).rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
+const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export async function run(): Promise<IngestionBenchFigures> {
+  const documents = feedDocuments();
+  const server = await startFeedServerChild();
+  const db = await createTestDatabase();
+  try {
+    if (server.digest !== digest(documents)) throw new Error('the feed server does not serve the documents the parser is measured on');
+    const env = parseEnv({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      FEED_ALLOW_PRIVATE_NETWORKS: 'true',
+      SCHEDULER_ENABLED: 'false',
+      LOAD_DEFAULT_FEEDS: 'false',
+      // All feeds are on 127.0.0.1: one host, so the per-host limit would otherwise be the limit.
+      FETCH_CONCURRENCY: String(CONCURRENCY),
+      FETCH_PER_HOST_CONCURRENCY: String(CONCURRENCY),
+      DATABASE_URL: db.url,
+    });
+    const app = await createApp(env, db.url);
+    try {
+      await insertFeeds(db.url, server.port);
+      const started = performance.now();
+      const { result, peakRss } = await withPeakRss(() => app.get(JobRunner).runNow('ingest-feeds', 'cli'));
+      const seconds = (performance.now() - started) / 1000;
+      if (result.run.status !== 'succeeded') throw new Error(`ingest-feeds ${result.run.status}: ${result.run.error}`);
+      const items = await storedItems(db.url);
+      if (items !== FEEDS * ITEMS_PER_FEED) throw new Error(`stored ${items} items, expected ${FEEDS * ITEMS_PER_FEED}: ${JSON.stringify(result.summary)}`);
+      const itemsPerSec = items / seconds;
+      const bare = bareParserItemsPerSec(documents);
+      return {
+        bench: 'ingestion',
+        feeds: FEEDS,
+        itemsPerFeed: ITEMS_PER_FEED,
+        items,
+        seconds: round(seconds, 2),
+        itemsPerSec: round(itemsPerSec),
+        bareParserItemsPerSec: round(bare),
+        ratio: round(itemsPerSec / bare, 3),
+        peakRssMb: round(peakRss / 1024 / 1024, 1),
+      };
+    } finally {
+      await app.close();
+    }
+  } finally {
+    server.child.kill();
+    await db.drop();
+  }
+}
+
+if (require.main === module) {
+  if (process.argv.includes(SERVER_FLAG)) {
+    serveFeeds();
+  } else {
+    run()
+      .then((figures) => console.log(JSON.stringify(figures)))
+      .catch((error) => {
+        console.error(error);
+        process.exitCode = 1;
+      });
+  }
+}
