@@ -12,8 +12,8 @@
  *    to 1; so scores compare across trends whatever their weights.
  *  - stance is 'contradicts' when any of the trend's stance cues occurs, else 'supports'.
  */
-import { CompiledMatcher, CompiledTrend, PatternInfo, WORD_CHAR } from './compiled-rules';
-import { describeMatch, roundScore, ScoredTerm } from './match-explanation';
+import { ANY_ENDING, CHECK_LEFT, CHECK_RIGHT, CompiledMatcher, HIT_STRIDE, WORD_CHAR } from './compiled-rules';
+import { explainMatch, roundScore } from './match-explanation';
 import { normaliseInto, normaliseText } from './text-normaliser';
 
 export { compileRules } from './compiled-rules';
@@ -44,21 +44,15 @@ export interface ArticleText {
   summary?: string | null;
 }
 
-/** What one article's scan found. Hits are flat quintuples: trend, term, field, start, end. */
-interface ArticleScan {
-  seenIds: number[];
-  hits: number[];
-}
-
 function isWordAt(codes: Uint16Array, length: number, index: number): boolean {
   return index < length && WORD_CHAR[codes[index]] === 1;
 }
 
 /** Latin patterns must sit on word boundaries; a plain plural ("s", "es") is accepted. */
-function onWordBoundaries(codes: Uint16Array, length: number, info: PatternInfo, endIndex: number): boolean {
-  const start = endIndex - info.length + 1;
-  if (info.checkLeftBoundary && start > 0 && WORD_CHAR[codes[start - 1]] === 1) return false;
-  if (!info.checkRightBoundary || info.anyEnding) return true;
+function onWordBoundaries(codes: Uint16Array, length: number, patternLength: number, flags: number, endIndex: number): boolean {
+  const start = endIndex - patternLength + 1;
+  if ((flags & CHECK_LEFT) !== 0 && start > 0 && WORD_CHAR[codes[start - 1]] === 1) return false;
+  if ((flags & CHECK_RIGHT) === 0 || (flags & ANY_ENDING) !== 0) return true;
   const next = endIndex + 1;
   if (!isWordAt(codes, length, next)) return true;
   if (codes[next] === LETTER_S) return !isWordAt(codes, length, next + 1);
@@ -76,122 +70,172 @@ function normaliseField(matcher: CompiledMatcher, text: string): number {
   return normalised.length;
 }
 
-function scanField(matcher: CompiledMatcher, text: string, field: number, scan: ArticleScan): void {
+/** Scans one field: records patterns seen, term hits (in text order), and per-trend score bounds. */
+function scanField(matcher: CompiledMatcher, text: string, field: number): void {
   const length = normaliseField(matcher, text);
-  const { patterns, seenIn, codes, found, upperBound } = matcher;
+  const { tables, seenIn, codes, scratch, upperBound } = matcher;
+  const { termRoleStart, roleTrend, roleTerm, roleWeight } = tables;
   const fieldWeight = field === IN_TITLE ? TITLE_WEIGHT : SUMMARY_WEIGHT;
-  found.length = 0;
-  matcher.automaton.scan(codes, length, found);
-  for (let i = 0; i < found.length; i += 2) {
-    const patternId = found[i];
-    const endIndex = found[i + 1];
-    const info = patterns[patternId];
-    if (!onWordBoundaries(codes, length, info, endIndex)) continue;
-    if (seenIn[patternId] === 0) scan.seenIds.push(patternId);
-    const firstInField = (seenIn[patternId] & field) === 0;
-    seenIn[patternId] |= field;
-    const roles = info.termRoles;
-    for (let r = 0; r < roles.length; r++) {
-      const role = roles[r];
-      scan.hits.push(role.trendIndex, role.termIndex, field, endIndex - info.length + 1, endIndex);
-      if (firstInField) upperBound[role.trendIndex] += role.weight * fieldWeight;
+  const found = scratch.found;
+  matcher.automaton.scanInto(codes, length, found);
+  const pairs = found.pairs;
+  for (let i = 0; i < found.count; i += 2) {
+    const patternId = pairs[i];
+    const endIndex = pairs[i + 1];
+    const patternLength = tables.length[patternId];
+    if (!onWordBoundaries(codes, length, patternLength, tables.flags[patternId], endIndex)) continue;
+    const seen = seenIn[patternId];
+    if (seen === 0) scratch.seenIds[scratch.seenCount++] = patternId;
+    const firstInField = (seen & field) === 0;
+    seenIn[patternId] = seen | field;
+    const start = endIndex - patternLength + 1;
+    for (let r = termRoleStart[patternId], end = termRoleStart[patternId + 1]; r < end; r++) {
+      scratch.addHit(roleTrend[r], roleTerm[r], field, start, endIndex);
+      if (firstInField) upperBound[roleTrend[r]] += roleWeight[r] * fieldWeight;
     }
   }
 }
 
-interface TermHit {
-  termIndex: number;
-  field: number;
-  start: number;
-  end: number;
-}
-
-function hitsOfTrend(scan: ArticleScan, trendIndex: number): TermHit[] {
-  const hits: TermHit[] = [];
-  for (let i = 0; i < scan.hits.length; i += 5) {
-    if (scan.hits[i] !== trendIndex) continue;
-    hits.push({ termIndex: scan.hits[i + 1], field: scan.hits[i + 2], start: scan.hits[i + 3], end: scan.hits[i + 4] });
-  }
-  return hits;
+/**
+ * Whether hit `other` hides hit `hit` (both offsets into scratch.hits, same trend): a hit inside a
+ * longer hit of the same field does not count on its own ("agent" inside "ai agent"); the same
+ * span found by two terms counts once (earlier term wins).
+ */
+function covers(hits: Int32Array, other: number, hit: number): boolean {
+  const otherStart = hits[other + 3];
+  const otherEnd = hits[other + 4];
+  const start = hits[hit + 3];
+  const end = hits[hit + 4];
+  return (
+    hits[other + 2] === hits[hit + 2] &&
+    otherStart <= start &&
+    otherEnd >= end &&
+    (otherEnd - otherStart > end - start || hits[other + 1] < hits[hit + 1])
+  );
 }
 
 /**
- * Where each counted term was found (bit mask of fields). A hit inside a longer hit of the same
- * trend does not count on its own ("agent" inside "ai agent"); the same span found by two terms
- * counts once (earlier term wins); a term whose co-occurrence condition fails does not count.
+ * Fills scratch.countedTerms (in the order each term was first counted) and scratch.termFields
+ * (bit mask of fields each counted term was found in); returns how many terms count. A term
+ * whose co-occurrence condition fails does not count; see `covers` for hits hidden by others.
  */
-function countedTermFields(matcher: CompiledMatcher, trend: CompiledTrend, hits: TermHit[]): Map<number, number> {
-  const requiresMet = (hit: TermHit) => {
-    const required = trend.terms[hit.termIndex].requiredPatternIds;
-    return !required || required.some((id) => matcher.seenIn[id] !== 0);
-  };
-  const valid = hits.filter(requiresMet);
-  const covers = (other: TermHit, hit: TermHit) =>
-    other.field === hit.field &&
-    other.start <= hit.start &&
-    other.end >= hit.end &&
-    (other.end - other.start > hit.end - hit.start || other.termIndex < hit.termIndex);
-  const fields = new Map<number, number>();
-  for (const hit of valid) {
-    if (valid.some((other) => other !== hit && covers(other, hit))) continue;
-    fields.set(hit.termIndex, (fields.get(hit.termIndex) ?? 0) | hit.field);
+function countTerms(matcher: CompiledMatcher, trendIndex: number): number {
+  const { scratch, seenIn } = matcher;
+  const { requiredStart, requiredIds } = matcher.trends[trendIndex];
+  const { hits, hitCount, countedTerms, termFields } = scratch;
+  const selected = scratch.selection(hitCount / HIT_STRIDE);
+  let valid = 0;
+  for (let at = 0; at < hitCount; at += HIT_STRIDE) {
+    if (hits[at] !== trendIndex) continue;
+    const term = hits[at + 1];
+    let met = requiredStart[term] === requiredStart[term + 1];
+    for (let r = requiredStart[term]; !met && r < requiredStart[term + 1]; r++) met = seenIn[requiredIds[r]] !== 0;
+    if (met) selected[valid++] = at;
   }
-  return fields;
+  let counted = 0;
+  for (let a = 0; a < valid; a++) {
+    const hit = selected[a];
+    let hidden = false;
+    for (let b = 0; b < valid && !hidden; b++) hidden = b !== a && covers(hits, selected[b], hit);
+    if (hidden) continue;
+    const term = hits[hit + 1];
+    if (termFields[term] === 0) countedTerms[counted++] = term;
+    termFields[term] |= hits[hit + 2];
+  }
+  return counted;
 }
 
 /** The trend's stance cues present in the article, in rule order; read from the few patterns seen. */
-function cuesOfTrend(matcher: CompiledMatcher, seenIds: number[], trendIndex: number): string[] {
-  const cueIndexes: number[] = [];
-  for (const patternId of seenIds) {
-    for (const role of matcher.patterns[patternId].cueRoles) if (role.trendIndex === trendIndex) cueIndexes.push(role.cueIndex);
+function cuesOfTrend(matcher: CompiledMatcher, trendIndex: number): string[] {
+  const { scratch, tables } = matcher;
+  const { cueRoleStart, cueTrend, cueIndex } = tables;
+  const cues = scratch.cues;
+  let count = 0;
+  for (let s = 0; s < scratch.seenCount; s++) {
+    const patternId = scratch.seenIds[s];
+    for (let r = cueRoleStart[patternId], end = cueRoleStart[patternId + 1]; r < end; r++) {
+      if (cueTrend[r] !== trendIndex) continue;
+      // insertion sort: a handful of cues at most
+      let at = count++;
+      while (at > 0 && cues[at - 1] > cueIndex[r]) {
+        cues[at] = cues[at - 1];
+        at--;
+      }
+      cues[at] = cueIndex[r];
+    }
   }
-  return cueIndexes.sort((a, b) => a - b).map((index) => matcher.trends[trendIndex].cueDisplays[index]);
+  const displays = matcher.trends[trendIndex].cueDisplays;
+  const result: string[] = new Array(count);
+  for (let i = 0; i < count; i++) result[i] = displays[cues[i]];
+  return result;
 }
 
-function evaluateTrend(matcher: CompiledMatcher, trendIndex: number, scan: ArticleScan): TrendMatch | null {
+function evaluateTrend(matcher: CompiledMatcher, trendIndex: number): TrendMatch | null {
   const trend = matcher.trends[trendIndex];
-  const hits = hitsOfTrend(scan, trendIndex);
-  const seenIds = scan.seenIds;
-  if (trend.exclusionPatternIds.some((id) => matcher.seenIn[id] !== 0)) return null;
+  const { seenIn, scratch } = matcher;
+  const exclusions = trend.exclusionIds;
+  for (let i = 0; i < exclusions.length; i++) if (seenIn[exclusions[i]] !== 0) return null;
+  const counted = countTerms(matcher, trendIndex);
+  const { countedTerms, termFields } = scratch;
   let raw = 0;
-  const scored: ScoredTerm[] = [];
-  for (const [termIndex, fields] of countedTermFields(matcher, trend, hits)) {
-    const inTitle = (fields & IN_TITLE) !== 0;
-    raw += trend.terms[termIndex].weight * (inTitle ? TITLE_WEIGHT : SUMMARY_WEIGHT);
-    scored.push({ display: trend.terms[termIndex].display, inTitle });
+  let inTitleCount = 0;
+  for (let i = 0; i < counted; i++) {
+    const term = countedTerms[i];
+    const inTitle = (termFields[term] & IN_TITLE) !== 0;
+    if (inTitle) inTitleCount++;
+    raw += trend.termWeights[term] * (inTitle ? TITLE_WEIGHT : SUMMARY_WEIGHT);
   }
-  if (raw < trend.threshold) return null;
-  const stanceCues = cuesOfTrend(matcher, seenIds, trendIndex);
+  if (raw < trend.threshold) {
+    for (let i = 0; i < counted; i++) termFields[countedTerms[i]] = 0;
+    return null;
+  }
+  // Terms found in the title first, each group in the order the terms were first counted.
+  const matchedTerms: string[] = new Array(counted);
+  let titleAt = 0;
+  let summaryAt = inTitleCount;
+  for (let i = 0; i < counted; i++) {
+    const term = countedTerms[i];
+    matchedTerms[(termFields[term] & IN_TITLE) !== 0 ? titleAt++ : summaryAt++] = trend.terms[term].display;
+    termFields[term] = 0;
+  }
+  const stanceCues = cuesOfTrend(matcher, trendIndex);
   const stance: Stance = stanceCues.length > 0 ? 'contradicts' : 'supports';
-  scored.sort((a, b) => Number(b.inTitle) - Number(a.inTitle));
   return {
     trendSlug: trend.slug,
     ruleVersion: trend.version,
     score: roundScore(1 - Math.pow(2, -raw / trend.threshold)),
     stance,
-    matchedTerms: scored.map((term) => term.display),
+    matchedTerms,
     stanceCues,
-    reason: describeMatch(trend, stance, scored, stanceCues, raw),
+    reason: explainMatch(trend, stance, matchedTerms, inTitleCount, stanceCues, raw),
   };
+}
+
+function byScoreThenSlug(a: TrendMatch, b: TrendMatch): number {
+  return b.score - a.score || a.trendSlug.localeCompare(b.trendSlug);
 }
 
 /** Matches one article against every compiled trend; results are ordered by score, highest first. */
 export function matchArticle(matcher: CompiledMatcher, article: ArticleText): TrendMatch[] {
-  const scan: ArticleScan = { seenIds: [], hits: [] };
-  const { trends, upperBound, seenIn } = matcher;
+  const { trends, upperBound, seenIn, scratch } = matcher;
+  scratch.seenCount = 0;
+  scratch.hitCount = 0;
   try {
-    scanField(matcher, article.title, IN_TITLE, scan);
-    scanField(matcher, article.summary ?? '', IN_SUMMARY, scan);
-    const matches: TrendMatch[] = [];
+    scanField(matcher, article.title, IN_TITLE);
+    scanField(matcher, article.summary ?? '', IN_SUMMARY);
+    let matches: TrendMatch[] | null = null;
     for (let trendIndex = 0; trendIndex < trends.length; trendIndex++) {
       if (upperBound[trendIndex] < trends[trendIndex].threshold) continue;
-      const match = evaluateTrend(matcher, trendIndex, scan);
-      if (match) matches.push(match);
+      const match = evaluateTrend(matcher, trendIndex);
+      if (match) (matches ??= []).push(match);
     }
-    return matches.length < 2 ? matches : matches.sort((a, b) => b.score - a.score || a.trendSlug.localeCompare(b.trendSlug));
+    if (matches === null) return [];
+    return matches.length < 2 ? matches : matches.sort(byScoreThenSlug);
   } finally {
     // Scratch state is shared across calls; clear only what this article touched.
-    for (const id of scan.seenIds) seenIn[id] = 0;
+    for (let s = 0; s < scratch.seenCount; s++) seenIn[scratch.seenIds[s]] = 0;
+    scratch.seenCount = 0;
+    scratch.hitCount = 0;
     upperBound.fill(0);
   }
 }

@@ -138,4 +138,34 @@ describe('matchArticle', () => {
     const broken = { ...robotRules, terms: [{ text: '人', weight: 1 }] };
     expect(() => compileRules([{ trendSlug: 'broken', version: 2, rules: broken }])).toThrow(/broken v2/);
   });
+
+  it('handles articles with many hits and long text (scratch buffers grow) and stays correct after', () => {
+    const first = match('H100 GPU cluster', 'training');
+    const long = `${'GPU H100 算力 万卡集群 robot 机器人 '.repeat(400)} Kubernetes`;
+    expect(match(long, long)).toEqual([
+      expect.objectContaining({ trendSlug: 'embodied-intelligence', matchedTerms: ['robot', '机器人'] }),
+    ]);
+    const withoutExclusion = 'GPU H100 算力 万卡集群 delayed '.repeat(500);
+    expect(match(withoutExclusion)[0]).toMatchObject({
+      trendSlug: 'compute-clusters',
+      matchedTerms: ['GPU', 'H100', '算力', '万卡集群'],
+      stanceCues: ['delay'],
+    });
+    expect(match('H100 GPU cluster', 'training')).toEqual(first);
+  });
+
+  it('matches text that needs whole-string normalisation (combining marks) like its composed form', () => {
+    const composed = match('Café GPU cluster for training');
+    const decomposed = match('Cafe\u0301 GPU cluster for training');
+    expect(decomposed).toEqual(composed);
+    expect(composed[0].matchedTerms).toEqual(['GPU', 'cluster']);
+  });
+
+  it('orders terms found in the title before those found only in the summary, each in text order', () => {
+    expect(match('算力 and H100', 'GPU news, and 万卡集群')[0].matchedTerms).toEqual(['算力', 'H100', 'GPU', '万卡集群']);
+  });
+
+  it('lists cues in rule order whatever order they occur in', () => {
+    expect(match('万卡集群 doubts', 'delayed 推迟')[0].stanceCues).toEqual(['delay', '推迟', 'doubt']);
+  });
 });
