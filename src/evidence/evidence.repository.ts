@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import { Prisma } from '../generated/prisma/client';
 import type { EvidenceStatus, Stance } from './evidence-query.dto';
+import { retryOnWriteConflict } from '../database/write-conflict';
 
 /** What a queue item needs besides the evidence row: its article (with feeds) and its trend. */
 export const EVIDENCE_INCLUDE = {
@@ -105,7 +106,8 @@ export class EvidenceRepository {
     const rows = sortForLocking(dedupeByPair(matches));
     const total = { inserted: 0, updated: 0 };
     for (let i = 0; i < rows.length; i += UPSERT_BATCH) {
-      const counts = await this.upsertBatch(rows.slice(i, i + UPSERT_BATCH));
+      const batch = rows.slice(i, i + UPSERT_BATCH);
+      const counts = await retryOnWriteConflict(() => this.upsertBatch(batch));
       total.inserted += counts.inserted;
       total.updated += counts.updated;
     }

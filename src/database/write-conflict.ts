@@ -1,0 +1,24 @@
+/**
+ * Rollup rows are shared by every writer of the same trend and day/week, and the triggers lock
+ * daily and weekly rows in an order no sort of the input can make the same for every writer; so
+ * PostgreSQL may end a deadlock by failing one statement (Prisma P2034). The writes that go
+ * through here are idempotent, so running the statement again is safe.
+ */
+const MAX_ATTEMPTS = 3;
+
+export async function retryOnWriteConflict<T>(statement: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await statement();
+    } catch (error) {
+      if (!isWriteConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt * Math.random()));
+    }
+  }
+}
+
+function isWriteConflict(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  // P2034: Prisma's "write conflict or deadlock"; 40P01 / 40001: PostgreSQL's own codes.
+  return code === 'P2034' || code === '40P01' || code === '40001' || /deadlock detected/.test(String((error as Error)?.message));
+}
