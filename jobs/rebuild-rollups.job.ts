@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MomentumRepository } from '../src/momentum/momentum.repository';
 import { Job, JobSummary } from './job.types';
 
-/** Recomputes the daily rollups from scratch (they are kept incrementally by triggers). */
+/** Recomputes the daily and weekly rollups from scratch (triggers keep them current otherwise). */
 @Injectable()
 export class RebuildRollupsJob implements Job {
   readonly name = 'rebuild-rollups';
