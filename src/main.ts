@@ -25,6 +25,8 @@ async function main(): Promise<void> {
     await database.stop();
     process.exit(0);
   };
+  // A stray rejection is a bug to log, not a reason to take the service (and its jobs) down.
+  process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`));
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   await app.listen(env.port, env.host);
