@@ -1,39 +1,70 @@
-import sanitizeHtml from 'sanitize-html';
+import { Parser } from 'htmlparser2';
 
 export const DEFAULT_TEXT_LIMIT = 4000;
 
 /** Block elements become spaces, so "<p>a</p><p>b</p>" reads "a b", not "ab". */
-const BLOCK_TAGS = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|pre|section|article|header|footer|figure|figcaption|hr)\b[^>]*>/gi;
+const BLOCK_TAGS = new Set([
+  'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table', 'blockquote', 'pre',
+  'section', 'article', 'header', 'footer', 'figure', 'figcaption', 'hr', 'dl', 'dt', 'dd', 'main', 'aside', 'nav', 'address', 'caption',
+]);
+
+/** Elements whose content is not text a reader sees: dropped whole, with everything nested in them. */
+const NON_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'textarea', 'option', 'template', 'iframe', 'object', 'xmp']);
 
 /**
- * Plain text from feed HTML: no tags at all, script/style/noscript content dropped (sanitize-html's
- * nonTextTags), entities decoded, whitespace collapsed, cut at `limit` characters on a code point.
+ * Collects the text of one document. Only text callbacks produce output; tags, attributes,
+ * comments, CDATA sections (comments outside XML mode, as in browsers) and processing
+ * instructions produce nothing, so no markup can come through, whatever the input.
+ *
+ * A fresh Parser per call: htmlparser2's reset() leaves tokenizer state behind (a document that
+ * ends inside <script> breaks the next one), and a new parser costs a few microseconds.
+ */
+class TextCollector {
+  readonly parts: string[] = [];
+  private skipDepth = 0;
+
+  onopentagname(name: string): void {
+    if (NON_TEXT_TAGS.has(name)) this.skipDepth += 1;
+    else if (this.skipDepth === 0 && BLOCK_TAGS.has(name)) this.parts.push(' ');
+  }
+
+  onclosetag(name: string): void {
+    // Every opened element is closed exactly once (explicitly, implied, or at the end of input)
+    // and stray end tags are not reported, so the depth cannot drift.
+    if (NON_TEXT_TAGS.has(name)) this.skipDepth -= 1;
+    else if (this.skipDepth === 0 && BLOCK_TAGS.has(name)) this.parts.push(' ');
+  }
+
+  ontext(text: string): void {
+    if (this.skipDepth === 0) this.parts.push(text);
+  }
+}
+
+const PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, recognizeCDATA: false, recognizeSelfClosing: false } as const;
+
+/**
+ * Plain text from feed HTML: no tags at all, script/style/template/... content dropped, entities
+ * decoded, whitespace collapsed, cut at `limit` characters on a code point. The result is text, not
+ * HTML: "&lt;b&gt;" comes out as the characters "<b>", and must be escaped wherever it is shown as HTML.
  */
 export function htmlToText(html: string | null | undefined, limit = DEFAULT_TEXT_LIMIT): string {
   if (!html) return '';
-  const spaced = html.replace(BLOCK_TAGS, ' ');
-  const stripped = sanitizeHtml(spaced, {
-    allowedTags: [],
-    allowedAttributes: {},
-    nonTextTags: ['script', 'style', 'noscript', 'textarea', 'option', 'template', 'iframe', 'object'],
-  });
-  const text = decodeEntities(stripped).replace(/\s+/g, ' ').trim();
-  return truncateText(text, limit);
+  // Most titles and authors, and some summaries, are already plain text: no tag, no entity.
+  if (html.indexOf('<') === -1 && html.indexOf('&') === -1) return truncateText(collapseWhitespace(html), limit);
+  const collector = new TextCollector();
+  new Parser(collector, PARSER_OPTIONS).end(html);
+  return truncateText(collapseWhitespace(collector.parts.join('')), limit);
 }
 
-/** sanitize-html re-escapes &, <, > and quotes in text it outputs; we want the characters back. */
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&nbsp;|&#160;/g, ' ')
-    .replace(/&amp;/g, '&');
+/** \s covers the no-break space &nbsp; decodes to, so it collapses like any other space. */
+function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Cuts on a code point (never half an emoji), marking the cut with an ellipsis. */
 export function truncateText(text: string, limit: number): string {
+  // Code points never outnumber UTF-16 units: short strings need no counting.
+  if (text.length <= limit) return text;
   const codePoints = Array.from(text);
   if (codePoints.length <= limit) return text;
   return `${codePoints.slice(0, Math.max(0, limit - 1)).join('').trimEnd()}…`;
