@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ParsedItem } from '../feeds/feed-parser';
 import { htmlToText, truncateText } from './html-to-text';
-import { normaliseUrl } from './url-normaliser';
+import { normaliseParsedUrl, normaliseUrl } from './url-normaliser';
 
 export interface NormalisedItem {
   /** sha256 hex of the item's identity; unique per feed. */
@@ -22,8 +22,9 @@ const AUTHOR_LIMIT = 200;
 /** Clocks drift and time zones get mislabelled; beyond a day ahead a date is wrong, not early. */
 const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
 
+/** One-shot crypto.hash: no Hash object per call (strings are hashed as UTF-8). */
 function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /**
@@ -31,21 +32,31 @@ function sha256(text: string): string {
  * else the normalised link, else title + date. Prefixes keep the three spaces apart.
  */
 export function itemIdentityHash(item: Pick<ParsedItem, 'guid' | 'link' | 'title' | 'publishedAt'>, baseUrl?: string): string {
+  return identityHash(item, () => normaliseUrl(item.link, baseUrl));
+}
+
+/** `normalisedLink` is only asked for when there is no GUID. */
+function identityHash(item: Pick<ParsedItem, 'guid' | 'title' | 'publishedAt'>, normalisedLink: () => string | null): string {
   const guid = item.guid?.trim();
   if (guid) return sha256(`guid:${guid}`);
-  const link = normaliseUrl(item.link, baseUrl);
+  const link = normalisedLink();
   if (link) return sha256(`link:${link}`);
   return sha256(`title:${item.title?.trim() ?? ''}|date:${item.publishedAt?.toISOString() ?? ''}`);
 }
 
-function resolveLink(link: string | undefined, baseUrl: string | undefined): string | null {
+/** The link resolved against the base, as given (href) and canonical; both null unless http(s). */
+function resolveLink(link: string | undefined, baseUrl: string | undefined): { url: string; normalizedUrl: string | null } | null {
   if (!link) return null;
+  let parsed: URL;
   try {
-    const url = new URL(link.trim(), baseUrl);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
+    parsed = new URL(link.trim(), baseUrl);
   } catch {
     return null;
   }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  const url = parsed.href;
+  // normaliseUrl(url) would parse `url` again into the same URL: normalise this one instead.
+  return { url, normalizedUrl: normaliseParsedUrl(parsed) };
 }
 
 function sensiblePublishedAt(publishedAt: Date | undefined, now: Date): Date {
@@ -63,11 +74,12 @@ function titleFor(item: ParsedItem, summary: string): string {
  */
 export function normaliseItem(item: ParsedItem, feedLanguage: string | null | undefined, now: Date, baseUrl?: string): NormalisedItem {
   const summary = htmlToText(item.summaryHtml);
-  const url = resolveLink(item.link, baseUrl);
+  const link = resolveLink(item.link, baseUrl);
   return {
-    guidHash: itemIdentityHash(item, baseUrl),
-    url,
-    normalizedUrl: normaliseUrl(url),
+    // itemIdentityHash's normaliseUrl(item.link, baseUrl) is link.normalizedUrl: same trim, same base.
+    guidHash: identityHash(item, () => link?.normalizedUrl ?? null),
+    url: link?.url ?? null,
+    normalizedUrl: link?.normalizedUrl ?? null,
     title: titleFor(item, summary),
     summary,
     author: htmlToText(item.author, AUTHOR_LIMIT) || null,

@@ -29,14 +29,30 @@ export function normaliseUrl(rawUrl: string | null | undefined, baseUrl?: string
   } catch {
     return null;
   }
+  return normaliseParsedUrl(url);
+}
+
+/**
+ * normaliseUrl for a URL already parsed (it is changed in place), so a caller that needs both the
+ * link and its canonical form parses it once. Each URL setter re-serialises the whole href, so
+ * parts that are already absent are left alone.
+ */
+export function normaliseParsedUrl(url: URL): string | null {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  url.hash = '';
-  url.username = '';
-  url.password = '';
-  const kept = [...url.searchParams].filter(([name, value]) => !isTrackingParam(name, value));
-  kept.sort(([a, aValue], [b, bValue]) => (a === b ? compare(aValue, bValue) : compare(a, b)));
-  url.search = new URLSearchParams(kept).toString();
-  const text = url.toString();
+  // "#" and "?" with nothing after them leave hash/search empty but still print: test the href.
+  if (url.href.includes('#')) url.hash = '';
+  if (url.username || url.password) {
+    url.username = '';
+    url.password = '';
+  }
+  if (url.search) {
+    const kept = [...url.searchParams].filter(([name, value]) => !isTrackingParam(name, value));
+    kept.sort(([a, aValue], [b, bValue]) => (a === b ? compare(aValue, bValue) : compare(a, b)));
+    url.search = new URLSearchParams(kept).toString();
+  } else if (url.href.includes('?')) {
+    url.search = '';
+  }
+  const text = url.href;
   // "https://host/" and "https://host" are the same page; WHATWG URL always prints the slash.
   return url.pathname === '/' && !url.search ? text.replace(/\/$/, '') : text;
 }

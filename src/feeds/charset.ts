@@ -1,3 +1,4 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import * as iconv from 'iconv-lite';
 
 export type CharsetSource = 'bom' | 'http-header' | 'xml-declaration' | 'html-meta' | 'default' | 'utf8-sniff';
@@ -80,13 +81,9 @@ export function canonicalCharset(label: string): string | undefined {
   return iconv.encodingExists(lowered) ? lowered : undefined;
 }
 
+/** Validates without decoding (a fatal TextDecoder would build the whole string just to drop it). */
 function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  return isUtf8(bytes);
 }
 
 function isSingleByteWestern(charset: string): boolean {
@@ -132,7 +129,7 @@ function correctUtf8Mislabel(bytes: Uint8Array, choice: CharsetChoice): CharsetC
 }
 
 function hasNonAscii(bytes: Uint8Array): boolean {
-  return bytes.some((byte) => byte > 0x7f);
+  return !isAscii(bytes);
 }
 
 /** Decodes a fetched body to Unicode. Never throws: unknown labels fall through to the next source. */
@@ -143,5 +140,7 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): Decode
     return { text: iconv.decode(buffer.subarray(bom.bomLength), bom.charset, { stripBOM: true }), charset: bom.charset, source: 'bom' };
   }
   const choice = chooseCharset(bytes, contentType);
-  return { text: iconv.decode(buffer, choice.charset, { stripBOM: true }), ...choice };
+  // UTF-8 is only chosen for valid UTF-8 without a BOM (see correctUtf8Mislabel): Node decodes it natively.
+  const text = choice.charset === 'utf-8' ? buffer.toString('utf8') : iconv.decode(buffer, choice.charset, { stripBOM: true });
+  return { text, ...choice };
 }

@@ -113,29 +113,28 @@ export class FeedRepository {
         interval_seconds AS "intervalSeconds"`;
   }
 
-  recordSuccess(id: number, r: FetchSuccess): Promise<Feed> {
+  /**
+   * One UPDATE, written out: the ORM update would also read the whole row back, and its query
+   * building costs more than the statement on a run that records a thousand feeds. Validators are
+   * replaced unless the answer was a 304; title, site and language are only ever filled, not cleared.
+   */
+  async recordSuccess(id: number, r: FetchSuccess): Promise<void> {
     const now = new Date();
-    return this.prisma.feed.update({
-      where: { id },
-      data: {
-        lastFetchedAt: now,
-        lastSuccessAt: now,
-        lastStatus: r.status,
-        lastError: null,
-        lastErrorCode: null,
-        consecutiveErrors: 0,
-        itemsSeen: { increment: r.newItems },
-        intervalSeconds: r.intervalSeconds,
-        nextCheckAt: r.nextCheckAt,
-        leaseOwner: null,
-        leaseUntil: null,
-        ...(r.notModified ? {} : { etag: r.etag ?? null, lastModified: r.lastModified ?? null }),
-        ...(r.unconditional ? { lastUnconditionalAt: now } : {}),
-        ...(r.title ? { title: r.title } : {}),
-        ...(r.siteUrl ? { siteUrl: r.siteUrl } : {}),
-        ...(r.language ? { language: r.language } : {}),
-      },
-    });
+    const keepValidators = r.notModified;
+    await this.prisma.$executeRaw`
+      UPDATE feeds SET
+        last_fetched_at = ${now}::timestamptz, last_success_at = ${now}::timestamptz, last_status = ${r.status}::int,
+        last_error = NULL, last_error_code = NULL, consecutive_errors = 0,
+        items_seen = items_seen + ${r.newItems}::int, interval_seconds = ${r.intervalSeconds}::int,
+        next_check_at = ${r.nextCheckAt}::timestamptz, lease_owner = NULL, lease_until = NULL,
+        etag = CASE WHEN ${keepValidators}::boolean THEN etag ELSE ${r.etag ?? null}::text END,
+        last_modified = CASE WHEN ${keepValidators}::boolean THEN last_modified ELSE ${r.lastModified ?? null}::text END,
+        last_unconditional_at = CASE WHEN ${r.unconditional}::boolean THEN ${now}::timestamptz ELSE last_unconditional_at END,
+        title = coalesce(${r.title || null}::text, title),
+        site_url = coalesce(${r.siteUrl || null}::text, site_url),
+        language = coalesce(${r.language || null}::text, language),
+        updated_at = ${now}::timestamptz
+      WHERE id = ${id}::int`;
   }
 
   /** Keeps the original title when the feed gave one earlier; only fills blanks. */

@@ -11,6 +11,9 @@ describe('normaliseUrl', () => {
     ['https://example.com/p?from=rss&source=twitter&id=5', 'https://example.com/p?id=5'],
     ['https://example.com/search?from=2024-01-01&source=archive', 'https://example.com/search?from=2024-01-01&source=archive'],
     ['https://user:pw@example.com/x', 'https://example.com/x'],
+    ['https://example.com/a#', 'https://example.com/a'],
+    ['https://example.com/a?#frag', 'https://example.com/a'],
+    ['https://:pw@example.com/x?b=%20c+d&a=1', 'https://example.com/x?a=1&b=+c+d'],
   ])('%s → %s', (input, expected) => {
     expect(normaliseUrl(input)).toBe(expected);
   });
