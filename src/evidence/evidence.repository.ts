@@ -115,23 +115,22 @@ export class EvidenceRepository {
   }
 
   /**
-   * For the tagging job, after re-tagging `consideredArticleIds` against a trend's current
-   * rules: deletes that trend's evidence for those articles that no longer match (not in
-   * `stillMatchingArticleIds`), but only rows still `pending` and of origin `rule`. Decided and
-   * manual evidence stays. Returns how many rows were withdrawn. Rows are locked in
-   * publication-date order first, for the same deadlock reason as upsertRuleMatches.
+   * For the retag job, after matching `articleIds` against the current rules: deletes their
+   * evidence whose (article, trend) pair is not in `stillMatching`, but only rows still `pending`
+   * and of origin `rule`; decided and manual evidence stays. One statement per batch, all trends.
+   * Rows are locked in (trend, publication date) order first, as upsertRuleMatches writes them.
    */
-  async withdrawStalePending(trendId: number, consideredArticleIds: number[], stillMatchingArticleIds: number[]): Promise<number> {
-    const keep = new Set(stillMatchingArticleIds);
-    const stale = [...new Set(consideredArticleIds)].filter((id) => !keep.has(id));
-    if (stale.length === 0) return 0;
-    return this.prisma.$executeRaw`
+  async withdrawStalePendingForArticles(articleIds: number[], stillMatching: { articleId: number; trendId: number }[]): Promise<number> {
+    if (articleIds.length === 0) return 0;
+    return retryOnWriteConflict(() => this.prisma.$executeRaw`
       DELETE FROM evidence WHERE id IN (
-        SELECT id FROM evidence
-        WHERE trend_id = ${trendId} AND article_id = ANY(${stale}::int[])
-          AND status = 'pending' AND origin = 'rule'
-        ORDER BY published_at, id
-        FOR UPDATE)`;
+        SELECT e.id FROM evidence e
+        WHERE e.article_id = ANY(${articleIds}::int[]) AND e.status = 'pending' AND e.origin = 'rule'
+          AND NOT EXISTS (
+            SELECT 1 FROM unnest(${stillMatching.map((m) => m.articleId)}::int[], ${stillMatching.map((m) => m.trendId)}::int[]) AS k(a, t)
+            WHERE k.a = e.article_id AND k.t = e.trend_id)
+        ORDER BY e.trend_id, e.published_at, e.id
+        FOR UPDATE)`);
   }
 
   private async upsertBatch(rows: RuleMatch[]): Promise<{ inserted: number; updated: number }> {

@@ -12,7 +12,7 @@ export interface TaggingSummary {
   evidenceWithdrawn: number;
 }
 
-const BATCH = 500;
+const BATCH = 1000;
 
 /**
  * Turns articles into evidence with the current rules. Writes are idempotent (one evidence row
@@ -30,14 +30,17 @@ export class TaggingService {
     private readonly evidence: EvidenceRepository,
   ) {}
 
-  /** Tags every article not tagged yet (new from ingestion). */
+  /**
+   * Tags every article not tagged yet (new from ingestion). Nothing to withdraw: an untagged
+   * article has no rule evidence, or (after a crash before marking) exactly what re-matching gives.
+   */
   tagUntagged(signal?: AbortSignal): Promise<TaggingSummary> {
-    return this.tagAll((afterId) => this.articles.untagged(afterId, BATCH), signal);
+    return this.tagAll((afterId) => this.articles.untagged(afterId, BATCH), false, signal);
   }
 
   /** Re-tags every stored article: new matches appear, pending ones that no longer match go. */
   retagAll(signal?: AbortSignal): Promise<TaggingSummary> {
-    return this.tagAll((afterId) => this.articles.all(afterId, BATCH), signal);
+    return this.tagAll((afterId) => this.articles.all(afterId, BATCH), true, signal);
   }
 
   async preview(article: { title: string; summary?: string }): Promise<TrendMatch[]> {
@@ -45,19 +48,19 @@ export class TaggingService {
     return matchArticle(matcher, article);
   }
 
-  private async tagAll(next: (afterId: number) => Promise<ArticleToTag[]>, signal?: AbortSignal): Promise<TaggingSummary> {
+  private async tagAll(next: (afterId: number) => Promise<ArticleToTag[]>, withdraw: boolean, signal?: AbortSignal): Promise<TaggingSummary> {
     const summary: TaggingSummary = { articlesTagged: 0, evidenceNew: 0, evidenceRefreshed: 0, evidenceWithdrawn: 0 };
     let afterId = 0;
     while (!signal?.aborted) {
       const batch = await next(afterId);
       if (batch.length === 0) break;
-      await this.tagBatch(batch, summary);
+      await this.tagBatch(batch, withdraw, summary);
       afterId = batch[batch.length - 1]!.id;
     }
     return summary;
   }
 
-  private async tagBatch(batch: ArticleToTag[], summary: TaggingSummary): Promise<void> {
+  private async tagBatch(batch: ArticleToTag[], withdraw: boolean, summary: TaggingSummary): Promise<void> {
     const { matcher, trendIdBySlug } = await this.matchers.current();
     const matches: RuleMatch[] = [];
     for (const article of batch) {
@@ -79,10 +82,7 @@ export class TaggingService {
     summary.evidenceNew += written.inserted;
     summary.evidenceRefreshed += written.updated;
     const ids = batch.map((a) => a.id);
-    for (const trendId of trendIdBySlug.values()) {
-      const still = matches.filter((m) => m.trendId === trendId).map((m) => m.articleId);
-      summary.evidenceWithdrawn += await this.evidence.withdrawStalePending(trendId, ids, still);
-    }
+    if (withdraw) summary.evidenceWithdrawn += await this.evidence.withdrawStalePendingForArticles(ids, matches);
     await this.articles.markTagged(ids, new Date());
     summary.articlesTagged += batch.length;
   }

@@ -111,14 +111,16 @@ describe('EvidenceRepository (tagging entry points)', () => {
     await fx.evidence({ articleId: decided, trend: 1, status: 'accepted' });
     await fx.evidence({ articleId: manual, trend: 1, status: 'pending', origin: 'manual' });
 
-    const withdrawn = await repo.withdrawStalePending(trend1, [gone, still, decided, manual], [still]);
+    const considered = [gone, still, decided, manual];
+    const stillMatching = [{ articleId: still, trendId: trend1 }, { articleId: gone, trendId: trend2 }];
+    const withdrawn = await repo.withdrawStalePendingForArticles(considered, stillMatching);
     expect(withdrawn).toBe(1);
     expect(await row(gone, trend1)).toBeUndefined();
     expect(await row(still, trend1)).toBeDefined();
     expect(await row(decided, trend1)).toBeDefined();
     expect(await row(manual, trend1)).toBeDefined();
     expect((await row(gone, trend2)).id).toBe(untouchedTrend);
-    expect(await repo.withdrawStalePending(trend1, [still], [still])).toBe(0);
+    expect(await repo.withdrawStalePendingForArticles([still], [{ articleId: still, trendId: trend1 }])).toBe(0);
     expect(await fx.rollupsMatchEvidence()).toBe(true);
   });
 });
