@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { sql as sqlOn } from '../support/sql';
 import { JobRunner } from '../../jobs/job-runner.service';
 import { IngestionService, IngestSummary } from '../../src/feeds/ingestion.service';
 import { FeedHandler, FeedServer, startFeedServer } from '../support/feed-server';
@@ -44,15 +44,7 @@ function slowly(handler: FeedHandler, delayMs: number): FeedHandler {
   return (request, response) => void setTimeout(() => handler(request, response), delayMs);
 }
 
-async function sql<T = any>(db: TestDatabase, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: db.url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T = any>(db: TestDatabase, text: string, params: unknown[] = []) => sqlOn<T>(db.url, text, params);
 
 describe('two app instances on one database', () => {
   let db: TestDatabase;

@@ -1,6 +1,6 @@
-import { Client } from 'pg';
-import { contentTypeForPath, CorpusEntry, decodeCorpusEntry, headersFromFixtureComment, listCorpusEntries, readCorpusBytes } from '../support/feed-corpus';
-import { FeedServer, startFeedServer } from '../support/feed-server';
+import { sql as sqlOn } from '../support/sql';
+import { serveCorpus, CorpusEntry, decodeCorpusEntry, listCorpusEntries } from '../support/feed-corpus';
+import { FeedServer } from '../support/feed-server';
 import { api, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -62,17 +62,6 @@ interface FeedView {
 
 const urlPath = (path: string) => `/${path.split('/').map(encodeURIComponent).join('/')}`;
 
-function serveCorpus(): Promise<FeedServer> {
-  const byPath = new Map(listCorpusEntries().map((entry) => [`/${entry.path}`, entry]));
-  return startFeedServer((request, response) => {
-    const entry = byPath.get(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    if (!entry) return void response.writeHead(404).end();
-    const bytes = readCorpusBytes(entry);
-    const fixtureHeaders = entry.gzipped ? {} : headersFromFixtureComment(bytes);
-    const headers = { 'content-type': contentTypeForPath(entry.path), ...fixtureHeaders, ...(entry.gzipped ? { 'content-encoding': 'gzip' } : {}) };
-    response.writeHead(200, headers).end(bytes);
-  });
-}
 
 describe('the feed corpus ingested end to end', () => {
   const entries = listCorpusEntries();
@@ -83,15 +72,8 @@ describe('the feed corpus ingested end to end', () => {
   let run: { status: number; body: any };
   let byPath: Map<string, FeedView>;
 
-  async function sql<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
-    const client = new Client({ connectionString: t.db.url });
-    await client.connect();
-    try {
-      return (await client.query(text, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
+  const sql = <T = any>(text: string, params: unknown[] = []) => sqlOn<T>(t.db.url, text, params);
+
 
   /** Titles and summaries of the articles one corpus file brought. */
   async function articlesOf(path: string): Promise<{ title: string; summary: string }[]> {

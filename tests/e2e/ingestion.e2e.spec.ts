@@ -1,17 +1,10 @@
-import { Client } from 'pg';
 import { FeedServer, respondWith, startFeedServer } from '../support/feed-server';
 import { conditionalHandler, makeItems, rssDocument } from '../support/generated-feeds';
 import { api, startTestApp, TestApp } from '../support/test-app';
+import { sql as sqlOn } from '../support/sql';
 
-async function sql<T = any>(t: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: t.db.url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T = any>(t: TestApp, text: string, params: unknown[] = []) => sqlOn<T>(t.db.url, text, params);
+
 
 describe('ingest-feeds job', () => {
   let t: TestApp;

@@ -1,10 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decodeFeedBytes } from '../../src/feeds/charset';
+import { projectRoot } from '../../src/common/project-root';
+import { FeedServer, startFeedServer } from './feed-server';
 
 /** The shared corpus of feeds copied from six parsers' test suites (see its README.md). */
-export const FEED_CORPUS_DIR = process.env.FEED_CORPUS_DIR ?? '/work/shared/feed-corpus';
+/** shared/ sits beside the clone (developers and CI alike); FEED_CORPUS_DIR overrides. */
+export const FEED_CORPUS_DIR = process.env.FEED_CORPUS_DIR ?? corpusBesideClone();
+
+function corpusBesideClone(): string {
+  const beside = join(projectRoot(), '..', 'shared', 'feed-corpus');
+  if (existsSync(beside)) return beside;
+  throw new Error(`feed corpus not found at ${beside}: set FEED_CORPUS_DIR`);
+}
 
 export interface CorpusEntry {
   path: string;
@@ -55,4 +64,17 @@ export function decodeCorpusEntry(entry: CorpusEntry): string {
   const bytes = entry.gzipped ? gunzipSync(raw) : raw;
   const headers = headersFromFixtureComment(bytes);
   return decodeFeedBytes(bytes, headers['content-type'] ?? contentTypeForPath(entry.path)).text;
+}
+
+/** Serves every corpus file at /<its path>, with its fixture headers and gzip encoding where captured so. */
+export function serveCorpus(): Promise<FeedServer> {
+  const byPath = new Map(listCorpusEntries().map((entry) => [`/${entry.path}`, entry]));
+  return startFeedServer((request, response) => {
+    const entry = byPath.get(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    if (!entry) return void response.writeHead(404).end();
+    const bytes = readCorpusBytes(entry);
+    const fixtureHeaders = entry.gzipped ? {} : headersFromFixtureComment(bytes);
+    const headers = { 'content-type': contentTypeForPath(entry.path), ...fixtureHeaders, ...(entry.gzipped ? { 'content-encoding': 'gzip' } : {}) };
+    response.writeHead(200, headers).end(bytes);
+  });
 }

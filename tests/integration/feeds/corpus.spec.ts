@@ -2,8 +2,8 @@ import pLimit from 'p-limit';
 import { fetchFeed } from '../../../src/feeds/feed-fetcher';
 import { parseFeed, ParsedFeed } from '../../../src/feeds/feed-parser';
 import { FeedError } from '../../../src/feeds/feed-errors';
-import { contentTypeForPath, CorpusEntry, headersFromFixtureComment, listCorpusEntries, readCorpusBytes } from '../../support/feed-corpus';
-import { FeedServer, startFeedServer } from '../../support/feed-server';
+import { serveCorpus, CorpusEntry, listCorpusEntries } from '../../support/feed-corpus';
+import { FeedServer } from '../../support/feed-server';
 
 /**
  * Serves every corpus file over real HTTP and runs it through fetch → decode → parse. Gzip files are
@@ -18,17 +18,6 @@ const WELL_FORMED_BUT_NOT_FEEDS: Record<string, string> = {
 
 type Outcome = { path: string; feed: ParsedFeed } | { path: string; code: string; message: string };
 
-function serveCorpus(): Promise<FeedServer> {
-  const byPath = new Map(listCorpusEntries().map((entry) => [`/${entry.path}`, entry]));
-  return startFeedServer((request, response) => {
-    const entry = byPath.get(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    if (!entry) return void response.writeHead(404).end();
-    const bytes = readCorpusBytes(entry);
-    const fixtureHeaders = entry.gzipped ? {} : headersFromFixtureComment(bytes);
-    const headers = { 'content-type': contentTypeForPath(entry.path), ...fixtureHeaders, ...(entry.gzipped ? { 'content-encoding': 'gzip' } : {}) };
-    response.writeHead(200, headers).end(bytes);
-  });
-}
 
 async function ingest(server: FeedServer, entry: CorpusEntry): Promise<Outcome> {
   const fetched = await fetchFeed(server.url(entry.path.split('/').map(encodeURIComponent).join('/')), { allowPrivateNetworks: true, totalTimeoutMs: 15_000 });
