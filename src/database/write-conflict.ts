@@ -1,8 +1,8 @@
 /**
- * Rollup rows are shared by every writer of the same trend and day/week, and the triggers lock
- * daily and weekly rows in an order no sort of the input can make the same for every writer; so
- * PostgreSQL may end a deadlock by failing one statement (Prisma P2034). The writes that go
- * through here are idempotent, so running the statement again is safe.
+ * Rollup rows are shared by every writer of the same trend and day/week. Within one statement
+ * the triggers lock them in key order, but two transactions of several statements can still
+ * meet crosswise, and PostgreSQL then ends the deadlock by failing one statement (Prisma P2034).
+ * The writes that go through here are idempotent, so running the statement again is safe.
  */
 const MAX_ATTEMPTS = 3;
 
