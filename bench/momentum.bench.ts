@@ -135,13 +135,13 @@ async function loadSmall(t: TestApp): Promise<void> {
 async function loadLarge(t: TestApp): Promise<{ loadSeconds: number; rebuildSeconds: number }> {
   return withClient(t.db.url, async (c) => {
     let started = performance.now();
-    await c.query('ALTER TABLE articles DISABLE TRIGGER article_rollup');
-    await c.query('ALTER TABLE evidence DISABLE TRIGGER evidence_rollup');
+    await c.query('ALTER TABLE articles DISABLE TRIGGER USER');
+    await c.query('ALTER TABLE evidence DISABLE TRIGGER USER');
     try {
       await generate(c, LARGE);
     } finally {
-      await c.query('ALTER TABLE articles ENABLE TRIGGER article_rollup');
-      await c.query('ALTER TABLE evidence ENABLE TRIGGER evidence_rollup');
+      await c.query('ALTER TABLE articles ENABLE TRIGGER USER');
+      await c.query('ALTER TABLE evidence ENABLE TRIGGER USER');
     }
     const loadSeconds = seconds(performance.now() - started);
     log(`1M: generated without triggers in ${loadSeconds} s`);
