@@ -40,6 +40,7 @@ export class FeedDto {
   @ApiProperty({ nullable: true, type: String }) language!: string | null;
   @ApiProperty() paused!: boolean;
   @ApiProperty({ description: 'articles this feed has delivered' }) articleCount!: number;
+  @ApiProperty({ description: 'new items stored from this feed, counted at each fetch' }) itemsSeen!: number;
   @ApiProperty({ description: 'failed fetches, ever' }) errorCount!: number;
   @ApiProperty() consecutiveErrors!: number;
   @ApiProperty({ nullable: true, type: String, description: 'null when the last fetch succeeded' }) lastError!: string | null;
@@ -60,6 +61,7 @@ export class FeedDto {
       language: feed.language,
       paused: feed.paused,
       articleCount: feed.articleCount,
+      itemsSeen: feed.itemsSeen,
       errorCount: feed.errorCount,
       consecutiveErrors: feed.consecutiveErrors,
       lastError: feed.lastError,

@@ -38,7 +38,7 @@ describe('ingest-feeds job', () => {
     expect(run.body.summary).toMatchObject({ feedsTried: 4, feedsStored: 2, feedsFailed: 2, itemsNew: 10, articlesNew: 9 });
 
     const a = await feedByPath('/a.xml');
-    expect(a).toMatchObject({ title: 'Feed A', articleCount: 6, errorCount: 0, lastError: null });
+    expect(a).toMatchObject({ title: 'Feed A', articleCount: 6, itemsSeen: 6, errorCount: 0, lastError: null });
     const broken = await feedByPath('/broken.xml');
     expect(broken.errorCount).toBe(1);
     expect(broken.lastError).toEqual(expect.any(String));
