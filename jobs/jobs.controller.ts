@@ -1,16 +1,14 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsOptional, IsString } from 'class-validator';
 import { RequireRole } from '../src/auth/admin.guard';
 import { decodeCursor, Page, toPage } from '../src/common/pagination';
 import type { JobRun } from '../src/generated/prisma/client';
 import { JobRunner } from './job-runner.service';
+import { PageQuery } from '../src/common/page-query.dto';
 
-class ListRunsQuery {
+class ListRunsQuery extends PageQuery(200) {
   @IsOptional() @IsString() job?: string;
-  @IsOptional() @IsString() cursor?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
 function runView(run: JobRun) {

@@ -1,16 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { RequireRole } from '../auth/admin.guard';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { ArticleListRow, ArticleRepository } from './article.repository';
+import { PageQuery } from '../common/page-query.dto';
 
-class ListArticlesQuery {
+class ListArticlesQuery extends PageQuery(200) {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) feedId?: number;
   @ApiPropertyOptional({ description: 'text in title or summary' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
-  @IsOptional() @IsString() cursor?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
 export class ArticleDto {

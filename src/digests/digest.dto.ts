@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { digestLinks } from './digest-links';
 import { DIGEST_FORMATS, DigestFormat } from './digest.service';
 import type { StoredDigest } from './digest.repository';
+import { PageQuery } from '../common/page-query.dto';
 
 export class DigestFormatQuery {
   @ApiPropertyOptional({ enum: DIGEST_FORMATS, default: 'json' })
@@ -12,10 +12,7 @@ export class DigestFormatQuery {
   format?: DigestFormat;
 }
 
-export class ListDigestsQuery {
-  @IsOptional() @IsString() cursor?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
-}
+export class ListDigestsQuery extends PageQuery(100) {}
 
 /** One line of the list: enough to pick a digest without loading its content. */
 export function digestSummaryView(d: StoredDigest) {

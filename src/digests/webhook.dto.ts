@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
 import type { Delivery, Webhook } from '../generated/prisma/client';
+import { PageQuery } from '../common/page-query.dto';
 
 export class CreateWebhookDto {
   @ApiProperty({ example: 'https://hooks.example.com/scorecard' })
@@ -16,16 +17,11 @@ export class CreateWebhookDto {
   secret?: string;
 }
 
-export class ListWebhooksQuery {
-  @IsOptional() @IsString() cursor?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-}
+export class ListWebhooksQuery extends PageQuery(500) {}
 
-export class ListDeliveriesQuery {
+export class ListDeliveriesQuery extends PageQuery(500) {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) digestId?: number;
   @IsOptional() @IsIn(['pending', 'sending', 'delivered', 'failed']) status?: string;
-  @IsOptional() @IsString() cursor?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }
 
 /** The secret never leaves the service after creation. */

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
+import { PageQuery } from '../common/page-query.dto';
 
 export const EVIDENCE_STATUSES = ['pending', 'accepted', 'rejected'] as const;
 export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
@@ -9,7 +10,7 @@ export type Stance = (typeof STANCES)[number];
 export const QUEUE_SORTS = ['score', 'date'] as const;
 
 /** Filters of the review queue; every field is optional and they combine with AND. */
-export class EvidenceQueryDto {
+export class EvidenceQueryDto extends PageQuery(200) {
   @ApiPropertyOptional({ enum: EVIDENCE_STATUSES, default: 'pending' })
   @IsOptional()
   @IsIn(EVIDENCE_STATUSES as unknown as string[])
@@ -65,33 +66,13 @@ export class EvidenceQueryDto {
   @IsOptional()
   @IsIn(QUEUE_SORTS as unknown as string[])
   sort?: (typeof QUEUE_SORTS)[number];
-
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
 
-export class AuditQueryDto {
+export class AuditQueryDto extends PageQuery(200) {
   @ApiPropertyOptional({ description: 'only decisions about this evidence' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   evidenceId?: number;
-
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }

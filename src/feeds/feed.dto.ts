@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import type { FeedWithCounts } from './feed.repository';
+import { PageQuery } from '../common/page-query.dto';
 
 export class CreateFeedDto {
   @ApiProperty({ example: 'https://example.com/ai/rss.xml' })
@@ -19,10 +20,7 @@ export class UpdateFeedDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() paused?: boolean;
 }
 
-export class ListFeedsQuery {
-  @IsOptional() @IsString() cursor?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-}
+export class ListFeedsQuery extends PageQuery(500) {}
 
 export class DeleteFeedQuery {
   @ApiPropertyOptional({ description: 'also delete the articles that no other feed has delivered' })
