@@ -104,7 +104,9 @@ async function checkRollups(c: Client, label: string, expectedEvidence: number):
   const { rows } = await c.query<{ evidence: string; trend_sum: string | null; week_sum: string | null; articles: string; article_sum: string | null }>(
     `SELECT (SELECT count(*) FROM evidence) AS evidence,
             (SELECT sum(count) FROM trend_daily_rollups) AS trend_sum,
-            (SELECT sum(count) FROM trend_weekly_rollups) AS week_sum,
+            (SELECT sum(accepted_supports_count + accepted_contradicts_count + pending_supports_count
+                        + pending_contradicts_count + rejected_supports_count + rejected_contradicts_count)
+             FROM trend_weekly_cells) AS week_sum,
             (SELECT count(*) FROM articles) AS articles,
             (SELECT sum(count) FROM article_daily_rollups) AS article_sum`,
   );
@@ -114,7 +116,7 @@ async function checkRollups(c: Client, label: string, expectedEvidence: number):
     throw new Error(`${label}: trend_daily_rollups sum to ${r.trend_sum}, but count(*) FROM evidence is ${r.evidence}`);
   }
   if (Number(r.week_sum) !== Number(r.evidence)) {
-    throw new Error(`${label}: trend_weekly_rollups sum to ${r.week_sum}, but count(*) FROM evidence is ${r.evidence}`);
+    throw new Error(`${label}: trend_weekly_cells sum to ${r.week_sum}, but count(*) FROM evidence is ${r.evidence}`);
   }
   if (Number(r.article_sum) !== Number(r.articles)) {
     throw new Error(`${label}: article_daily_rollups sum to ${r.article_sum}, but count(*) FROM articles is ${r.articles}`);

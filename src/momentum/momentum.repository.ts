@@ -33,6 +33,24 @@ function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The six status x stance cells of a weekly row, in the column order of trend_weekly_cells. */
+const WEEK_CELLS = (['accepted', 'pending', 'rejected'] as const).flatMap((status) =>
+  (['supports', 'contradicts'] as const).map((stance) => ({ status, stance, count: `${status}_${stance}_count`, score: `${status}_${stance}_score` })),
+);
+
+type WeekCellsRow = { trend_id: number; week_day: string } & Record<string, number>;
+
+/** One weekly row back into the per-cell rows the momentum maths reads (empty cells dropped). */
+function cellsToRows(row: WeekCellsRow): PeriodRow[] {
+  const day = row.week_day;
+  const rows: PeriodRow[] = [];
+  for (const cell of WEEK_CELLS) {
+    const count = row[cell.count]!;
+    if (count !== 0) rows.push({ trend_id: row.trend_id, day, status: cell.status, stance: cell.stance, count, score_sum: row[cell.score]! });
+  }
+  return rows;
+}
+
 /**
  * Reads the daily (and weekly) rollups, already summed per period in SQL so a request returns at most
  * (periods x statuses x stances) rows per trend, whatever the number of evidence rows. Days are
@@ -69,23 +87,27 @@ export class MomentumRepository {
       GROUP BY 1, 2, 3, 4`;
   }
 
-  private weeklyRows(trendIds: number[], fromDay: string, toDay: string): Promise<PeriodRow[]> {
-    // fromDay is a Monday (windows are period-aligned). Whole weeks end on or before toDay; the
-    // days from partialStart to toDay, if any, are a week toDay cuts short.
+  /**
+   * Whole weeks from trend_weekly_cells (one row per trend and week, a column pair per status and
+   * stance, so a year of ten trends is ~520 rows); a week that toDay cuts short is summed from its
+   * days. fromDay is a Monday (windows are period-aligned).
+   */
+  private async weeklyRows(trendIds: number[], fromDay: string, toDay: string): Promise<PeriodRow[]> {
     const last = new Date(`${toDay}T00:00:00Z`);
     const lastWeek = periodStartOf(last, 'week');
     const lastWeekWhole = nextPeriodStart(lastWeek, 'week').getTime() - DAY_MS === last.getTime();
-    const partialStart = lastWeekWhole ? nextPeriodStart(lastWeek, 'week') : lastWeek;
-    const partial = isoDay(partialStart);
-    return this.prisma.$queryRaw<PeriodRow[]>`
-      SELECT trend_id, to_char(week, 'YYYY-MM-DD') AS day, status, stance, count, score_sum
-      FROM trend_weekly_rollups
-      WHERE trend_id = ANY(${trendIds}::int[]) AND week >= ${fromDay}::date AND week < ${partial}::date AND count <> 0
-      UNION ALL
-      SELECT trend_id, ${partial}::text AS day, status, stance, sum(count)::int AS count, sum(score_sum)::float8 AS score_sum
-      FROM trend_daily_rollups
-      WHERE trend_id = ANY(${trendIds}::int[]) AND day >= ${partial}::date AND day <= ${toDay}::date AND count <> 0
-      GROUP BY trend_id, status, stance`;
+    const partial = isoDay(lastWeekWhole ? nextPeriodStart(lastWeek, 'week') : lastWeek);
+    const [weeks, partialWeek] = await Promise.all([
+      this.prisma.$queryRaw<WeekCellsRow[]>`
+        SELECT c.*, c.week::text AS week_day FROM trend_weekly_cells c
+        WHERE trend_id = ANY(${trendIds}::int[]) AND week >= ${fromDay}::date AND week < ${partial}::date`,
+      this.prisma.$queryRaw<PeriodRow[]>`
+        SELECT trend_id, ${partial}::text AS day, status, stance, sum(count)::int AS count, sum(score_sum)::float8 AS score_sum
+        FROM trend_daily_rollups
+        WHERE trend_id = ANY(${trendIds}::int[]) AND day >= ${partial}::date AND day <= ${toDay}::date AND count <> 0
+        GROUP BY trend_id, status, stance`,
+    ]);
+    return [...weeks.flatMap(cellsToRows), ...partialWeek];
   }
 
   async articlePeriods(fromDay: string, toDay: string, interval: PeriodInterval): Promise<ArticleDayRollup[]> {
@@ -134,16 +156,13 @@ export class MomentumRepository {
       async (tx) => {
         await tx.$executeRawUnsafe('LOCK TABLE evidence, articles IN SHARE MODE');
         await tx.$executeRawUnsafe('DELETE FROM trend_daily_rollups');
-        await tx.$executeRawUnsafe('DELETE FROM trend_weekly_rollups');
         await tx.$executeRawUnsafe('DELETE FROM article_daily_rollups');
         const trendRows = await tx.$executeRawUnsafe(`
           INSERT INTO trend_daily_rollups (trend_id, day, status, stance, count, score_sum)
           SELECT trend_id, (published_at AT TIME ZONE 'UTC')::date, status, stance, count(*), sum(score)
           FROM evidence GROUP BY 1, 2, 3, 4`);
-        const trendWeekRows = await tx.$executeRawUnsafe(`
-          INSERT INTO trend_weekly_rollups (trend_id, week, status, stance, count, score_sum)
-          SELECT trend_id, date_trunc('week', day::timestamp)::date, status, stance, sum(count), sum(score_sum)
-          FROM trend_daily_rollups GROUP BY 1, 2, 3, 4`);
+        const [{ refilled }] = await tx.$queryRawUnsafe<{ refilled: bigint }[]>('SELECT refill_trend_weekly_cells() AS refilled');
+        const trendWeekRows = Number(refilled);
         const articleRows = await tx.$executeRawUnsafe(`
           INSERT INTO article_daily_rollups (day, count)
           SELECT (published_at AT TIME ZONE 'UTC')::date, count(*) FROM articles GROUP BY 1`);

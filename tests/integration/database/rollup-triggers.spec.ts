@@ -29,7 +29,16 @@ describe('rollup triggers', () => {
         (SELECT count(*) FROM daily d FULL JOIN (SELECT * FROM trend_daily_rollups WHERE count <> 0) r
            USING (trend_id, day, status, stance)
          WHERE d.n IS DISTINCT FROM r.count OR abs(coalesce(d.s, 0) - coalesce(r.score_sum, 0)) > 1e-9)
-      + (SELECT count(*) FROM weekly w FULL JOIN (SELECT * FROM trend_weekly_rollups WHERE count <> 0) r
+      + (SELECT count(*) FROM weekly w FULL JOIN (
+           SELECT trend_id, week, cell.status, cell.stance, cell.n AS count, cell.s AS score_sum
+           FROM trend_weekly_cells, LATERAL (VALUES
+             ('accepted', 'supports', accepted_supports_count, accepted_supports_score),
+             ('accepted', 'contradicts', accepted_contradicts_count, accepted_contradicts_score),
+             ('pending', 'supports', pending_supports_count, pending_supports_score),
+             ('pending', 'contradicts', pending_contradicts_count, pending_contradicts_score),
+             ('rejected', 'supports', rejected_supports_count, rejected_supports_score),
+             ('rejected', 'contradicts', rejected_contradicts_count, rejected_contradicts_score)
+           ) AS cell(status, stance, n, s) WHERE cell.n <> 0) r
            USING (trend_id, week, status, stance)
          WHERE w.n IS DISTINCT FROM r.count OR abs(coalesce(w.s, 0) - coalesce(r.score_sum, 0)) > 1e-9)
       + (SELECT count(*) FROM articles_daily a FULL JOIN (SELECT * FROM article_daily_rollups WHERE count <> 0) r
@@ -60,7 +69,7 @@ describe('rollup triggers', () => {
   });
 
   it('would notice a rollup that drifted', async () => {
-    await q('UPDATE trend_weekly_rollups SET count = count + 1 WHERE ctid = (SELECT ctid FROM trend_weekly_rollups WHERE count > 0 LIMIT 1)');
+    await q('UPDATE trend_weekly_cells SET pending_supports_count = pending_supports_count + 1 WHERE ctid = (SELECT ctid FROM trend_weekly_cells WHERE pending_supports_count > 0 LIMIT 1)');
     expect(await mismatches()).toBe(1);
   });
 });
