@@ -11,12 +11,13 @@
  * state autovacuum would reach on its own, so it does not run during the measurement.
  *
  * Each endpoint gets 20 warm-up requests per size, then 200 measured sequential requests per size
- * with Node's fetch (keep-alive), in alternating blocks of 50 (10k, 1M, 10k, 1M, ...) so load
- * from other work on the machine falls on both sizes alike. A request is timed from fetch to the
- * last byte of the body.
+ * with Node's fetch (keep-alive) from a separate client process, in alternating blocks of 50
+ * (10k, 1M, 10k, 1M, ...) so load from other work on the machine falls on both sizes alike. A
+ * request is timed from fetch to the last byte of the body.
  *
  * Run: npx ts-node --transpile-only bench/momentum.bench.ts
  */
+import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { startTestApp, TEST_ADMIN_TOKEN, TestApp } from '../tests/support/test-app';
@@ -168,7 +169,7 @@ async function loadLarge(t: TestApp): Promise<{ loadSeconds: number; rebuildSeco
   });
 }
 
-/** One request, timed to the last byte of the body. */
+/** One request, timed to the last byte of the body (used once per endpoint to check the answer). */
 async function timedGet(url: string, check: (body: any) => void): Promise<number> {
   const started = performance.now();
   const res = await fetch(url);
@@ -177,6 +178,36 @@ async function timedGet(url: string, check: (body: any) => void): Promise<number
   if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${text.slice(0, 300)}`);
   check(JSON.parse(text));
   return elapsed;
+}
+
+/**
+ * The timed requests come from a separate Node process, as a real client's would: a client in the
+ * app's own process would share its event loop and add its own parsing to every measured request.
+ */
+const CLIENT = `
+const urls = JSON.parse(process.argv[1]);
+(async () => {
+  // A fresh process: open the connection and warm the client up before timing anything.
+  for (let i = 0; i < 10; i++) await (await fetch(urls[i % urls.length])).arrayBuffer();
+  const samples = [];
+  for (const url of urls) {
+    const started = performance.now();
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error('GET ' + url + ' answered ' + res.status);
+    samples.push(performance.now() - started);
+  }
+  process.stdout.write(JSON.stringify(samples));
+})().catch((e) => { console.error(e); process.exit(1); });`;
+
+function remoteSamples(urls: string[]): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', CLIENT, JSON.stringify(urls)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`client exited ${code}`))));
+  });
 }
 
 interface Endpoint {
@@ -235,12 +266,14 @@ async function measure(small: TestApp, large: TestApp, slugs: string[]): Promise
       [large, []],
     ]);
     for (const app of [small, large]) {
-      for (let i = 0; i < WARMUP; i++) await timedGet(app.baseUrl + endpoint.path(i), endpoint.check);
+      await timedGet(app.baseUrl + endpoint.path(0), endpoint.check);
+      await remoteSamples(Array.from({ length: WARMUP }, (_, i) => app.baseUrl + endpoint.path(i)));
     }
+    // Blocks alternate between the sizes so load from other work falls on both alike.
     for (let done = 0; done < MEASURED; done += BLOCK) {
       for (const app of [small, large]) {
-        const out = samples.get(app)!;
-        for (let i = done; i < Math.min(done + BLOCK, MEASURED); i++) out.push(await timedGet(app.baseUrl + endpoint.path(i), endpoint.check));
+        const urls = Array.from({ length: Math.min(BLOCK, MEASURED - done) }, (_, k) => app.baseUrl + endpoint.path(done + k));
+        samples.get(app)!.push(...(await remoteSamples(urls)));
       }
     }
     rows10k[endpoint.name] = summarise(samples.get(small)!);
