@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
+import { retryOnWriteConflict } from '../database/write-conflict';
 import type { NormalisedItem } from './article-normaliser';
 
 export interface StoreResult {
@@ -24,7 +25,6 @@ export interface ArticleListRow {
 
 /** How often items whose story another writer committed mid-statement are linked again. */
 const MAX_LINK_PASSES = 3;
-const MAX_CONFLICT_RETRIES = 3;
 
 /**
  * Stores a feed's items: items the feed delivered before are skipped by (feed, identity hash); a
@@ -48,6 +48,8 @@ export class ArticleRepository {
     const result: StoreResult = { newItems: 0, newArticleIds: [], seenElsewhere: 0 };
     let pending = unique.filter((i) => i.normalizedUrl !== null);
     for (let pass = 0; pending.length > 0 && pass < MAX_LINK_PASSES; pass++) {
+      // Writers meeting the same syndicated stories in different orders can deadlock; each
+      // statement is atomic, so running it again is safe.
       const stored = await retryOnWriteConflict(() => this.storeWithUrls(feedId, pending));
       result.newItems += stored.linked;
       result.newArticleIds.push(...stored.newIds);
@@ -145,19 +147,4 @@ function dedupeByHash(items: NormalisedItem[]): NormalisedItem[] {
   const seen = new Map<string, NormalisedItem>();
   for (const item of items) if (!seen.has(item.guidHash)) seen.set(item.guidHash, item);
   return [...seen.values()];
-}
-
-/**
- * Two writers meeting the same syndicated stories in different orders can deadlock; Postgres then
- * aborts one statement (Prisma P2034). Each statement here is atomic on its own, so running it
- * again is safe and lets the feed succeed instead of failing until the next run.
- */
-async function retryOnWriteConflict<T>(statement: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await statement();
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'P2034' || attempt >= MAX_CONFLICT_RETRIES) throw error;
-    }
-  }
 }

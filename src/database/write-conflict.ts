@@ -1,8 +1,8 @@
 /**
- * Rollup rows are shared by every writer of the same trend and day/week. Within one statement
- * the triggers lock them in key order, but two transactions of several statements can still
- * meet crosswise, and PostgreSQL then ends the deadlock by failing one statement (Prisma P2034).
- * The writes that go through here are idempotent, so running the statement again is safe.
+ * Concurrent writers can meet crosswise: on rollup rows (shared by every writer of a trend and
+ * day/week) and on articles shared by feeds that syndicate the same stories. PostgreSQL then ends
+ * the deadlock by failing one statement (Prisma P2034). The writes that go through here are
+ * idempotent single statements, so running the statement again is safe.
  */
 const MAX_ATTEMPTS = 3;
 
