@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { AppEnv } from '../src/config/env';
 import { IngestionService } from '../src/feeds/ingestion.service';
 import { TaggingService } from '../src/tagging/tagging.service';
-import { JobRunner } from './job-runner.service';
 import { Job, JobContext, JobSummary } from './job.types';
 
 /** Polls every due feed and stores new articles; tagging of new articles follows in the same run. */

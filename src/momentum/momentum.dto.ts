@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { SeriesPoint } from './momentum-math';
 import type { ScorecardEntry, TrendMomentum } from './momentum.service';
@@ -23,15 +23,6 @@ export class MomentumQueryDto {
   @IsOptional()
   @IsString()
   asOf?: string;
-}
-
-export class MomentumSummaryDto {
-  @ApiProperty({ description: 'in [-1, 1]: short vs long average of attention share' }) score!: number;
-  @ApiProperty({ enum: ['rising', 'steady', 'falling'] }) direction!: string;
-  @ApiProperty({ description: 'score minus the previous period\'s score' }) change!: number;
-  @ApiProperty({ nullable: true, type: Number, description: '(supporting - contradicting) / both, weighted' }) balance!: number | null;
-  @ApiProperty({ description: 'the last period\'s share of all articles' }) share!: number;
-  @ApiProperty() previousScore!: number;
 }
 
 function pointView(p: SeriesPoint) {
