@@ -28,8 +28,13 @@ export async function createApp(env: AppEnv, databaseUrl: string): Promise<INest
   app.useGlobalPipes(validationPipe());
   setupOpenApi(app);
   await app.get(TrendSeeder).seed();
-  await app.get(DefaultFeedsLoader).loadOnce();
   app.get(ReadinessState).markReady();
+  // Adding the default feeds resolves each host (SSRF check); a slow resolver must not hold up the
+  // start. Interrupted, it simply runs again at the next start (present feeds are skipped).
+  app
+    .get(DefaultFeedsLoader)
+    .loadOnce()
+    .catch((error: unknown) => app.get(Logger).warn(`default feeds not loaded: ${error instanceof Error ? error.message : error}`));
   return app;
 }
 
