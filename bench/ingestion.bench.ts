@@ -26,6 +26,7 @@ import { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { loadavg } from 'node:os';
+import { cpuSecondsBetween, isDatabaseWorkFor, ProcessInfo, processCpuSeconds } from './process-cpu';
 import * as normaliserModule from '../src/articles/article-normaliser';
 import { ArticleRepository } from '../src/articles/article.repository';
 import { createApp } from '../src/app.factory';
@@ -55,6 +56,9 @@ export interface IngestionBenchFigures {
   /** This process's CPU time (user + system) during the ingestion, and items per CPU second. */
   cpuSeconds: number;
   cpuItemsPerSec: number;
+  /** CPU seconds of PostgreSQL's work for the bench database and of the feed server during the ingestion (null without /proc). */
+  databaseCpuSeconds: number | null;
+  feedServerCpuSeconds: number | null;
   peakRssMb: number;
   phases: {
     parseSec: number;
@@ -153,6 +157,7 @@ async function storedItems(databaseUrl: string): Promise<number> {
 }
 
 const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
+const roundOrNull = (value: number | null) => (value === null ? null : round(value, 2));
 
 interface PhaseTimes {
   parseMs: number;
@@ -236,6 +241,10 @@ export async function run(): Promise<IngestionBenchFigures> {
       await insertFeeds(db.url, server.port);
       const times: PhaseTimes = { parseMs: 0, normaliseMs: 0, fetchMs: 0, fetches: 0, storeMs: 0, stores: 0 };
       const undo = instrumentPhases(app.get(FeedFetchGateway), app.get(ArticleRepository), times);
+      const databaseWork = isDatabaseWorkFor(new URL(db.url).pathname.slice(1));
+      const feedServer = ({ pid }: ProcessInfo) => pid === server.child.pid;
+      const databaseBefore = processCpuSeconds(databaseWork);
+      const feedServerBefore = processCpuSeconds(feedServer);
       const cpuBefore = process.cpuUsage();
       const started = performance.now();
       let summary: Awaited<ReturnType<IngestionService['ingestDueFeeds']>>;
@@ -247,6 +256,8 @@ export async function run(): Promise<IngestionBenchFigures> {
       }
       const seconds = (performance.now() - started) / 1000;
       const cpu = process.cpuUsage(cpuBefore);
+      const databaseCpuSeconds = cpuSecondsBetween(databaseBefore, processCpuSeconds(databaseWork));
+      const feedServerCpuSeconds = cpuSecondsBetween(feedServerBefore, processCpuSeconds(feedServer));
       const cpuSeconds = (cpu.user + cpu.system) / 1e6;
       const items = await storedItems(db.url);
       if (summary.feedsFailed > 0 || items !== FEEDS * ITEMS_PER_FEED) {
@@ -271,6 +282,8 @@ export async function run(): Promise<IngestionBenchFigures> {
         ratio: round(itemsPerSec / bare, 3),
         cpuSeconds: round(cpuSeconds, 2),
         cpuItemsPerSec: round(items / cpuSeconds),
+        databaseCpuSeconds: roundOrNull(databaseCpuSeconds),
+        feedServerCpuSeconds: roundOrNull(feedServerCpuSeconds),
         peakRssMb: round(peakRss / 1024 / 1024, 1),
         phases: {
           parseSec: round(times.parseMs / 1000, 2),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import { retryOnWriteConflict } from '../database/write-conflict';
 import type { NormalisedItem } from './article-normaliser';
+import type { ItemBatch } from './item-batch';
 
 export interface StoreResult {
   /** Items this feed had not delivered before. */
@@ -23,8 +24,47 @@ export interface ArticleListRow {
   feeds: { id: number; title: string | null }[];
 }
 
+interface LinkedOutcome {
+  linked: number;
+  /** Hashes of items neither known nor linked by this statement. */
+  unlinked: string[];
+  newIds: number[];
+}
+
 /** How often items whose story another writer committed mid-statement are linked again. */
 const MAX_LINK_PASSES = 3;
+
+/**
+ * Skip items the feed delivered before, insert new stories, link the feed's items to their
+ * articles (new or already stored under the same normalised URL). $1 feed id, $2 the items as
+ * JSON (StoredItemRow[]), $3 null or the hashes to retry. Counts and ids come back rather than
+ * every hash: decoding arrays is a real share of a feed's CPU.
+ */
+const STORE_LINKED_ITEMS = `
+  WITH input AS (
+    SELECT * FROM json_to_recordset($2::json)
+      AS u(ord int, hash text, url text, nurl text, title text, summary text, author text, lang text, pub timestamptz)),
+  fresh AS (
+    SELECT * FROM input i
+    WHERE ($3::text[] IS NULL OR i.hash = ANY ($3::text[]))
+      AND NOT EXISTS (SELECT 1 FROM feed_items fi WHERE fi.feed_id = $1::int AND fi.guid_hash = i.hash)),
+  inserted AS (
+    INSERT INTO articles (url, normalized_url, title, summary, author, language, published_at)
+    SELECT url, nurl, title, summary, author, lang, pub FROM fresh ORDER BY ord
+    ON CONFLICT (normalized_url) DO NOTHING
+    RETURNING id, normalized_url),
+  article_ids AS (
+    SELECT normalized_url, id FROM inserted
+    UNION ALL
+    SELECT a.normalized_url, a.id FROM articles a WHERE a.normalized_url IN (SELECT nurl FROM fresh)),
+  linked AS (
+    INSERT INTO feed_items (feed_id, guid_hash, article_id)
+    SELECT $1::int, f.hash, a.id FROM fresh f JOIN article_ids a ON a.normalized_url = f.nurl
+    ON CONFLICT DO NOTHING
+    RETURNING guid_hash)
+  SELECT (SELECT count(*) FROM linked)::int AS linked,
+         (SELECT coalesce(array_agg(f.hash), '{}') FROM fresh f WHERE f.hash NOT IN (SELECT guid_hash FROM linked)) AS unlinked,
+         (SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM inserted) AS new_ids`;
 
 /**
  * Stores a feed's items: items the feed delivered before are skipped by (feed, identity hash); a
@@ -37,29 +77,32 @@ const MAX_LINK_PASSES = 3;
  * writer of the same days queues behind it: as one statement the locks are held for that
  * statement only, never across round trips to a busy Node process, as an interactive transaction
  * held them. A statement is atomic, so a crash still leaves all or nothing of it.
+ *
+ * That statement runs on the `pg` pool, prepared once per connection, with the items as one JSON
+ * parameter: through Prisma, building and binding eight array parameters per feed cost more CPU
+ * than the database spent storing them (bench/ingestion.bench.ts, README).
  */
 @Injectable()
 export class ArticleRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async storeItems(feedId: number, items: NormalisedItem[]): Promise<StoreResult> {
-    // Publication order keeps rollup-row locks in one order across concurrent writers.
-    const unique = dedupeByHash(items).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+  async storeItems(feedId: number, batch: ItemBatch): Promise<StoreResult> {
     const result: StoreResult = { newItems: 0, newArticleIds: [], seenElsewhere: 0 };
-    let pending = unique.filter((i) => i.normalizedUrl !== null);
-    for (let pass = 0; pending.length > 0 && pass < MAX_LINK_PASSES; pass++) {
+    let retryHashes: string[] | null = null;
+    for (let pass = 0; batch.linkedCount > 0 && pass < MAX_LINK_PASSES; pass++) {
       // Writers meeting the same syndicated stories in different orders can deadlock; each
       // statement is atomic, so running it again is safe.
-      const stored = await retryOnWriteConflict(() => this.storeWithUrls(feedId, pending));
+      const only: string[] | null = retryHashes;
+      const stored: LinkedOutcome = await retryOnWriteConflict(() => this.storeLinked(feedId, batch.linkedJson, only));
       result.newItems += stored.linked;
       result.newArticleIds.push(...stored.newIds);
       // Items neither known nor linked: their story was committed by a concurrent writer after this
       // statement's snapshot (ON CONFLICT saw it, the SELECT could not). A new statement sees it.
-      const unlinked = new Set(stored.unlinked);
-      pending = pending.filter((i) => unlinked.has(i.guidHash));
+      retryHashes = stored.unlinked;
+      if (retryHashes.length === 0) break;
     }
-    if (pending.length > 0) throw new Error(`feed ${feedId}: ${pending.length} items could not be linked to their articles`);
-    for (const item of unique.filter((i) => i.normalizedUrl === null)) {
+    if (retryHashes && retryHashes.length > 0) throw new Error(`feed ${feedId}: ${retryHashes.length} items could not be linked to their articles`);
+    for (const item of batch.unlinked) {
       const articleId = await retryOnWriteConflict(() => this.storeWithoutUrl(feedId, item));
       if (articleId === null) continue;
       result.newItems += 1;
@@ -69,36 +112,14 @@ export class ArticleRepository {
     return result;
   }
 
-  /** Counts and ids rather than every hash back: decoding arrays is a real share of a feed's CPU. */
-  private async storeWithUrls(feedId: number, items: NormalisedItem[]): Promise<{ linked: number; unlinked: string[]; newIds: number[] }> {
-    const [row] = await this.prisma.$queryRaw<{ linked: number; unlinked: string[]; new_ids: number[] }[]>`
-      WITH input AS (
-        SELECT * FROM unnest(${items.map((i) => i.guidHash)}::text[], ${items.map((i) => i.url)}::text[],
-                             ${items.map((i) => i.normalizedUrl)}::text[], ${items.map((i) => i.title)}::text[],
-                             ${items.map((i) => i.summary)}::text[], ${items.map((i) => i.author)}::text[],
-                             ${items.map((i) => i.language)}::text[], ${items.map((i) => i.publishedAt.toISOString())}::timestamptz[])
-               WITH ORDINALITY AS u(hash, url, nurl, title, summary, author, lang, pub, ord)),
-      fresh AS (
-        SELECT * FROM input i
-        WHERE NOT EXISTS (SELECT 1 FROM feed_items fi WHERE fi.feed_id = ${feedId} AND fi.guid_hash = i.hash)),
-      inserted AS (
-        INSERT INTO articles (url, normalized_url, title, summary, author, language, published_at)
-        SELECT url, nurl, title, summary, author, lang, pub FROM fresh ORDER BY ord
-        ON CONFLICT (normalized_url) DO NOTHING
-        RETURNING id, normalized_url),
-      article_ids AS (
-        SELECT normalized_url, id FROM inserted
-        UNION ALL
-        SELECT a.normalized_url, a.id FROM articles a WHERE a.normalized_url IN (SELECT nurl FROM fresh)),
-      linked AS (
-        INSERT INTO feed_items (feed_id, guid_hash, article_id)
-        SELECT ${feedId}, f.hash, a.id FROM fresh f JOIN article_ids a ON a.normalized_url = f.nurl
-        ON CONFLICT DO NOTHING
-        RETURNING guid_hash)
-      SELECT (SELECT count(*) FROM linked)::int AS linked,
-             (SELECT coalesce(array_agg(f.hash), '{}') FROM fresh f WHERE f.hash NOT IN (SELECT guid_hash FROM linked)) AS unlinked,
-             (SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM inserted) AS new_ids`;
-    return { linked: row!.linked, unlinked: row!.unlinked, newIds: row!.new_ids.map(Number) };
+  private async storeLinked(feedId: number, itemsJson: string, only: string[] | null): Promise<LinkedOutcome> {
+    const { rows } = await this.prisma.pool.query<{ linked: number; unlinked: string[]; new_ids: number[] }>({
+      name: 'store-linked-items',
+      text: STORE_LINKED_ITEMS,
+      values: [feedId, itemsJson, only],
+    });
+    const row = rows[0]!;
+    return { linked: row.linked, unlinked: row.unlinked, newIds: row.new_ids };
   }
 
   /** Without a usable link a story cannot be matched across feeds: always its own article (rare). */
@@ -140,11 +161,4 @@ export class ArticleRepository {
       feeds: a.sources.map((s) => s.feed),
     }));
   }
-}
-
-/** A feed listing the same item twice in one document must not insert it twice. */
-function dedupeByHash(items: NormalisedItem[]): NormalisedItem[] {
-  const seen = new Map<string, NormalisedItem>();
-  for (const item of items) if (!seen.has(item.guidHash)) seen.set(item.guidHash, item);
-  return [...seen.values()];
 }

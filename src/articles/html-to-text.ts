@@ -50,15 +50,23 @@ const PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, recognizeCDA
 export function htmlToText(html: string | null | undefined, limit = DEFAULT_TEXT_LIMIT): string {
   if (!html) return '';
   // Most titles and authors, and some summaries, are already plain text: no tag, no entity.
-  if (html.indexOf('<') === -1 && html.indexOf('&') === -1) return truncateText(collapseWhitespace(html), limit);
+  if (html.indexOf('<') === -1 && html.indexOf('&') === -1) return truncateText(cleanText(html), limit);
   const collector = new TextCollector();
   new Parser(collector, PARSER_OPTIONS).end(html);
-  return truncateText(collapseWhitespace(collector.parts.join('')), limit);
+  return truncateText(cleanText(collector.parts.join('')), limit);
 }
 
-/** \s covers the no-break space &nbsp; decodes to, so it collapses like any other space. */
-function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+/** C0 controls other than whitespace: never text a reader sees, and PostgreSQL refuses NUL in text. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+
+/**
+ * Whitespace collapsed (\s covers the no-break space &nbsp; decodes to), control characters dropped,
+ * and a lone UTF-16 surrogate (a JSON Feed may escape one) replaced by U+FFFD: stored text must be
+ * valid Unicode, or the database refuses the whole feed's items.
+ */
+function cleanText(text: string): string {
+  const collapsed = text.replace(CONTROL_CHARACTERS, '').replace(/\s+/g, ' ').trim();
+  return collapsed.isWellFormed() ? collapsed : collapsed.toWellFormed();
 }
 
 /** Cuts on a code point (never half an emoji), marking the cut with an ellipsis. */

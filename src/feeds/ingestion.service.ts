@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { getMaxListeners, setMaxListeners } from 'node:events';
 import { normaliseItem } from '../articles/article-normaliser';
 import { ArticleRepository } from '../articles/article.repository';
+import { toItemBatch } from '../articles/item-batch';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
 import { FeedError } from './feed-errors';
@@ -91,7 +92,7 @@ export class IngestionService {
     }
     const parsed = parseFeed(fetched.body);
     const items = parsed.items.map((item) => normaliseItem(item, parsed.language ?? feed.language, now, fetched.finalUrl));
-    const stored = await this.articles.storeItems(feed.id, items);
+    const stored = await this.articles.storeItems(feed.id, toItemBatch(items));
     // Only the feed's own dates: undated items were given `now`, which would fake a busy feed.
     const itemDates = parsed.items.flatMap((i) => (i.publishedAt ? [i.publishedAt] : []));
     const nextCheckAt = nextCheckAfterSuccess({ itemDates, now, ttlMinutes: parsed.ttlMinutes, ...hints });

@@ -109,7 +109,7 @@ async function seed(url: string): Promise<void> {
   try {
     await new TrendSeeder(new TrendRepository(prisma)).seed();
   } finally {
-    await prisma.$disconnect();
+    await prisma.onModuleDestroy();
   }
 }
 

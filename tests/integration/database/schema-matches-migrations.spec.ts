@@ -17,7 +17,7 @@ describe('migrations match schema.prisma', () => {
     prisma = new PrismaService(db.url);
   });
   afterAll(async () => {
-    await prisma.$disconnect();
+    await prisma.onModuleDestroy();
     await db.drop();
   });
 

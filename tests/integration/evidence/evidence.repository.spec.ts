@@ -21,7 +21,7 @@ describe('EvidenceRepository (tagging entry points)', () => {
   });
   afterAll(async () => {
     await fx.close();
-    await prisma.$disconnect();
+    await prisma.onModuleDestroy();
     await db.drop();
   });
 

@@ -21,6 +21,13 @@ describe('htmlToText', () => {
     expect(htmlToText('a'.repeat(5000))).toHaveLength(4000);
   });
 
+  it('drops control characters and replaces lone surrogates, which the database would refuse', () => {
+    expect(htmlToText('nul\u0000 and bell\u0007 gone, form\ffeed a space')).toBe('nul and bell gone, form feed a space');
+    expect(htmlToText('<p>half \ud83d emoji</p>')).toBe('half \ufffd emoji');
+    expect(htmlToText('lone \ude00 low')).toBe('lone \ufffd low');
+    expect(htmlToText('whole 😀 emoji')).toBe('whole 😀 emoji');
+  });
+
   it('returns empty text for empty input', () => {
     expect(htmlToText(undefined)).toBe('');
     expect(htmlToText('<p> </p>')).toBe('');

@@ -1,0 +1,60 @@
+import type { NormalisedItem } from './article-normaliser';
+
+/**
+ * A feed's items ready to store, in the shape the store statement reads: deduplicated, in
+ * publication order, and the items with a link as ONE JSON parameter. Building the JSON is the
+ * costly part of handing items to the database; as a plain string it is built wherever the feed
+ * is parsed (a worker thread) and crosses to the database connection without being looked at again.
+ */
+export interface ItemBatch {
+  /** JSON array of StoredItemRow, the items with a usable link. */
+  linkedJson: string;
+  linkedCount: number;
+  /** Items without a usable link: each is its own article (rare). */
+  unlinked: NormalisedItem[];
+}
+
+/** One item as the store statement's json_to_recordset reads it. */
+export interface StoredItemRow {
+  ord: number;
+  hash: string;
+  url: string | null;
+  nurl: string;
+  title: string;
+  summary: string;
+  author: string | null;
+  lang: string | null;
+  pub: string;
+}
+
+export function toItemBatch(items: NormalisedItem[]): ItemBatch {
+  // Publication order keeps rollup-row locks in one order across concurrent writers.
+  const unique = dedupeByHash(items).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+  const rows: StoredItemRow[] = [];
+  const unlinked: NormalisedItem[] = [];
+  for (const item of unique) {
+    if (item.normalizedUrl === null) {
+      unlinked.push(item);
+      continue;
+    }
+    rows.push({
+      ord: rows.length,
+      hash: item.guidHash,
+      url: item.url,
+      nurl: item.normalizedUrl,
+      title: item.title,
+      summary: item.summary,
+      author: item.author,
+      lang: item.language,
+      pub: item.publishedAt.toISOString(),
+    });
+  }
+  return { linkedJson: JSON.stringify(rows), linkedCount: rows.length, unlinked };
+}
+
+/** A feed listing the same item twice in one document must not insert it twice. */
+function dedupeByHash(items: NormalisedItem[]): NormalisedItem[] {
+  const seen = new Map<string, NormalisedItem>();
+  for (const item of items) if (!seen.has(item.guidHash)) seen.set(item.guidHash, item);
+  return [...seen.values()];
+}
