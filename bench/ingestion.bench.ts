@@ -6,9 +6,9 @@
  * also tags the new articles, which is not ingestion and has its own bench (tagging.bench.ts), so
  * tagging the stored articles is timed afterwards and reported apart (tagging*).
  *
- * `phases` says where an ingestion run goes: parse and normalise are synchronous, so their summed
- * spans are main-thread time; fetch (connect, read, decode) and store (one statement per feed)
- * overlap across the concurrent feeds, so they are given as mean latency per feed. `cpuSeconds`
+ * `phases` says where an ingestion run goes, as mean latency per feed (feeds overlap): fetch
+ * (connect, read, decode), prepare (parse, normalise, batch: on FEED_PARSE_THREADS worker threads,
+ * queueing included) and store (one statement per feed). `cpuSeconds`
  * is this process's CPU time (user + system, all threads) over the ingestion: on a shared machine
  * wall-clock seconds are inflated by other work, CPU seconds much less so.
  *
@@ -19,21 +19,21 @@
  *
  * Run: npx ts-node --transpile-only bench/ingestion.bench.ts
  */
+import type { INestApplication } from '@nestjs/common';
 import { ChildProcess, fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { loadavg } from 'node:os';
 import { cpuSecondsBetween, isDatabaseWorkFor, ProcessInfo, processCpuSeconds } from './process-cpu';
-import * as normaliserModule from '../src/articles/article-normaliser';
 import { ArticleRepository } from '../src/articles/article.repository';
 import { createApp } from '../src/app.factory';
 import { parseEnv } from '../src/config/env';
 import { FeedFetchGateway } from '../src/feeds/feed-fetch.gateway';
-import * as parserModule from '../src/feeds/feed-parser';
 import { parseFeed } from '../src/feeds/feed-parser';
+import { FeedPreparationPool } from '../src/feeds/feed-preparation.pool';
 import { IngestionService } from '../src/feeds/ingestion.service';
 import { TaggingService } from '../src/tagging/tagging.service';
 import { makeItems, rssDocument } from '../tests/support/generated-feeds';
@@ -60,10 +60,13 @@ export interface IngestionBenchFigures {
   databaseCpuSeconds: number | null;
   feedServerCpuSeconds: number | null;
   peakRssMb: number;
+  /** The main thread's event-loop delay during the ingestion (p99, max): how long an API request could wait. */
+  eventLoopDelayMs: { p99: number; max: number };
+  /** Worker threads preparing documents (FEED_PARSE_THREADS; 0 = on the main thread). */
+  parseThreads: number;
   phases: {
-    parseSec: number;
-    normaliseSec: number;
     fetchMeanMs: number;
+    prepareMeanMs: number;
     storeMeanMs: number;
   };
   /** Tagging the stored articles afterwards (TaggingService.tagUntagged), as the job does; not in the figures above. */
@@ -160,63 +163,39 @@ const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 
 const roundOrNull = (value: number | null) => (value === null ? null : round(value, 2));
 
 interface PhaseTimes {
-  parseMs: number;
-  normaliseMs: number;
   fetchMs: number;
   fetches: number;
+  prepareMs: number;
+  prepares: number;
   storeMs: number;
   stores: number;
 }
 
-/**
- * Times the phases in place: wraps the parser and normaliser exports (the service calls them
- * through the module objects, as CommonJS output does) and the gateway's and repository's
- * methods. A few performance.now() calls per feed and item; returns the undo.
- */
-function instrumentPhases(gateway: FeedFetchGateway, articles: ArticleRepository, times: PhaseTimes): () => void {
-  const parser = parserModule as { parseFeed: typeof parseFeed };
-  const normaliser = normaliserModule as { normaliseItem: typeof normaliserModule.normaliseItem };
-  const original = { parseFeed: parser.parseFeed, normaliseItem: normaliser.normaliseItem, fetch: gateway.fetch, storeItems: articles.storeItems };
-  parser.parseFeed = (text) => {
+/** Wraps `object[method]` to add its latency to `times[total]` and count calls in `times[count]`; returns the undo. */
+function timeMethod<T extends object, K extends keyof T>(object: T, method: K, times: PhaseTimes, total: keyof PhaseTimes, count: keyof PhaseTimes): () => void {
+  const original = object[method] as (...args: unknown[]) => Promise<unknown>;
+  (object as Record<K, unknown>)[method] = async (...args: unknown[]) => {
     const started = performance.now();
     try {
-      return original.parseFeed(text);
+      return await original.apply(object, args);
     } finally {
-      times.parseMs += performance.now() - started;
-    }
-  };
-  normaliser.normaliseItem = (...args) => {
-    const started = performance.now();
-    try {
-      return original.normaliseItem(...args);
-    } finally {
-      times.normaliseMs += performance.now() - started;
-    }
-  };
-  gateway.fetch = async (...args) => {
-    const started = performance.now();
-    try {
-      return await original.fetch.apply(gateway, args);
-    } finally {
-      times.fetchMs += performance.now() - started;
-      times.fetches += 1;
-    }
-  };
-  articles.storeItems = async (...args) => {
-    const started = performance.now();
-    try {
-      return await original.storeItems.apply(articles, args);
-    } finally {
-      times.storeMs += performance.now() - started;
-      times.stores += 1;
+      times[total] += performance.now() - started;
+      times[count] += 1;
     }
   };
   return () => {
-    parser.parseFeed = original.parseFeed;
-    normaliser.normaliseItem = original.normaliseItem;
-    gateway.fetch = original.fetch;
-    articles.storeItems = original.storeItems;
+    (object as Record<K, unknown>)[method] = original;
   };
+}
+
+/** Times the phases in place, on the app's own instances (a few performance.now() calls per feed); returns the undo. */
+function instrumentPhases(app: INestApplication, times: PhaseTimes): () => void {
+  const undo = [
+    timeMethod(app.get(FeedFetchGateway), 'fetch', times, 'fetchMs', 'fetches'),
+    timeMethod(app.get(FeedPreparationPool), 'prepare', times, 'prepareMs', 'prepares'),
+    timeMethod(app.get(ArticleRepository), 'storeItems', times, 'storeMs', 'stores'),
+  ];
+  return () => undo.forEach((u) => u());
 }
 
 export async function run(): Promise<IngestionBenchFigures> {
@@ -234,13 +213,18 @@ export async function run(): Promise<IngestionBenchFigures> {
       // All feeds are on 127.0.0.1: one host, so the per-host limit would otherwise be the limit.
       FETCH_CONCURRENCY: String(CONCURRENCY),
       FETCH_PER_HOST_CONCURRENCY: String(CONCURRENCY),
+      ...(process.env.FEED_PARSE_THREADS ? { FEED_PARSE_THREADS: process.env.FEED_PARSE_THREADS } : {}),
       DATABASE_URL: db.url,
     });
     const app = await createApp(env, db.url);
     try {
       await insertFeeds(db.url, server.port);
-      const times: PhaseTimes = { parseMs: 0, normaliseMs: 0, fetchMs: 0, fetches: 0, storeMs: 0, stores: 0 };
-      const undo = instrumentPhases(app.get(FeedFetchGateway), app.get(ArticleRepository), times);
+      // A running service's threads are up after its first ingestion; start them before timing.
+      await app.get(FeedPreparationPool).prepare({ text: documents[0]!, feedLanguage: null, baseUrl: 'http://127.0.0.1/', fetchedAt: new Date() });
+      const times: PhaseTimes = { fetchMs: 0, fetches: 0, prepareMs: 0, prepares: 0, storeMs: 0, stores: 0 };
+      const undo = instrumentPhases(app, times);
+      const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+      loopDelay.enable();
       const databaseWork = isDatabaseWorkFor(new URL(db.url).pathname.slice(1));
       const feedServer = ({ pid }: ProcessInfo) => pid === server.child.pid;
       const databaseBefore = processCpuSeconds(databaseWork);
@@ -256,6 +240,7 @@ export async function run(): Promise<IngestionBenchFigures> {
       }
       const seconds = (performance.now() - started) / 1000;
       const cpu = process.cpuUsage(cpuBefore);
+      loopDelay.disable();
       const databaseCpuSeconds = cpuSecondsBetween(databaseBefore, processCpuSeconds(databaseWork));
       const feedServerCpuSeconds = cpuSecondsBetween(feedServerBefore, processCpuSeconds(feedServer));
       const cpuSeconds = (cpu.user + cpu.system) / 1e6;
@@ -285,10 +270,11 @@ export async function run(): Promise<IngestionBenchFigures> {
         databaseCpuSeconds: roundOrNull(databaseCpuSeconds),
         feedServerCpuSeconds: roundOrNull(feedServerCpuSeconds),
         peakRssMb: round(peakRss / 1024 / 1024, 1),
+        eventLoopDelayMs: { p99: round(loopDelay.percentile(99) / 1e6, 1), max: round(loopDelay.max / 1e6, 1) },
+        parseThreads: env.feedParseThreads,
         phases: {
-          parseSec: round(times.parseMs / 1000, 2),
-          normaliseSec: round(times.normaliseMs / 1000, 2),
           fetchMeanMs: round(times.fetchMs / Math.max(1, times.fetches), 1),
+          prepareMeanMs: round(times.prepareMs / Math.max(1, times.prepares), 1),
           storeMeanMs: round(times.storeMs / Math.max(1, times.stores), 1),
         },
         taggingSeconds: round(taggingSeconds, 2),

@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /**
  * Environment parsed and typed once at boot. A wrong value stops the start with a message that
  * names the variable and what it accepts, instead of failing later somewhere deep in a job.
@@ -17,6 +19,8 @@ export interface AppEnv {
   digestCron: string;
   fetchConcurrency: number;
   fetchPerHostConcurrency: number;
+  /** Worker threads that parse fetched feeds; 0 parses on the main thread. */
+  feedParseThreads: number;
   fetchTimeoutMs: number;
   maxFeedBytes: number;
   publicBaseUrl: string;
@@ -30,6 +34,14 @@ export interface AppEnv {
 export class EnvError extends Error {}
 
 type Source = Record<string, string | undefined>;
+
+/**
+ * One core is the main thread's (fetching, storing, the API); the others may parse. More threads
+ * than cores only adds switching (README, ingestion benchmark).
+ */
+function defaultParseThreads(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
 
 function str(env: Source, name: string, fallback: string): string {
   const value = env[name];
@@ -112,6 +124,7 @@ export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv
     digestCron: cron(env, 'DIGEST_CRON', '0 7 * * 1'),
     fetchConcurrency: int(env, 'FETCH_CONCURRENCY', 16, 1, 256),
     fetchPerHostConcurrency: int(env, 'FETCH_PER_HOST_CONCURRENCY', 2, 1, 64),
+    feedParseThreads: int(env, 'FEED_PARSE_THREADS', defaultParseThreads(), 0, 64),
     fetchTimeoutMs: int(env, 'FETCH_TIMEOUT_MS', 20000, 100, 300000),
     maxFeedBytes: int(env, 'MAX_FEED_BYTES', 15 * 1024 * 1024, 1024, 512 * 1024 * 1024),
     publicBaseUrl: url(env, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${int(env, 'PORT', 3000, 0, 65535)}`,

@@ -31,9 +31,12 @@ export class FeedError extends Error {
   }
 }
 
-/** Thrown by parseFeed; `code` is 'not-a-feed' (HTML, unknown root) or 'parse-error' (broken feed). */
+/** 'not-a-feed' (HTML, unknown root) or 'parse-error' (broken feed). */
+export type FeedParseErrorCode = 'not-a-feed' | 'parse-error';
+
+/** Thrown by parseFeed. */
 export class FeedParseError extends FeedError {
-  constructor(code: 'not-a-feed' | 'parse-error', message: string) {
+  constructor(code: FeedParseErrorCode, message: string) {
     super(code, message);
   }
 }

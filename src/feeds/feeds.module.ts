@@ -3,6 +3,7 @@ import { ArticlesModule } from '../articles/articles.module';
 import { DefaultFeedsLoader } from './default-feeds.loader';
 import { FeedFetchGateway } from './feed-fetch.gateway';
 import { FeedController } from './feed.controller';
+import { FeedPreparationPool } from './feed-preparation.pool';
 import { FeedRepository } from './feed.repository';
 import { FeedService } from './feed.service';
 import { IngestionService } from './ingestion.service';
@@ -10,7 +11,7 @@ import { IngestionService } from './ingestion.service';
 @Module({
   imports: [ArticlesModule],
   controllers: [FeedController],
-  providers: [FeedRepository, FeedService, FeedFetchGateway, IngestionService, DefaultFeedsLoader],
+  providers: [FeedRepository, FeedService, FeedFetchGateway, FeedPreparationPool, IngestionService, DefaultFeedsLoader],
   exports: [FeedRepository, FeedService, IngestionService, DefaultFeedsLoader],
 })
 export class FeedsModule {}

@@ -1,13 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { getMaxListeners, setMaxListeners } from 'node:events';
-import { normaliseItem } from '../articles/article-normaliser';
 import { ArticleRepository } from '../articles/article.repository';
-import { toItemBatch } from '../articles/item-batch';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
 import { FeedError } from './feed-errors';
 import { FeedFetchGateway } from './feed-fetch.gateway';
-import { parseFeed } from './feed-parser';
+import { FeedPreparationPool } from './feed-preparation.pool';
 import { ClaimedFeed, FeedRepository } from './feed.repository';
 import { HostLimiter } from './host-limiter';
 import { nextCheckAfterError, nextCheckAfterSuccess, shouldFetchUnconditionally } from './polling-policy';
@@ -45,6 +43,7 @@ export class IngestionService {
     private readonly feeds: FeedRepository,
     private readonly articles: ArticleRepository,
     private readonly gateway: FeedFetchGateway,
+    private readonly preparation: FeedPreparationPool,
     @Inject(APP_ENV) private readonly env: AppEnv,
   ) {}
 
@@ -90,12 +89,9 @@ export class IngestionService {
       await this.feeds.recordSuccess(feed.id, { status: 304, notModified: true, unconditional: false, newItems: 0, intervalSeconds: feed.intervalSeconds, nextCheckAt });
       return { feedId: feed.id, result: 'not-modified', newItems: 0, newArticleIds: [] };
     }
-    const parsed = parseFeed(fetched.body);
-    const items = parsed.items.map((item) => normaliseItem(item, parsed.language ?? feed.language, now, fetched.finalUrl));
-    const stored = await this.articles.storeItems(feed.id, toItemBatch(items));
-    // Only the feed's own dates: undated items were given `now`, which would fake a busy feed.
-    const itemDates = parsed.items.flatMap((i) => (i.publishedAt ? [i.publishedAt] : []));
-    const nextCheckAt = nextCheckAfterSuccess({ itemDates, now, ttlMinutes: parsed.ttlMinutes, ...hints });
+    const parsed = await this.preparation.prepare({ text: fetched.body, feedLanguage: feed.language, baseUrl: fetched.finalUrl, fetchedAt: now });
+    const stored = await this.articles.storeItems(feed.id, parsed.batch);
+    const nextCheckAt = nextCheckAfterSuccess({ itemDates: parsed.itemDates, now, ttlMinutes: parsed.ttlMinutes, ...hints });
     await this.feeds.recordSuccess(feed.id, {
       status: fetched.status,
       notModified: false,
