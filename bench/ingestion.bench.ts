@@ -25,14 +25,17 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import pLimit from 'p-limit';
 import { Client } from 'pg';
 import { loadavg } from 'node:os';
 import { cpuSecondsBetween, isDatabaseWorkFor, ProcessInfo, processCpuSeconds } from './process-cpu';
 import { ArticleRepository } from '../src/articles/article.repository';
 import { createApp } from '../src/app.factory';
-import { parseEnv } from '../src/config/env';
+import { AppEnv, parseEnv } from '../src/config/env';
+import { PrismaService } from '../src/database/prisma.service';
 import { FeedFetchGateway } from '../src/feeds/feed-fetch.gateway';
 import { parseFeed } from '../src/feeds/feed-parser';
+import { prepareFeed } from '../src/feeds/feed-preparation';
 import { FeedPreparationPool } from '../src/feeds/feed-preparation.pool';
 import { IngestionService } from '../src/feeds/ingestion.service';
 import { TaggingService } from '../src/tagging/tagging.service';
@@ -72,6 +75,12 @@ export interface IngestionBenchFigures {
   /** Tagging the stored articles afterwards (TaggingService.tagUntagged), as the job does; not in the figures above. */
   taggingSeconds: number;
   taggingArticlesPerSec: number;
+  /**
+   * The database's share alone: the same items, prepared beforehand, stored by the app's
+   * ArticleRepository from CONCURRENCY concurrent callers into a fresh database, with nothing
+   * fetched or parsed. What PostgreSQL costs per item bounds the end-to-end rate on shared cores.
+   */
+  storeOnly: { itemsPerSec: number; seconds: number; databaseCpuSeconds: number | null };
   /** One-minute load average at the end, to judge how shared the machine was. */
   loadAverage: number;
 }
@@ -198,6 +207,34 @@ function instrumentPhases(app: INestApplication, times: PhaseTimes): () => void 
   return () => undo.forEach((u) => u());
 }
 
+async function storeOnlyFigures(documents: string[], env: AppEnv): Promise<IngestionBenchFigures['storeOnly']> {
+  const db = await createTestDatabase();
+  try {
+    const app = await createApp({ ...env, databaseUrl: db.url }, db.url);
+    try {
+      await insertFeeds(db.url, 1);
+      const fetchedAt = new Date();
+      const batches = documents.map((text) => prepareFeed({ text, feedLanguage: null, baseUrl: 'http://127.0.0.1/', fetchedAt }).batch);
+      const articles = app.get(ArticleRepository);
+      const limit = pLimit(CONCURRENCY);
+      const databaseWork = isDatabaseWorkFor(new URL(db.url).pathname.slice(1));
+      const databaseBefore = processCpuSeconds(databaseWork);
+      const started = performance.now();
+      const feedIds = await app.get(PrismaService).feed.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
+      const stored = await Promise.all(batches.map((batch, n) => limit(() => articles.storeItems(feedIds[n]!.id, batch))));
+      const seconds = (performance.now() - started) / 1000;
+      const databaseCpuSeconds = cpuSecondsBetween(databaseBefore, processCpuSeconds(databaseWork));
+      const items = stored.reduce((sum, result) => sum + result.newItems, 0);
+      if (items !== FEEDS * ITEMS_PER_FEED) throw new Error(`store-only stored ${items} items, expected ${FEEDS * ITEMS_PER_FEED}`);
+      return { itemsPerSec: round(items / seconds), seconds: round(seconds, 2), databaseCpuSeconds: roundOrNull(databaseCpuSeconds) };
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await db.drop();
+  }
+}
+
 export async function run(): Promise<IngestionBenchFigures> {
   const documents = feedDocuments();
   const server = await startFeedServerChild();
@@ -255,6 +292,7 @@ export async function run(): Promise<IngestionBenchFigures> {
       const taggingSeconds = (performance.now() - taggingStarted) / 1000;
       if (tagged.articlesTagged !== summary.articlesNew) throw new Error(`tagged ${tagged.articlesTagged} articles, expected ${summary.articlesNew}`);
 
+      const storeOnly = await storeOnlyFigures(documents, env);
       const bare = bareParserItemsPerSec(documents);
       return {
         bench: 'ingestion',
@@ -279,6 +317,7 @@ export async function run(): Promise<IngestionBenchFigures> {
         },
         taggingSeconds: round(taggingSeconds, 2),
         taggingArticlesPerSec: round(tagged.articlesTagged / taggingSeconds),
+        storeOnly,
         loadAverage: round(loadavg()[0]!, 2),
       };
     } finally {
