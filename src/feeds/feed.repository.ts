@@ -130,20 +130,16 @@ export class FeedRepository {
   }
 
   /**
-   * One UPDATE, written out and prepared once per connection on the `pg` pool: it runs once per
-   * fetched feed, and through the ORM (or Prisma's raw query path) building the query cost more
-   * Node CPU than the statement costs the database. Validators are replaced unless the answer was
+   * One UPDATE, written out, on the `pg` pool: it runs once per fetched feed, and through the ORM
+   * (or Prisma's raw query path) building the query cost more Node CPU than the statement costs the
+   * database. Not prepared by name: a generic plan chosen while the table was small would stay. Validators are replaced unless the answer was
    * a 304; title, site and language are only ever filled, not cleared.
    */
   async recordSuccess(id: number, r: FetchSuccess): Promise<void> {
-    await this.prisma.pool.query({
-      name: 'feed-record-success',
-      text: RECORD_SUCCESS,
-      values: [
-        id, new Date(), r.status, r.newItems, r.intervalSeconds, r.nextCheckAt, r.notModified,
-        r.etag ?? null, r.lastModified ?? null, r.unconditional, r.title || null, r.siteUrl || null, r.language || null,
-      ],
-    });
+    await this.prisma.pool.query(RECORD_SUCCESS, [
+      id, new Date(), r.status, r.newItems, r.intervalSeconds, r.nextCheckAt, r.notModified,
+      r.etag ?? null, r.lastModified ?? null, r.unconditional, r.title || null, r.siteUrl || null, r.language || null,
+    ]);
   }
 
   /** Keeps the original title when the feed gave one earlier; only fills blanks. */
