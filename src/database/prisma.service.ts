@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
@@ -12,16 +12,47 @@ import { DATABASE_URL } from './database.tokens';
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   readonly pool: Pool;
+  private readonly logger = new Logger(PrismaService.name);
 
   constructor(@Inject(DATABASE_URL) databaseUrl: string) {
     const pool = new Pool({ connectionString: databaseUrl, max: 10 });
     super({ adapter: new PrismaPg(pool) });
     this.pool = pool;
+    // An idle connection the server ends (restart, terminated backend) is an 'error' on the pool:
+    // unheard, it would crash the process. The pool drops that client and connects anew when needed.
+    pool.on('error', (error) => this.logger.warn(`idle database connection lost: ${error.message}`));
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();
     // An external pool outlives $disconnect: ending it is ours to do.
-    if (!this.pool.ended) await this.pool.end();
+    if (!this.pool.ending) await endPoolAndWaitForClients(this.pool);
   }
+}
+
+/**
+ * pg's Pool.end() resolves once it has asked its clients to end, before their connections are
+ * closed: a database dropped (or a server stopped) right after could still terminate one of them,
+ * and the client would emit that error with nobody listening, which crashes the process. Each
+ * client emits 'remove' on the pool once its connection is closed; a connection that never
+ * reports its close (already broken) is not waited for beyond CLOSE_WAIT_MS.
+ */
+const CLOSE_WAIT_MS = 5000;
+
+async function endPoolAndWaitForClients(pool: Pool): Promise<void> {
+  let open = pool.totalCount;
+  const allClosed = new Promise<void>((resolve) => {
+    if (open === 0) return resolve();
+    pool.on('remove', () => {
+      open -= 1;
+      if (open === 0) resolve();
+    });
+  });
+  await pool.end();
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, CLOSE_WAIT_MS);
+  });
+  await Promise.race([allClosed, gaveUp]);
+  clearTimeout(timer);
 }
