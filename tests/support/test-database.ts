@@ -48,6 +48,27 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+export interface ConnectedTestDatabase extends TestDatabase {
+  client: Client;
+  /** Ends the client, then drops the database. */
+  close(): Promise<void>;
+}
+
+/** A fresh test database and a client connected to it, for tests that set up or inspect state in SQL. */
+export async function createConnectedTestDatabase(): Promise<ConnectedTestDatabase> {
+  const db = await createTestDatabase();
+  const client = new Client({ connectionString: db.url });
+  await client.connect();
+  return {
+    ...db,
+    client,
+    close: async () => {
+      await client.end();
+      await db.drop();
+    },
+  };
+}
+
 async function resolveServerUrl(): Promise<string> {
   const given = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (given) return given;

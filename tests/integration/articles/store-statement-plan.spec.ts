@@ -1,6 +1,6 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { STORE_LINKED_ITEMS } from '../../../src/articles/article.repository';
-import { createTestDatabase, TestDatabase } from '../../support/test-database';
+import { ConnectedTestDatabase, createConnectedTestDatabase } from '../../support/test-database';
 
 interface PlanNode {
   'Node Type': string;
@@ -19,19 +19,15 @@ function scans(node: PlanNode): string[] {
  * feed time in proportion to the table.
  */
 describe('the store statement plan', () => {
-  let db: TestDatabase;
+  let db: ConnectedTestDatabase;
   let client: Client;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    client = new Client({ connectionString: db.url });
-    await client.connect();
+    db = await createConnectedTestDatabase();
+    client = db.client;
   });
 
-  afterAll(async () => {
-    await client.end();
-    await db.drop();
-  });
+  afterAll(() => db.close());
 
   it('reads articles and feed_items only through their indexes', async () => {
     const [feed] = (await client.query(`INSERT INTO feeds (url, updated_at) VALUES ('https://feeds.example/a', now()) RETURNING id`)).rows;

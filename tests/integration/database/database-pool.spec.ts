@@ -1,6 +1,6 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { PrismaService } from '../../../src/database/prisma.service';
-import { createTestDatabase, TestDatabase } from '../../support/test-database';
+import { ConnectedTestDatabase, createConnectedTestDatabase } from '../../support/test-database';
 
 /** Connections to the test database other than `admin`'s own. */
 async function connectionsTo(admin: Client, database: string): Promise<number> {
@@ -9,21 +9,17 @@ async function connectionsTo(admin: Client, database: string): Promise<number> {
 }
 
 describe('the database pool', () => {
-  let db: TestDatabase;
+  let db: ConnectedTestDatabase;
   let admin: Client;
   let database: string;
 
   beforeEach(async () => {
-    db = await createTestDatabase();
-    database = new URL(db.url).pathname.slice(1);
-    admin = new Client({ connectionString: db.url });
-    await admin.connect();
+    db = await createConnectedTestDatabase();
+    admin = db.client;
+    database = db.name;
   });
 
-  afterEach(async () => {
-    await admin.end();
-    await db.drop();
-  });
+  afterEach(() => db.close());
 
   it('survives the server ending its idle connections, and connects again when needed', async () => {
     const prisma = new PrismaService(db.url);
