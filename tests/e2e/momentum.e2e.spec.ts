@@ -96,6 +96,25 @@ describe('momentum and scorecard', () => {
     expect((await momentum('open-source-models')).body).toEqual(before);
   });
 
+  it('addresses a prediction by its number as well as by its slug', async () => {
+    const [row] = await sql(t.db.url, "SELECT number FROM trends WHERE slug = 'creative-generation'");
+    const byNumber = await api(t.baseUrl, `/api/trends/${row.number}/momentum?interval=week&asOf=${END.toISOString()}`, { token: null });
+    expect(byNumber.status).toBe(200);
+    expect(byNumber.body).toEqual((await momentum('creative-generation')).body);
+  });
+
+  it('shows a change to a prediction at once: the trend is read with its rollups, not cached', async () => {
+    const [before] = await sql(t.db.url, "SELECT title_en FROM trends WHERE slug = 'creative-generation'");
+    await sql(t.db.url, "UPDATE trends SET title_en = 'Renamed for the test' WHERE slug = 'creative-generation'");
+    try {
+      expect((await momentum('creative-generation')).body.trend.titleEn).toBe('Renamed for the test');
+      const card = await api(t.baseUrl, `/api/scorecard?asOf=${END.toISOString()}`, { token: null });
+      expect(card.body.data.find((e: { slug: string }) => e.slug === 'creative-generation').titleEn).toBe('Renamed for the test');
+    } finally {
+      await sql(t.db.url, 'UPDATE trends SET title_en = $1 WHERE slug = $2', [before.title_en, 'creative-generation']);
+    }
+  });
+
   it.each([
     ['?interval=year', 'interval'],
     ['?asOf=yesterday', 'asOf'],

@@ -1,0 +1,123 @@
+import type { ArticleDayRollup, EvidenceStance, EvidenceStatus, TrendDayRollup } from './momentum-math';
+import type { MomentumWindow } from './momentum-window';
+import { nextPeriodStart, periodStartOf } from './periods';
+
+/**
+ * The pure half of the one-statement reads (MOMENTUM_SQL, SCORECARD_SQL): their parameters from a
+ * window, and their JSON row back into the rows the momentum maths reads. No database, no Nest.
+ */
+
+/** The fields of a prediction that momentum answers show. */
+export interface MomentumTrend {
+  id: number;
+  number: number;
+  slug: string;
+  titleEn: string;
+  titleZh: string;
+}
+
+export interface TrendPeriodRollup extends TrendDayRollup {
+  trendId: number;
+}
+
+export interface StrongEvidenceRow {
+  trendId: number;
+  evidenceId: number;
+  score: number;
+  stance: string;
+  publishedAt: Date;
+  title: string;
+  url: string | null;
+}
+
+export type MomentumReadWindow = Pick<MomentumWindow, 'interval' | 'asOf' | 'fromDay' | 'toDay'>;
+
+export interface MomentumReadResult {
+  /** Ordered by number; empty when the selected trend does not exist. */
+  trends: MomentumTrend[];
+  trendPeriods: TrendPeriodRollup[];
+  articlePeriods: ArticleDayRollup[];
+  /** Per trend by score, strongest first (scorecard only). */
+  strongest: StrongEvidenceRow[];
+  /** Newest accepted or pending evidence per trend id (scorecard only). */
+  lastEvidenceAt: Map<number, Date | null>;
+}
+
+/** A statement's one row: each column a JSON array, NULL when it has no elements (absent: not read). */
+export interface MomentumReadRow {
+  trends: [number, number, string, string, string][] | null;
+  weeks: (number | string)[][] | null;
+  days: [number, string, string, string, number, number][] | null;
+  articles: [string, number][] | null;
+  strongest?: [number, number, number, string, number, string, string | null][] | null;
+  last_evidence?: [number, number | null][] | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The six status x stance cells of a weekly row, in the column order the statements emit them. */
+export const WEEK_CELLS = (['accepted', 'pending', 'rejected'] as const).flatMap((status) =>
+  (['supports', 'contradicts'] as const).map((stance) => ({ status, stance })),
+);
+
+/** Parameters of MOMENTUM_SQL: one trend by slug or number. */
+export function momentumValues(trend: { slug: string } | { number: number }, window: MomentumReadWindow): unknown[] {
+  return [...periodValues(window), 'slug' in trend ? trend.slug : null, 'number' in trend ? trend.number : null];
+}
+
+/** Parameters of SCORECARD_SQL: every trend, with its strongest recent accepted evidence. */
+export function scorecardValues(window: MomentumReadWindow, strongestPerTrend: number): unknown[] {
+  return [...periodValues(window), window.asOf, strongestPerTrend];
+}
+
+function periodValues(window: MomentumReadWindow): unknown[] {
+  return [window.fromDay, splitDay(window), window.toDay, window.interval];
+}
+
+/**
+ * Weekly windows read whole weeks from the weekly rollups up to the week holding toDay, and that
+ * last week from its days when toDay cuts it short (time travel to mid-week); so the split is
+ * that week's Monday, or the day after toDay when the week is whole. Days and months read days only.
+ */
+export function splitDay(window: Pick<MomentumWindow, 'interval' | 'fromDay' | 'toDay'>): string {
+  if (window.interval !== 'week') return window.fromDay;
+  const last = new Date(`${window.toDay}T00:00:00Z`);
+  const lastWeek = periodStartOf(last, 'week');
+  const next = nextPeriodStart(lastWeek, 'week');
+  const whole = next.getTime() - DAY_MS === last.getTime();
+  return (whole ? next : lastWeek).toISOString().slice(0, 10);
+}
+
+export function decodeMomentumRead(row: MomentumReadRow): MomentumReadResult {
+  return {
+    trends: (row.trends ?? []).map(([id, number, slug, titleEn, titleZh]) => ({ id, number, slug, titleEn, titleZh })),
+    trendPeriods: [...(row.weeks ?? []).flatMap(weekCells), ...(row.days ?? []).map(dayCell)],
+    articlePeriods: (row.articles ?? []).map(([day, count]) => ({ day, count })),
+    strongest: (row.strongest ?? []).map(([trendId, evidenceId, score, stance, publishedAt, title, url]) => ({
+      trendId,
+      evidenceId,
+      score,
+      stance,
+      publishedAt: new Date(publishedAt),
+      title,
+      url,
+    })),
+    lastEvidenceAt: new Map((row.last_evidence ?? []).map(([trendId, at]) => [trendId, at === null ? null : new Date(at)])),
+  };
+}
+
+function dayCell([trendId, day, status, stance, count, scoreSum]: [number, string, string, string, number, number]): TrendPeriodRollup {
+  return { trendId, day, status: status as EvidenceStatus, stance: stance as EvidenceStance, count, scoreSum };
+}
+
+/** One weekly row [trend, week, count, score x 6 cells] back into per-cell rows (empty cells dropped). */
+function weekCells(row: (number | string)[]): TrendPeriodRollup[] {
+  const trendId = row[0] as number;
+  const day = row[1] as string;
+  const rows: TrendPeriodRollup[] = [];
+  WEEK_CELLS.forEach((cell, i) => {
+    const count = row[2 + 2 * i] as number;
+    if (count !== 0) rows.push({ trendId, day, status: cell.status, stance: cell.stance, count, scoreSum: row[3 + 2 * i] as number });
+  });
+  return rows;
+}
