@@ -21,6 +21,9 @@ import { WEEK_CELLS } from './momentum-read';
  * rows: the evidence table is only probed by index, RECENT_ACCEPTED_WINDOW rows per trend at most.
  * Days are cast to `timestamp` before date_trunc so the session time zone never matters.
  * Instants leave as epoch milliseconds (published_at is timestamptz(3), so round() is exact).
+ * Weekly rows, the bulk of the scorecard (~500), leave as float8 arrays with the week as days since
+ * 1970: json_build_array looks up each argument's type on every row, which took 1.3 ms for them
+ * against 0.9 ms this way. Counts and sums print exactly either way (shortest round-trip output).
  */
 export const RECENT_ACCEPTED_WINDOW = 50;
 
@@ -29,7 +32,7 @@ const WEEK_CELL_COLUMNS = WEEK_CELLS.flatMap(({ status, stance }) => [`c.${statu
 
 const ROLLUP_COLUMNS = `
   (SELECT json_agg(json_build_array(id, number, slug, title_en, title_zh) ORDER BY number) FROM t) AS trends,
-  (SELECT json_agg(json_build_array(c.trend_id, to_char(c.week, 'YYYY-MM-DD'), ${WEEK_CELL_COLUMNS.join(', ')}))
+  (SELECT json_agg(ARRAY[c.trend_id, c.week - DATE '1970-01-01', ${WEEK_CELL_COLUMNS.join(', ')}]::float8[])
    FROM trend_weekly_cells c
    WHERE c.trend_id = ANY(ARRAY(SELECT id FROM t)) AND c.week >= $1::date AND c.week < $2::date) AS weeks,
   (SELECT json_agg(json_build_array(d.trend_id, d.day, d.status, d.stance, d.count, d.score_sum))

@@ -46,7 +46,8 @@ export interface MomentumReadResult {
 /** A statement's one row: each column a JSON array, NULL when it has no elements (absent: not read). */
 export interface MomentumReadRow {
   trends: [number, number, string, string, string][] | null;
-  weeks: (number | string)[][] | null;
+  /** [trend id, week as days since 1970-01-01, then count and score sum per cell of WEEK_CELLS]. */
+  weeks: number[][] | null;
   days: [number, string, string, string, number, number][] | null;
   articles: [string, number][] | null;
   strongest?: [number, number, number, string, number, string, string | null][] | null;
@@ -91,7 +92,7 @@ export function splitDay(window: Pick<MomentumWindow, 'interval' | 'fromDay' | '
 export function decodeMomentumRead(row: MomentumReadRow): MomentumReadResult {
   return {
     trends: (row.trends ?? []).map(([id, number, slug, titleEn, titleZh]) => ({ id, number, slug, titleEn, titleZh })),
-    trendPeriods: [...(row.weeks ?? []).flatMap(weekCells), ...(row.days ?? []).map(dayCell)],
+    trendPeriods: [...weekRollups(row.weeks ?? []), ...(row.days ?? []).map(dayCell)],
     articlePeriods: (row.articles ?? []).map(([day, count]) => ({ day, count })),
     strongest: (row.strongest ?? []).map(([trendId, evidenceId, score, stance, publishedAt, title, url]) => ({
       trendId,
@@ -110,14 +111,19 @@ function dayCell([trendId, day, status, stance, count, scoreSum]: [number, strin
   return { trendId, day, status: status as EvidenceStatus, stance: stance as EvidenceStance, count, scoreSum };
 }
 
-/** One weekly row [trend, week, count, score x 6 cells] back into per-cell rows (empty cells dropped). */
-function weekCells(row: (number | string)[]): TrendPeriodRollup[] {
-  const trendId = row[0] as number;
-  const day = row[1] as string;
+/** Weekly rows back into per-cell rollups (empty cells dropped), labelled by their week's Monday. */
+function weekRollups(weeks: number[][]): TrendPeriodRollup[] {
+  const labels = new Map<number, string>(); // a request spans ~50 weeks: format each once
   const rows: TrendPeriodRollup[] = [];
-  WEEK_CELLS.forEach((cell, i) => {
-    const count = row[2 + 2 * i] as number;
-    if (count !== 0) rows.push({ trendId, day, status: cell.status, stance: cell.stance, count, scoreSum: row[3 + 2 * i] as number });
-  });
+  for (const week of weeks) {
+    const trendId = week[0]!;
+    const epochDay = week[1]!;
+    let day = labels.get(epochDay);
+    if (day === undefined) labels.set(epochDay, (day = new Date(epochDay * DAY_MS).toISOString().slice(0, 10)));
+    WEEK_CELLS.forEach((cell, i) => {
+      const count = week[2 + 2 * i]!;
+      if (count !== 0) rows.push({ trendId, day: day!, status: cell.status, stance: cell.stance, count, scoreSum: week[3 + 2 * i]! });
+    });
+  }
   return rows;
 }

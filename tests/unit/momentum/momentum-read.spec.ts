@@ -35,8 +35,8 @@ describe('decodeMomentumRead', () => {
   it('turns a weekly row back into one rollup per non-empty status x stance cell', () => {
     const read = decodeMomentumRead({
       trends: [[7, 1, 'compute-clusters', 'Compute', '算力']],
-      // accepted supports 2 (1.5), pending contradicts 1 (0.25), the rest empty
-      weeks: [[7, '2026-05-18', 2, 1.5, 0, 0, 0, 0, 1, 0.25, 0, 0, 0, 0]],
+      // the week of Monday 2026-05-18 (as days since 1970): accepted supports 2 (1.5), pending contradicts 1 (0.25), the rest empty
+      weeks: [[7, Date.UTC(2026, 4, 18) / 86_400_000, 2, 1.5, 0, 0, 0, 0, 1, 0.25, 0, 0, 0, 0]],
       days: [[7, '2026-05-25', 'rejected', 'supports', 4, 2.125]],
       articles: [['2026-05-18', 30]],
     });
