@@ -35,7 +35,8 @@ export type MomentumReadWindow = Pick<MomentumWindow, 'interval' | 'asOf' | 'fro
 export interface MomentumReadResult {
   /** Ordered by number; empty when the selected trend does not exist. */
   trends: MomentumTrend[];
-  trendPeriods: TrendPeriodRollup[];
+  /** Per trend id: its rollups summed per period (a trend without any is absent). */
+  periodsByTrend: Map<number, TrendPeriodRollup[]>;
   articlePeriods: ArticleDayRollup[];
   /** Per trend by score, strongest first (scorecard only). */
   strongest: StrongEvidenceRow[];
@@ -92,7 +93,7 @@ export function splitDay(window: Pick<MomentumWindow, 'interval' | 'fromDay' | '
 export function decodeMomentumRead(row: MomentumReadRow): MomentumReadResult {
   return {
     trends: (row.trends ?? []).map(([id, number, slug, titleEn, titleZh]) => ({ id, number, slug, titleEn, titleZh })),
-    trendPeriods: [...weekRollups(row.weeks ?? []), ...(row.days ?? []).map(dayCell)],
+    periodsByTrend: groupByTrend([...weekRollups(row.weeks ?? []), ...(row.days ?? []).map(dayCell)]),
     articlePeriods: (row.articles ?? []).map(([day, count]) => ({ day, count })),
     strongest: (row.strongest ?? []).map(([trendId, evidenceId, score, stance, publishedAt, title, url]) => ({
       trendId,
@@ -105,6 +106,17 @@ export function decodeMomentumRead(row: MomentumReadRow): MomentumReadResult {
     })),
     lastEvidenceAt: new Map((row.last_evidence ?? []).map(([trendId, at]) => [trendId, at === null ? null : new Date(at)])),
   };
+}
+
+/** Grouped once, so building ten series reads each rollup once rather than ten times. */
+function groupByTrend(rows: TrendPeriodRollup[]): Map<number, TrendPeriodRollup[]> {
+  const byTrend = new Map<number, TrendPeriodRollup[]>();
+  for (const row of rows) {
+    const list = byTrend.get(row.trendId);
+    if (list) list.push(row);
+    else byTrend.set(row.trendId, [row]);
+  }
+  return byTrend;
 }
 
 function dayCell([trendId, day, status, stance, count, scoreSum]: [number, string, string, string, number, number]): TrendPeriodRollup {

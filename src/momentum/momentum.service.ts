@@ -59,7 +59,7 @@ export class MomentumService {
   private compute(read: MomentumReadResult, window: MomentumWindow): TrendMomentum[] {
     const periods = [...window.warmup, ...window.periods];
     return read.trends.map((trend) => {
-      const trendDays = read.trendPeriods.filter((r) => r.trendId === trend.id);
+      const trendDays = read.periodsByTrend.get(trend.id) ?? [];
       const full = buildSeries({ periods, trendDays, articleDays: read.articlePeriods });
       const series = full.slice(window.warmup.length);
       return { trend, window, series, momentum: summariseMomentum(series) };

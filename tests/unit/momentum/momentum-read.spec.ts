@@ -41,17 +41,37 @@ describe('decodeMomentumRead', () => {
       articles: [['2026-05-18', 30]],
     });
     expect(read.trends).toEqual([{ id: 7, number: 1, slug: 'compute-clusters', titleEn: 'Compute', titleZh: '算力' }]);
-    expect(read.trendPeriods).toEqual([
-      { trendId: 7, day: '2026-05-18', status: 'accepted', stance: 'supports', count: 2, scoreSum: 1.5 },
-      { trendId: 7, day: '2026-05-18', status: 'pending', stance: 'contradicts', count: 1, scoreSum: 0.25 },
-      { trendId: 7, day: '2026-05-25', status: 'rejected', stance: 'supports', count: 4, scoreSum: 2.125 },
-    ]);
+    expect(read.periodsByTrend).toEqual(
+      new Map([
+        [
+          7,
+          [
+            { trendId: 7, day: '2026-05-18', status: 'accepted', stance: 'supports', count: 2, scoreSum: 1.5 },
+            { trendId: 7, day: '2026-05-18', status: 'pending', stance: 'contradicts', count: 1, scoreSum: 0.25 },
+            { trendId: 7, day: '2026-05-25', status: 'rejected', stance: 'supports', count: 4, scoreSum: 2.125 },
+          ],
+        ],
+      ]),
+    );
     expect(read.articlePeriods).toEqual([{ day: '2026-05-18', count: 30 }]);
+  });
+
+  it('groups the rollups by trend, weeks before days, each in the order read', () => {
+    const week = Date.UTC(2026, 4, 18) / 86_400_000;
+    const read = decodeMomentumRead({
+      trends: null,
+      weeks: [[8, week, 1, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [7, week, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]],
+      days: [[8, '2026-05-25', 'accepted', 'supports', 3, 1.5]],
+      articles: null,
+    });
+    expect([...read.periodsByTrend.keys()]).toEqual([8, 7]);
+    expect(read.periodsByTrend.get(8)!.map((r) => [r.day, r.count])).toEqual([['2026-05-18', 1], ['2026-05-25', 3]]);
+    expect(read.periodsByTrend.get(7)!.map((r) => [r.day, r.count])).toEqual([['2026-05-18', 2]]);
   });
 
   it('reads empty aggregates (SQL NULL) and parts not read as empty', () => {
     const read = decodeMomentumRead({ trends: null, weeks: null, days: null, articles: null });
-    expect(read).toEqual({ trends: [], trendPeriods: [], articlePeriods: [], strongest: [], lastEvidenceAt: new Map() });
+    expect(read).toEqual({ trends: [], periodsByTrend: new Map(), articlePeriods: [], strongest: [], lastEvidenceAt: new Map() });
   });
 
   it('turns epoch milliseconds into instants, keeping a missing last evidence date null', () => {
