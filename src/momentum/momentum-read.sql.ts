@@ -1,17 +1,20 @@
-import { WEEK_CELLS } from './momentum-read';
+import { RollupParts, WEEK_CELLS } from './momentum-read';
 
 /**
  * Everything a momentum or scorecard request reads, as ONE statement: one round trip, one plan,
  * one row of JSON arrays back. Five separate queries through Prisma cost ~0.5 ms each in driver
  * and engine overhead before PostgreSQL did any work; the work itself is a few hundred rollup rows.
  *
- * Two statements, not one with flags: each is prepared once per connection (named), and after five
- * runs PostgreSQL keeps its generic plan only when that costs about what a custom plan would. One
- * statement whose flags switched the scorecard's parts off for momentum timed like forced custom
- * plans, i.e. planned afresh per request; the two below run on generic plans (pg_prepared_statements),
- * 0.3-0.7 ms less per request.
+ * Each statement is prepared once per connection (named), and after five runs PostgreSQL keeps its generic
+ * plan only when that costs about what the custom plans did; otherwise it plans afresh on every
+ * request (0.3-0.7 ms here). A part whose range is empty by its parameters makes custom plans look
+ * far cheaper than the generic one, so nothing is switched off by parameters: momentum and
+ * scorecard are separate statements, and so is each shape of period read (`RollupParts`): weeks
+ * only (a week interval ending on a Sunday, the usual asOf), weeks and the days of a last week cut
+ * short, days only (day and month intervals). A single statement with the days of a whole week as
+ * an empty range was re-planned on every request at 1M rows (pg_prepared_statements: 0 generic plans).
  *
- * Parameters, both statements:
+ * Parameters, every statement:
  *   $1 fromDay, $2 splitDay, $3 toDay ('YYYY-MM-DD', UTC days): whole weeks before splitDay come
  *      from trend_weekly_cells, days from splitDay on from trend_daily_rollups, summed per period
  *   $4 interval ('day' | 'week' | 'month')
@@ -30,19 +33,23 @@ export const RECENT_ACCEPTED_WINDOW = 50;
 const TREND_COLUMNS = 'id, number, slug, title_en, title_zh';
 const WEEK_CELL_COLUMNS = WEEK_CELLS.flatMap(({ status, stance }) => [`c.${status}_${stance}_count`, `c.${status}_${stance}_score`]);
 
-const ROLLUP_COLUMNS = `
-  (SELECT json_agg(json_build_array(id, number, slug, title_en, title_zh) ORDER BY number) FROM t) AS trends,
-  (SELECT json_agg(ARRAY[c.trend_id, c.week - DATE '1970-01-01', ${WEEK_CELL_COLUMNS.join(', ')}]::float8[])
+const WEEKS = `  (SELECT json_agg(ARRAY[c.trend_id, c.week - DATE '1970-01-01', ${WEEK_CELL_COLUMNS.join(', ')}]::float8[])
    FROM trend_weekly_cells c
-   WHERE c.trend_id = ANY(ARRAY(SELECT id FROM t)) AND c.week >= $1::date AND c.week < $2::date) AS weeks,
-  (SELECT json_agg(json_build_array(d.trend_id, d.day, d.status, d.stance, d.count, d.score_sum))
+   WHERE c.trend_id = ANY(ARRAY(SELECT id FROM t)) AND c.week >= $1::date AND c.week < $2::date)`;
+
+const DAYS = `  (SELECT json_agg(json_build_array(d.trend_id, d.day, d.status, d.stance, d.count, d.score_sum))
    FROM (
      SELECT trend_id, to_char(date_trunc($4::text, day::timestamp), 'YYYY-MM-DD') AS day, status, stance,
             sum(count)::int AS count, sum(score_sum)::float8 AS score_sum
      FROM trend_daily_rollups
      WHERE trend_id = ANY(ARRAY(SELECT id FROM t)) AND day >= $2::date AND day <= $3::date AND count <> 0
      GROUP BY 1, 2, 3, 4
-   ) d) AS days,
+   ) d)`;
+
+const rollupColumns = (parts: RollupParts) => `
+  (SELECT json_agg(json_build_array(id, number, slug, title_en, title_zh) ORDER BY number) FROM t) AS trends,
+  ${parts.weeks ? WEEKS : 'NULL::json'} AS weeks,
+  ${parts.days ? DAYS : 'NULL::json'} AS days,
   (SELECT json_agg(json_build_array(a.day, a.count))
    FROM (
      SELECT to_char(date_trunc($4::text, day::timestamp), 'YYYY-MM-DD') AS day, sum(count)::int AS count
@@ -51,15 +58,37 @@ const ROLLUP_COLUMNS = `
      GROUP BY 1
    ) a) AS articles`;
 
+export interface Statement {
+  name: string;
+  text: string;
+}
+
+/** The statement for each shape of period read, built once, named after its kind and shape. */
+function byParts(kind: string, build: (parts: RollupParts) => string): (parts: RollupParts) => Statement {
+  const statements = new Map<string, Statement>();
+  for (const weeks of [true, false]) {
+    for (const days of [true, false]) {
+      const name = `${kind}:${weeks ? 'weeks' : ''}${weeks && days ? '+' : ''}${days ? 'days' : ''}`;
+      statements.set(`${weeks}/${days}`, { name, text: build({ weeks, days }) });
+    }
+  }
+  return (parts) => statements.get(`${parts.weeks}/${parts.days}`)!;
+}
+
 /** One trend, by slug or by number. */
-export const MOMENTUM_SQL = `
+export const momentumStatement = byParts(
+  'momentum',
+  (parts) => `
 WITH t AS (SELECT ${TREND_COLUMNS} FROM trends WHERE slug = $5::text OR number = $6::int)
-SELECT ${ROLLUP_COLUMNS}`;
+SELECT ${rollupColumns(parts)}`,
+);
 
 /** All trends, with each one's strongest recent accepted evidence and its last evidence date. */
-export const SCORECARD_SQL = `
+export const scorecardStatement = byParts(
+  'scorecard',
+  (parts) => `
 WITH t AS (SELECT ${TREND_COLUMNS} FROM trends)
-SELECT ${ROLLUP_COLUMNS},
+SELECT ${rollupColumns(parts)},
   (SELECT json_agg(json_build_array(t.id, e.id, e.score, e.stance, round(extract(epoch FROM e.published_at) * 1000), a.title, a.url)
                    ORDER BY t.id, e.score DESC, e.published_at DESC)
    FROM t
@@ -75,4 +104,5 @@ SELECT ${ROLLUP_COLUMNS},
      (SELECT max(published_at) FROM evidence WHERE trend_id = t.id AND status = 'accepted' AND published_at <= $5::timestamptz),
      (SELECT max(published_at) FROM evidence WHERE trend_id = t.id AND status = 'pending' AND published_at <= $5::timestamptz)
    )) * 1000)))
-   FROM t) AS last_evidence`;
+   FROM t) AS last_evidence`,
+);

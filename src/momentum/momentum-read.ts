@@ -76,6 +76,23 @@ function periodValues(window: MomentumReadWindow): unknown[] {
   return [window.fromDay, splitDay(window), window.toDay, window.interval];
 }
 
+/** Which period reads a request needs; each combination is its own prepared statement. */
+export interface RollupParts {
+  /** Whole weeks from trend_weekly_cells, before splitDay. */
+  weeks: boolean;
+  /** Days from trend_daily_rollups, splitDay to toDay. */
+  days: boolean;
+}
+
+/**
+ * A part whose range is empty is left out of the statement rather than passed an empty range:
+ * see momentum-read.sql.ts for why.
+ */
+export function rollupParts(window: Pick<MomentumWindow, 'interval' | 'fromDay' | 'toDay'>): RollupParts {
+  const split = splitDay(window); // ISO days compare as strings
+  return { weeks: split > window.fromDay, days: split <= window.toDay };
+}
+
 /**
  * Weekly windows read whole weeks from the weekly rollups up to the week holding toDay, and that
  * last week from its days when toDay cuts it short (time travel to mid-week); so the split is

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
-import { decodeMomentumRead, MomentumReadResult, MomentumReadRow, MomentumReadWindow, momentumValues, scorecardValues } from './momentum-read';
-import { MOMENTUM_SQL, SCORECARD_SQL } from './momentum-read.sql';
+import { decodeMomentumRead, MomentumReadResult, MomentumReadRow, MomentumReadWindow, momentumValues, rollupParts, scorecardValues } from './momentum-read';
+import { momentumStatement, scorecardStatement, Statement } from './momentum-read.sql';
 
 /**
  * Reads the rollups for momentum and the scorecard, and rebuilds them. A read is one statement on
@@ -14,16 +14,16 @@ export class MomentumRepository {
 
   /** One trend's rollups; no trends in the answer when it does not exist. */
   readTrend(trend: { slug: string } | { number: number }, window: MomentumReadWindow): Promise<MomentumReadResult> {
-    return this.read('momentum-read', MOMENTUM_SQL, momentumValues(trend, window));
+    return this.read(momentumStatement(rollupParts(window)), momentumValues(trend, window));
   }
 
   /** Every trend's rollups, strongest recent accepted evidence and last evidence date. */
   readScorecard(window: MomentumReadWindow, strongestPerTrend: number): Promise<MomentumReadResult> {
-    return this.read('scorecard-read', SCORECARD_SQL, scorecardValues(window, strongestPerTrend));
+    return this.read(scorecardStatement(rollupParts(window)), scorecardValues(window, strongestPerTrend));
   }
 
-  private async read(name: string, text: string, values: unknown[]): Promise<MomentumReadResult> {
-    const { rows } = await this.prisma.pool.query<MomentumReadRow>({ name, text, values });
+  private async read(statement: Statement, values: unknown[]): Promise<MomentumReadResult> {
+    const { rows } = await this.prisma.pool.query<MomentumReadRow>({ ...statement, values });
     return decodeMomentumRead(rows[0]!);
   }
 

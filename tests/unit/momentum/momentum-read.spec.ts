@@ -1,4 +1,4 @@
-import { decodeMomentumRead, momentumValues, scorecardValues, splitDay } from '../../../src/momentum/momentum-read';
+import { decodeMomentumRead, momentumValues, rollupParts, scorecardValues, splitDay } from '../../../src/momentum/momentum-read';
 
 const window = (interval: 'day' | 'week' | 'month', fromDay: string, toDay: string) => ({ interval, fromDay, toDay, asOf: new Date(`${toDay}T12:00:00Z`) });
 
@@ -15,6 +15,22 @@ describe('splitDay: where weekly rollups stop and daily ones take over', () => {
   it('reads days and months from the daily rollups only', () => {
     expect(splitDay(window('day', '2026-03-01', '2026-05-27'))).toBe('2026-03-01');
     expect(splitDay(window('month', '2024-06-01', '2026-05-27'))).toBe('2024-06-01');
+  });
+});
+
+describe('rollupParts: which period reads a window needs', () => {
+  it('reads weeks only when the window ends with a whole week', () => {
+    expect(rollupParts(window('week', '2025-06-16', '2026-05-31'))).toEqual({ weeks: true, days: false });
+  });
+
+  it('reads weeks and days when the last week is cut short', () => {
+    expect(rollupParts(window('week', '2025-06-16', '2026-05-27'))).toEqual({ weeks: true, days: true });
+  });
+
+  it('reads days only for a one-week window cut short, and for days and months', () => {
+    expect(rollupParts(window('week', '2026-05-25', '2026-05-27'))).toEqual({ weeks: false, days: true });
+    expect(rollupParts(window('day', '2026-03-01', '2026-05-27'))).toEqual({ weeks: false, days: true });
+    expect(rollupParts(window('month', '2024-06-01', '2026-05-31'))).toEqual({ weeks: false, days: true });
   });
 });
 
