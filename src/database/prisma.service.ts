@@ -7,7 +7,8 @@ import { DATABASE_URL } from './database.tokens';
 /**
  * The one Prisma client of the process, on the `pg` driver through Prisma's adapter. The `pg` pool
  * underneath is ours and shared: the few hot statements where Prisma's per-query cost was measured
- * to dominate (storing a feed's items) run on `pool` directly, on the same connections.
+ * to dominate (storing and recording each fetched feed, the momentum and scorecard reads) run on
+ * `pool` directly, on the same connections.
  */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {

@@ -1,150 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
-import type { ArticleDayRollup, EvidenceStance, EvidenceStatus, TrendDayRollup } from './momentum-math';
-import { nextPeriodStart, PeriodInterval, periodStartOf } from './periods';
-
-export interface TrendPeriodRollup extends TrendDayRollup {
-  trendId: number;
-}
-
-export interface StrongEvidenceRow {
-  trendId: number;
-  evidenceId: number;
-  score: number;
-  stance: string;
-  publishedAt: Date;
-  title: string;
-  url: string | null;
-}
-
-const RECENT_ACCEPTED_WINDOW = 50;
-const DAY_MS = 86_400_000;
-
-interface PeriodRow {
-  trend_id: number;
-  day: string;
-  status: string;
-  stance: string;
-  count: number;
-  score_sum: number;
-}
-
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/** The six status x stance cells of a weekly row, in the column order of trend_weekly_cells. */
-const WEEK_CELLS = (['accepted', 'pending', 'rejected'] as const).flatMap((status) =>
-  (['supports', 'contradicts'] as const).map((stance) => ({ status, stance, count: `${status}_${stance}_count`, score: `${status}_${stance}_score` })),
-);
-
-type WeekCellsRow = { trend_id: number; week_day: string } & Record<string, number>;
-
-/** One weekly row back into the per-cell rows the momentum maths reads (empty cells dropped). */
-function cellsToRows(row: WeekCellsRow): PeriodRow[] {
-  const day = row.week_day;
-  const rows: PeriodRow[] = [];
-  for (const cell of WEEK_CELLS) {
-    const count = row[cell.count]!;
-    if (count !== 0) rows.push({ trend_id: row.trend_id, day, status: cell.status, stance: cell.stance, count, score_sum: row[cell.score]! });
-  }
-  return rows;
-}
+import { decodeMomentumRead, MomentumReadResult, MomentumReadRow, MomentumReadWindow, momentumValues, rollupParts, scorecardValues } from './momentum-read';
+import { momentumStatement, scorecardStatement, Statement } from './momentum-read.sql';
 
 /**
- * Reads the daily (and weekly) rollups, already summed per period in SQL so a request returns at most
- * (periods x statuses x stances) rows per trend, whatever the number of evidence rows. Days are
- * labelled by their period's first day, which the momentum maths buckets back into that period.
- * Days are UTC calendar days passed as 'YYYY-MM-DD' so the session time zone never matters.
+ * Reads the rollups for momentum and the scorecard, and rebuilds them. A read is one statement on
+ * the `pg` pool under Prisma, prepared once per connection (named), so a request costs one round
+ * trip and no re-planning, whatever the number of evidence rows.
  */
 @Injectable()
 export class MomentumRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /**
-   * Weeks come from the weekly rollups, except a last week that `toDay` cuts short (time travel
-   * to mid-week), which is summed from its days up to `toDay`. Days and months come from the
-   * daily rollups. Either way at most one row per (trend, period, status, stance).
-   */
-  async trendPeriods(trendIds: number[], fromDay: string, toDay: string, interval: PeriodInterval): Promise<TrendPeriodRollup[]> {
-    const rows = interval === 'week' ? await this.weeklyRows(trendIds, fromDay, toDay) : await this.dailyRows(trendIds, fromDay, toDay, interval);
-    return rows.map((r) => ({
-      trendId: r.trend_id,
-      day: r.day,
-      status: r.status as EvidenceStatus,
-      stance: r.stance as EvidenceStance,
-      count: r.count,
-      scoreSum: r.score_sum,
-    }));
+  /** One trend's rollups; no trends in the answer when it does not exist. */
+  readTrend(trend: { slug: string } | { number: number }, window: MomentumReadWindow): Promise<MomentumReadResult> {
+    return this.read(momentumStatement(rollupParts(window)), momentumValues(trend, window));
   }
 
-  private dailyRows(trendIds: number[], fromDay: string, toDay: string, interval: PeriodInterval): Promise<PeriodRow[]> {
-    return this.prisma.$queryRaw<PeriodRow[]>`
-      SELECT trend_id, to_char(date_trunc(${interval}, day), 'YYYY-MM-DD') AS day, status, stance,
-             sum(count)::int AS count, sum(score_sum)::float8 AS score_sum
-      FROM trend_daily_rollups
-      WHERE trend_id = ANY(${trendIds}::int[]) AND day >= ${fromDay}::date AND day <= ${toDay}::date AND count <> 0
-      GROUP BY 1, 2, 3, 4`;
+  /** Every trend's rollups, strongest recent accepted evidence and last evidence date. */
+  readScorecard(window: MomentumReadWindow, strongestPerTrend: number): Promise<MomentumReadResult> {
+    return this.read(scorecardStatement(rollupParts(window)), scorecardValues(window, strongestPerTrend));
   }
 
-  /**
-   * Whole weeks from trend_weekly_cells (one row per trend and week, a column pair per status and
-   * stance, so a year of ten trends is ~520 rows); a week that toDay cuts short is summed from its
-   * days. fromDay is a Monday (windows are period-aligned).
-   */
-  private async weeklyRows(trendIds: number[], fromDay: string, toDay: string): Promise<PeriodRow[]> {
-    const last = new Date(`${toDay}T00:00:00Z`);
-    const lastWeek = periodStartOf(last, 'week');
-    const lastWeekWhole = nextPeriodStart(lastWeek, 'week').getTime() - DAY_MS === last.getTime();
-    const partial = isoDay(lastWeekWhole ? nextPeriodStart(lastWeek, 'week') : lastWeek);
-    const [weeks, partialWeek] = await Promise.all([
-      this.prisma.$queryRaw<WeekCellsRow[]>`
-        SELECT c.*, c.week::text AS week_day FROM trend_weekly_cells c
-        WHERE trend_id = ANY(${trendIds}::int[]) AND week >= ${fromDay}::date AND week < ${partial}::date`,
-      this.prisma.$queryRaw<PeriodRow[]>`
-        SELECT trend_id, ${partial}::text AS day, status, stance, sum(count)::int AS count, sum(score_sum)::float8 AS score_sum
-        FROM trend_daily_rollups
-        WHERE trend_id = ANY(${trendIds}::int[]) AND day >= ${partial}::date AND day <= ${toDay}::date AND count <> 0
-        GROUP BY trend_id, status, stance`,
-    ]);
-    return [...weeks.flatMap(cellsToRows), ...partialWeek];
-  }
-
-  async articlePeriods(fromDay: string, toDay: string, interval: PeriodInterval): Promise<ArticleDayRollup[]> {
-    return this.prisma.$queryRaw<ArticleDayRollup[]>`
-      SELECT to_char(date_trunc(${interval}, day), 'YYYY-MM-DD') AS day, sum(count)::int AS count
-      FROM article_daily_rollups
-      WHERE day >= ${fromDay}::date AND day <= ${toDay}::date
-      GROUP BY 1`;
-  }
-
-  /**
-   * The strongest of each trend's latest accepted evidence up to `asOf`: the newest
-   * RECENT_ACCEPTED_WINDOW rows by an index range, then the top `perTrend` by score.
-   */
-  strongestRecentAccepted(trendIds: number[], asOf: Date, perTrend: number): Promise<StrongEvidenceRow[]> {
-    return this.prisma.$queryRaw<StrongEvidenceRow[]>`
-      SELECT t.id AS "trendId", e.id AS "evidenceId", e.score, e.stance, e.published_at AS "publishedAt", a.title, a.url
-      FROM unnest(${trendIds}::int[]) AS t(id)
-      CROSS JOIN LATERAL (
-        SELECT * FROM (
-          SELECT id, score, stance, published_at, article_id FROM evidence
-          WHERE trend_id = t.id AND status = 'accepted' AND published_at <= ${asOf}
-          ORDER BY published_at DESC LIMIT ${RECENT_ACCEPTED_WINDOW}
-        ) recent ORDER BY score DESC, published_at DESC LIMIT ${perTrend}
-      ) e
-      JOIN articles a ON a.id = e.article_id
-      ORDER BY t.id, e.score DESC`;
-  }
-
-  /** Newest accepted or pending evidence per trend up to `asOf`: two index probes per trend. */
-  lastEvidenceAt(trendIds: number[], asOf: Date): Promise<{ trendId: number; at: Date | null }[]> {
-    return this.prisma.$queryRaw<{ trendId: number; at: Date | null }[]>`
-      SELECT t.id AS "trendId", GREATEST(
-        (SELECT max(published_at) FROM evidence WHERE trend_id = t.id AND status = 'accepted' AND published_at <= ${asOf}),
-        (SELECT max(published_at) FROM evidence WHERE trend_id = t.id AND status = 'pending' AND published_at <= ${asOf})
-      ) AS at
-      FROM unnest(${trendIds}::int[]) AS t(id)`;
+  private async read(statement: Statement, values: unknown[]): Promise<MomentumReadResult> {
+    const { rows } = await this.prisma.pool.query<MomentumReadRow>({ ...statement, values });
+    return decodeMomentumRead(rows[0]!);
   }
 
   /**

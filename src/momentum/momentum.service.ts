@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error';
-import type { Trend } from '../generated/prisma/client';
-import { TrendService } from '../trends/trend.service';
+import { parseTrendKey } from '../trends/trend-key';
 import { buildSeries, MomentumSummary, SeriesPoint, summariseMomentum } from './momentum-math';
+import { MomentumReadResult, MomentumTrend, StrongEvidenceRow } from './momentum-read';
 import { MomentumWindow, resolveWindow, WindowError } from './momentum-window';
-import { MomentumRepository, StrongEvidenceRow } from './momentum.repository';
+import { MomentumRepository } from './momentum.repository';
 
 export interface TrendMomentum {
-  trend: Trend;
+  trend: MomentumTrend;
   window: MomentumWindow;
   series: SeriesPoint[];
   momentum: MomentumSummary;
@@ -20,34 +20,30 @@ export interface ScorecardEntry extends TrendMomentum {
 
 export type MomentumQuery = { interval?: string; from?: string; to?: string; asOf?: string };
 
-/** Momentum per prediction from the rollups: one query for evidence, one for article volume. */
+const STRONGEST_PER_TREND = 3;
+
+/**
+ * Momentum per prediction from the rollups. Each request is one statement (MomentumRepository):
+ * the trend itself comes back with its rollups, so nothing is cached and nothing can go stale.
+ */
 @Injectable()
 export class MomentumService {
-  constructor(
-    private readonly rollups: MomentumRepository,
-    private readonly trends: TrendService,
-  ) {}
+  constructor(private readonly rollups: MomentumRepository) {}
 
   async forTrend(key: string, query: MomentumQuery, now = new Date()): Promise<TrendMomentum> {
     const window = this.window(query, now);
-    const trend = await this.trends.get(key);
-    const [result] = await this.compute([trend], window);
-    return result!;
+    const read = await this.rollups.readTrend(parseTrendKey(key), window);
+    if (read.trends.length === 0) throw AppError.notFound('trend', key);
+    return this.compute(read, window)[0]!;
   }
 
   async scorecard(query: MomentumQuery, now = new Date()): Promise<ScorecardEntry[]> {
     const window = this.window(query, now);
-    const trends = await this.trends.list();
-    const ids = trends.map((t) => t.id);
-    const [results, strongest, latest] = await Promise.all([
-      this.compute(trends, window),
-      this.rollups.strongestRecentAccepted(ids, window.asOf, 3),
-      this.rollups.lastEvidenceAt(ids, window.asOf),
-    ]);
-    return results.map((r) => ({
+    const read = await this.rollups.readScorecard(window, STRONGEST_PER_TREND);
+    return this.compute(read, window).map((r) => ({
       ...r,
-      strongest: strongest.filter((s) => s.trendId === r.trend.id),
-      lastEvidenceAt: latest.find((l) => l.trendId === r.trend.id)?.at ?? null,
+      strongest: read.strongest.filter((s) => s.trendId === r.trend.id),
+      lastEvidenceAt: read.lastEvidenceAt.get(r.trend.id) ?? null,
     }));
   }
 
@@ -60,14 +56,11 @@ export class MomentumService {
     }
   }
 
-  private async compute(trends: Trend[], window: MomentumWindow): Promise<TrendMomentum[]> {
-    const [trendRows, articleDays] = await Promise.all([
-      this.rollups.trendPeriods(trends.map((t) => t.id), window.fromDay, window.toDay, window.interval),
-      this.rollups.articlePeriods(window.fromDay, window.toDay, window.interval),
-    ]);
+  private compute(read: MomentumReadResult, window: MomentumWindow): TrendMomentum[] {
     const periods = [...window.warmup, ...window.periods];
-    return trends.map((trend) => {
-      const full = buildSeries({ periods, trendDays: trendRows.filter((r) => r.trendId === trend.id), articleDays });
+    return read.trends.map((trend) => {
+      const trendDays = read.periodsByTrend.get(trend.id) ?? [];
+      const full = buildSeries({ periods, trendDays, articleDays: read.articlePeriods });
       const series = full.slice(window.warmup.length);
       return { trend, window, series, momentum: summariseMomentum(series) };
     });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import type { Prisma, Trend, RuleSet } from '../generated/prisma/client';
+import { parseTrendKey } from './trend-key';
 
 @Injectable()
 export class TrendRepository {
@@ -11,8 +12,7 @@ export class TrendRepository {
   }
 
   findBySlugOrNumber(key: string): Promise<Trend | null> {
-    const number = /^\d{1,2}$/.test(key) ? Number(key) : undefined;
-    return this.prisma.trend.findFirst({ where: number !== undefined ? { number } : { slug: key } });
+    return this.prisma.trend.findFirst({ where: parseTrendKey(key) });
   }
 
   findByNumber(number: number): Promise<Trend | null> {

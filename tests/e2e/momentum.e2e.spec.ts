@@ -96,6 +96,43 @@ describe('momentum and scorecard', () => {
     expect((await momentum('open-source-models')).body).toEqual(before);
   });
 
+  it.each(['week', 'day', 'month'])('counts every piece of evidence up to a mid-week asOf by %s', async (interval) => {
+    const asOf = '2026-05-29T12:00:00.000Z'; // a Friday: the last week is cut short
+    const res = await api(t.baseUrl, `/api/trends/creative-generation/momentum?interval=${interval}&asOf=${asOf}`, { token: null });
+    expect(res.status).toBe(200);
+    const series: { periodStart: string; evidence: number }[] = res.body.series;
+    const count = async (from: string) =>
+      (
+        await sql(
+          t.db.url,
+          `SELECT count(*)::int AS n FROM evidence e JOIN trends t ON t.id = e.trend_id
+           WHERE t.slug = 'creative-generation' AND e.published_at >= $1 AND e.published_at <= $2`,
+          [from, asOf],
+        )
+      )[0].n;
+    expect(series.reduce((n, p) => n + p.evidence, 0)).toBe(await count(res.body.from));
+    expect(series.at(-1)!.evidence).toBe(await count(series.at(-1)!.periodStart));
+  });
+
+  it('addresses a prediction by its number as well as by its slug', async () => {
+    const [row] = await sql(t.db.url, "SELECT number FROM trends WHERE slug = 'creative-generation'");
+    const byNumber = await api(t.baseUrl, `/api/trends/${row.number}/momentum?interval=week&asOf=${END.toISOString()}`, { token: null });
+    expect(byNumber.status).toBe(200);
+    expect(byNumber.body).toEqual((await momentum('creative-generation')).body);
+  });
+
+  it('shows a change to a prediction at once: the trend is read with its rollups, not cached', async () => {
+    const [before] = await sql(t.db.url, "SELECT title_en FROM trends WHERE slug = 'creative-generation'");
+    await sql(t.db.url, "UPDATE trends SET title_en = 'Renamed for the test' WHERE slug = 'creative-generation'");
+    try {
+      expect((await momentum('creative-generation')).body.trend.titleEn).toBe('Renamed for the test');
+      const card = await api(t.baseUrl, `/api/scorecard?asOf=${END.toISOString()}`, { token: null });
+      expect(card.body.data.find((e: { slug: string }) => e.slug === 'creative-generation').titleEn).toBe('Renamed for the test');
+    } finally {
+      await sql(t.db.url, 'UPDATE trends SET title_en = $1 WHERE slug = $2', [before.title_en, 'creative-generation']);
+    }
+  });
+
   it.each([
     ['?interval=year', 'interval'],
     ['?asOf=yesterday', 'asOf'],
