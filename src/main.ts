@@ -5,7 +5,7 @@ import { resolveDatabase } from './database/database-bootstrap';
 
 /**
  * `npm start`: parse the environment, bring up the database (embedded unless DATABASE_URL is
- * set), migrate, seed, listen. SIGINT/SIGTERM close the app and then stop the embedded server.
+ * set), migrate, seed, listen. SIGINT/SIGTERM/SIGHUP close the app and then stop the embedded server.
  */
 async function main(): Promise<void> {
   const env = parseEnv();
@@ -27,8 +27,7 @@ async function main(): Promise<void> {
   };
   // A stray rejection is a bug to log, not a reason to take the service (and its jobs) down.
   process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`));
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stop(signal));
   await app.listen(env.port, env.host);
   log(`listening on http://${env.host}:${env.port}`);
 }

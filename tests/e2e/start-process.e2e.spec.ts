@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/common/project-root';
@@ -62,5 +62,9 @@ describe('npm start on the embedded database', () => {
 
     second.child.kill('SIGTERM');
     expect(await exited(second.child)).toBe(0);
+    // The app closes before the database stops: no connection of its pool is cut from under it,
+    // and the server is stopped cleanly (no postmaster.pid left for the next start to clear).
+    expect(second.output()).not.toMatch(/connection lost|terminating connection/);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
   }, 150000);
 });
