@@ -41,11 +41,26 @@ export function parseFeed(text: string): ParsedFeed {
   const format = sniffFeedFormat(text);
   if (format === 'html') throw new FeedParseError('not-a-feed', 'The document is an HTML page, not a feed');
   if (format === 'unknown') throw new FeedParseError('not-a-feed', 'The document has no RSS, Atom, RDF or JSON Feed root element');
+  const document = format === 'json' ? text : stripDoctype(text);
   try {
-    return PARSERS[format](format === 'json' ? text : stripDoctype(text));
+    return PARSERS[format](document);
   } catch (error) {
+    if (format === 'rss' && isRssWithoutChannel(error, document)) return parseFeed(wrapInChannel(document));
     return recoverFromParserError(error, format);
   }
+}
+
+/**
+ * Some old or hand-made RSS puts its items straight under <rss>, with no <channel>: feedsmith
+ * then finds no feed at all, and the items would be dropped without a word. Wrapped in a channel,
+ * they parse as the publisher meant.
+ */
+function isRssWithoutChannel(error: unknown, document: string): boolean {
+  return (error instanceof ParseError || error instanceof DetectError) && !/<channel[\s>]/i.test(document) && /<item[\s>]/i.test(document);
+}
+
+function wrapInChannel(document: string): string {
+  return document.replace(/<rss\b[^>]*>/i, (open) => `${open}<channel>`).replace(/<\/rss>\s*$/i, '</channel></rss>');
 }
 
 /**

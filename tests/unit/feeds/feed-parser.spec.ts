@@ -57,6 +57,13 @@ describe('parseFeed', () => {
     expect(parseFeed('<rss version="2.0"><channel></channel></rss>')).toEqual({ format: 'rss', items: [] });
   });
 
+  it('reads RSS items placed straight under <rss>, with no <channel>', () => {
+    const feed = parseFeed('<rss version="0.91"><title>Bare</title><item><title>Loose item</title><link>https://l.example/1</link></item>\n</rss>');
+    expect(feed).toMatchObject({ format: 'rss', items: [{ title: 'Loose item', link: 'https://l.example/1' }] });
+    // Items outside a channel that does exist were always read.
+    expect(parseFeed('<rss><channel><title>x</title></channel><item><title>After</title></item></rss>').items).toHaveLength(1);
+  });
+
   it('does not expand a billion-laughs DTD', () => {
     const started = Date.now();
     const feed = parseFeed(BILLION_LAUGHS);
