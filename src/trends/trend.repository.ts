@@ -36,12 +36,15 @@ export class TrendRepository {
 
   /** The rule set each trend currently uses (its `currentRuleVersion`). */
   async currentRuleSets(): Promise<(RuleSet & { trend: Trend })[]> {
-    const sets = await this.prisma.ruleSet.findMany({
-      where: { trend: { currentRuleVersion: { gt: 0 } } },
+    // Only the current versions: every rule edit appends one, and loading them all to keep ten
+    // would grow with each edit.
+    const trends = await this.prisma.trend.findMany({ where: { currentRuleVersion: { gt: 0 } }, select: { id: true, currentRuleVersion: true } });
+    if (trends.length === 0) return [];
+    return this.prisma.ruleSet.findMany({
+      where: { OR: trends.map((t) => ({ trendId: t.id, version: t.currentRuleVersion })) },
       include: { trend: true },
-      orderBy: [{ trendId: 'asc' }, { version: 'desc' }],
+      orderBy: { trendId: 'asc' },
     });
-    return sets.filter((set) => set.version === set.trend.currentRuleVersion);
   }
 
   /** Appends a rule-set version and makes it current, in one transaction. */
