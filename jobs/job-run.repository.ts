@@ -38,7 +38,19 @@ export class JobRunRepository {
     return this.prisma.jobRun.create({ data: { job, trigger, instance } });
   }
 
-  finish(id: number, status: 'succeeded' | 'failed', summary: JobSummaryJson, error?: string): Promise<JobRun> {
+  /**
+   * Marks `job`'s runs still `running` as abandoned. Called by the holder of the job's lease: no
+   * live run of the job can exist then, so such a run's process stopped before it finished.
+   */
+  async abandonUnfinished(job: string): Promise<number> {
+    const { count } = await this.prisma.jobRun.updateMany({
+      where: { job, status: 'running' },
+      data: { status: 'abandoned', finishedAt: new Date(), error: 'the process running it stopped before it finished' },
+    });
+    return count;
+  }
+
+  finish(id: number, status: 'succeeded' | 'failed' | 'interrupted', summary: JobSummaryJson, error?: string): Promise<JobRun> {
     return this.prisma.jobRun.update({
       where: { id },
       data: { status, summary: summary ?? undefined, error: error ?? null, finishedAt: new Date() },

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { AppError } from '../src/common/app-error';
@@ -7,6 +7,8 @@ import { JobRunRepository } from './job-run.repository';
 import { Job, JOBS, JobSummary, JobTrigger } from './job.types';
 
 const LEASE_TTL_MS = 60_000;
+/** How long shutdown waits for running jobs to stop between items and record how they ended. */
+const SHUTDOWN_GRACE_MS = 20_000;
 
 export interface JobOutcome {
   run: JobRun;
@@ -16,12 +18,17 @@ export interface JobOutcome {
 /**
  * Runs jobs: takes the job's lease, records the run, renews the lease while the job works,
  * and records how it ended. Errors inside a job are recorded on the run, never thrown past it.
+ *
+ * A run ends `succeeded`, `failed`, or `interrupted` (the process shut down and the job stopped
+ * between items). A run still marked `running` when its job's lease is free was cut off by a
+ * crash or a kill: the next run of that job marks it `abandoned`.
  */
 @Injectable()
-export class JobRunner implements OnApplicationShutdown {
+export class JobRunner implements OnModuleDestroy {
   private readonly logger = new Logger(JobRunner.name);
   readonly instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly shutdown = new AbortController();
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
     @Inject(JOBS) private readonly jobs: Job[],
@@ -46,6 +53,7 @@ export class JobRunner implements OnApplicationShutdown {
 
   /** On demand: 409 while a run of the same job is in progress anywhere. */
   async runNow(name: string, trigger: Exclude<JobTrigger, 'schedule'>): Promise<JobOutcome> {
+    if (this.shutdown.signal.aborted) throw new AppError(HttpStatus.SERVICE_UNAVAILABLE, 'shutting_down', 'the service is shutting down');
     const outcome = await this.runWithLease(this.find(name), `manual-${randomUUID()}`, trigger);
     if (!outcome) throw new AppError(HttpStatus.CONFLICT, 'job_busy', `job ${name} is already running`);
     return outcome;
@@ -55,17 +63,40 @@ export class JobRunner implements OnApplicationShutdown {
     return this.runs.list(filter);
   }
 
-  onApplicationShutdown(): void {
+  /**
+   * Modules close dependents first, so this runs while the database and the feed workers are
+   * still up: running jobs are told to stop and given time to record how they ended.
+   */
+  async onModuleDestroy(): Promise<void> {
     this.shutdown.abort();
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise((resolve) => {
+      timer = setTimeout(resolve, SHUTDOWN_GRACE_MS);
+    });
+    await Promise.race([Promise.allSettled([...this.inFlight]), gaveUp]);
+    clearTimeout(timer);
   }
 
   private async runWithLease(job: Job, tick: string, trigger: JobTrigger): Promise<JobOutcome | null> {
+    if (this.shutdown.signal.aborted) return null;
     if (!(await this.runs.claimLease(job.name, tick, this.instance, LEASE_TTL_MS))) return null;
+    const running = this.executeWithLease(job, tick, trigger);
+    this.inFlight.add(running);
+    try {
+      return await running;
+    } finally {
+      this.inFlight.delete(running);
+    }
+  }
+
+  private async executeWithLease(job: Job, tick: string, trigger: JobTrigger): Promise<JobOutcome> {
     const renew = setInterval(() => {
       this.runs.renewLease(job.name, tick, this.instance, LEASE_TTL_MS).catch((e) => this.logger.warn(`lease renewal failed: ${e}`));
     }, LEASE_TTL_MS / 3);
     renew.unref();
     try {
+      const abandoned = await this.runs.abandonUnfinished(job.name);
+      if (abandoned > 0) this.logger.warn(`job ${job.name}: ${abandoned} earlier run(s) had stopped without finishing; marked abandoned`);
       return await this.execute(job, trigger);
     } finally {
       clearInterval(renew);
@@ -78,7 +109,8 @@ export class JobRunner implements OnApplicationShutdown {
     const started = Date.now();
     try {
       const summary = { ...(await job.run({ runId: run.id, trigger, signal: this.shutdown.signal })), durationMs: Date.now() - started };
-      const finished = await this.runs.finish(run.id, 'succeeded', summary as Prisma.InputJsonValue);
+      const status = this.shutdown.signal.aborted ? 'interrupted' : 'succeeded';
+      const finished = await this.runs.finish(run.id, status, summary as Prisma.InputJsonValue);
       this.logger.log(`job ${job.name} finished: ${JSON.stringify(summary)}`);
       return { run: finished, summary };
     } catch (error) {

@@ -142,6 +142,11 @@ export class FeedRepository {
     ]);
   }
 
+  /** Gives a claimed feed back unchanged (its fetch was cut short by a shutdown): due as before. */
+  async releaseClaim(id: number): Promise<void> {
+    await this.prisma.feed.update({ where: { id }, data: { leaseOwner: null, leaseUntil: null } });
+  }
+
   /** Keeps the original title when the feed gave one earlier; only fills blanks. */
   async recordFailure(id: number, f: FetchFailure): Promise<void> {
     const now = new Date();

@@ -12,7 +12,8 @@ import { nextCheckAfterError, nextCheckAfterSuccess, shouldFetchUnconditionally 
 
 export interface FeedOutcome {
   feedId: number;
-  result: 'stored' | 'not-modified' | 'error';
+  /** interrupted: the run was stopped (shutdown) before this feed's fetch finished; nothing is held against the feed. */
+  result: 'stored' | 'not-modified' | 'error' | 'interrupted';
   newItems: number;
   newArticleIds: number[];
   errorCode?: string;
@@ -23,6 +24,7 @@ export interface IngestSummary {
   feedsStored: number;
   feedsNotModified: number;
   feedsFailed: number;
+  feedsInterrupted: number;
   itemsNew: number;
   articlesNew: number;
   errorCodes: Record<string, number>;
@@ -79,6 +81,11 @@ export class IngestionService {
     const now = new Date();
     const unconditional = shouldFetchUnconditionally(feed.lastUnconditionalAt, now);
     const fetched = await this.gateway.fetch(feed.url, { etag: feed.etag, lastModified: feed.lastModified, unconditional }, signal);
+    if (fetched.kind === 'error' && fetched.code === 'aborted' && signal?.aborted) {
+      // Our own shutdown, not the feed's fault: no error, no backoff; the feed stays due.
+      await this.feeds.releaseClaim(feed.id);
+      return { feedId: feed.id, result: 'interrupted', newItems: 0, newArticleIds: [] };
+    }
     if (fetched.kind === 'error') {
       await this.fail(feed, fetched.code, fetched.message, fetched.status, fetched.retryAfterSec);
       return { feedId: feed.id, result: 'error', newItems: 0, newArticleIds: [], errorCode: fetched.code };
@@ -122,6 +129,7 @@ function summarise(outcomes: FeedOutcome[]): IngestSummary {
     feedsStored: outcomes.filter((o) => o.result === 'stored').length,
     feedsNotModified: outcomes.filter((o) => o.result === 'not-modified').length,
     feedsFailed: outcomes.filter((o) => o.result === 'error').length,
+    feedsInterrupted: outcomes.filter((o) => o.result === 'interrupted').length,
     itemsNew: outcomes.reduce((n, o) => n + o.newItems, 0),
     articlesNew: outcomes.reduce((n, o) => n + o.newArticleIds.length, 0),
     errorCodes,
