@@ -5,13 +5,14 @@ import { AuditRepository } from './audit.repository';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceRepository } from './evidence.repository';
 import { EvidenceService } from './evidence.service';
+import { PublicEvidenceController } from './public-evidence.controller';
 import { ReviewRepository } from './review.repository';
 import { ReviewService } from './review.service';
 
-/** The review queue, decisions, manual evidence and the audit log. Exports the repository for tagging. */
+/** The review queue, decisions, manual evidence, the audit log, and the public list of accepted evidence. Exports the repository for tagging. */
 @Module({
   imports: [TrendsModule],
-  controllers: [EvidenceController, AuditController],
+  controllers: [EvidenceController, AuditController, PublicEvidenceController],
   providers: [EvidenceRepository, ReviewRepository, AuditRepository, EvidenceService, ReviewService],
   exports: [EvidenceRepository],
 })

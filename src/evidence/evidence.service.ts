@@ -5,6 +5,7 @@ import { TrendService } from '../trends/trend.service';
 import { EvidenceItemDto } from './evidence.dto';
 import { EvidenceQueryDto } from './evidence-query.dto';
 import { EvidenceRepository, EvidenceRow, QueueFilter, QueuePosition } from './evidence.repository';
+import type { PublicEvidenceQueryDto } from './public-evidence.dto';
 
 const DEFAULT_LIMIT = 50;
 
@@ -19,16 +20,32 @@ export class EvidenceService {
   ) {}
 
   async queue(query: EvidenceQueryDto): Promise<Page<EvidenceItemDto>> {
-    const filter = await this.toFilter(query);
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const rows = await this.evidence.findQueue(filter, readCursor(query.cursor, filter.sort), limit + 1);
-    const page = toPage(
+    const page = await this.page(await this.toFilter(query), query.cursor, query.limit ?? DEFAULT_LIMIT);
+    return { data: await this.withOtherTags(page.data), nextCursor: page.nextCursor };
+  }
+
+  /** A prediction's accepted evidence for the public list; an unknown prediction is a 404, as elsewhere under /api/trends. */
+  async acceptedFor(trendKey: string, query: PublicEvidenceQueryDto): Promise<Page<EvidenceRow>> {
+    const trend = await this.trends.get(trendKey);
+    const filter: QueueFilter = {
+      status: 'accepted',
+      trendId: trend.id,
+      stance: query.stance,
+      from: query.from !== undefined ? new Date(query.from) : undefined,
+      to: query.to !== undefined ? new Date(query.to) : undefined,
+      sort: query.sort ?? 'date',
+    };
+    return this.page(filter, query.cursor, query.limit ?? DEFAULT_LIMIT);
+  }
+
+  private async page(filter: QueueFilter, cursor: string | undefined, limit: number): Promise<Page<EvidenceRow>> {
+    const rows = await this.evidence.findQueue(filter, readCursor(cursor, filter.sort), limit + 1);
+    return toPage(
       rows,
       limit,
       (last): QueueCursor => ({ s: filter.sort, v: filter.sort === 'score' ? last.score : last.publishedAt.toISOString(), id: last.id }),
       (row) => row,
     );
-    return { data: await this.withOtherTags(page.data), nextCursor: page.nextCursor };
   }
 
   async get(id: number): Promise<EvidenceItemDto> {
