@@ -24,5 +24,5 @@ export const humanAiAlignmentRules: RuleSet = {
     ...terms(0.5, ['agi', 'superintelligence', '通用人工智能', '超级智能', 'anthropic', 'sutskever', '安全'], AI_CONTEXT),
   ],
   exclusions: ['planetary alignment', 'planets line up', '行星连珠', '六星连珠', '五星连珠', '会计准则', 'wheel alignment', '四轮定位'],
-  stanceCues: [...COMMON_STANCE_CUES, 'dissolv*', 'disband*', 'veto*', 'revok*', 'rescind*', 'decline to sign', 'declined to sign', 'refuses to sign', 'refused to sign', 'backseat', 'resign*', '解散', '否决', '撤销', '废除', '放松', '削弱', '离职', '拒绝签署'],
+  stanceCues: [...COMMON_STANCE_CUES, 'veto*', 'revok*', 'rescind*', 'decline to sign', 'declined to sign', 'refuses to sign', 'refused to sign', 'backseat', 'resign*', '否决', '撤销', '废除', '放松', '削弱', '离职', '拒绝签署'],
 };
