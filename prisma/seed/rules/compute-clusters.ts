@@ -11,7 +11,7 @@ const ACCELERATOR_CONTEXT = ['gpu*', 'accelerator*', 'training', 'h100', 'h200',
 /** AI in mainland (人工智能) and Taiwanese (人工智慧) usage. */
 const AI_WORDS = ['ai', 'gpu*', 'training', '算力', '人工智能', '人工智慧', '智算', '训练'];
 /** What "capacity", "leases" and "buildouts" are about when they are compute news. */
-const BUILD_CONTEXT = ['data center*', 'gpu*', 'megawatt*', 'gigawatt*', 'compute', 'computing', 'ai'];
+const BUILD_CONTEXT = ['data center*', 'data centre*', 'datacenter*', 'gpu*', 'megawatt*', 'gigawatt*', 'compute', 'computing', '数据中心', '算力'];
 
 export const computeClustersRules: RuleSet = {
   format: 1,
