@@ -35,7 +35,7 @@ export const creativeGenerationRules: RuleSet = {
     term('版权', 0.75, 'ai', '模型', '生成', '训练'),
     term('著作权', 0.75, 'ai', '模型', '生成', '训练'),
     ...terms(0.75, ['filmmaker*', 'creators', 'artists', '创作者', '设计师', '影视', '短片', 'short film*'], ['ai', '生成', 'generat*']),
-    ...terms(0.5, ['generative ai', '生成式ai', '生成式人工智能', 'adobe']),
+    ...terms(0.5, ['generative ai', '生成式ai', '生成式人工智能', '生成式人工智慧', 'adobe']),
   ],
   exclusions: [],
   stanceCues: [...COMMON_STANCE_CUES, 'plagiar*', 'deepfake*', 'on strike', 'strikes over ai', 'without permission', 'unauthori*', '抄袭', '深度伪造', '未经许可', '侵犯版权', '罢工'],

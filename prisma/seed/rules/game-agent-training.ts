@@ -7,7 +7,7 @@
 import type { RuleSet } from '../../../src/tagging/rule-set.types';
 import { COMMON_STANCE_CUES, term, terms } from './common';
 
-const AI_CONTEXT = ['ai', 'agent*', 'model*', 'llm*', 'claude', 'gemini', 'deepmind', 'openai', '智能体', '大模型', '模型', '人工智能'];
+const AI_CONTEXT = ['ai', 'agent*', 'model*', 'llm*', 'claude', 'gemini', 'deepmind', 'openai', '智能体', '大模型', '模型', '人工智能', '人工智慧'];
 const GAME_CONTEXT = ['game*', 'gaming', 'gameplay', 'minecraft', 'pokémon', 'pokemon', 'npc*', '游戏', '我的世界', '宝可梦'];
 
 export const gameAgentTrainingRules: RuleSet = {

@@ -7,7 +7,7 @@
 import type { RuleSet } from '../../../src/tagging/rule-set.types';
 import { COMMON_STANCE_CUES, term, terms } from './common';
 
-const AI_CONTEXT = ['ai', 'model*', 'llm*', 'intelligence', 'agent*', '人工智能', '大模型', '模型', '智能体', 'ai'];
+const AI_CONTEXT = ['ai', 'model*', 'llm*', 'intelligence', 'agent*', '人工智能', '人工智慧', '大模型', '模型', '智能体', 'ai'];
 const DEVICE_CONTEXT = ['phone*', 'smartphone*', 'iphone*', 'android', 'pc', 'pcs', 'laptop*', 'device*', 'windows', '手机', '电脑', '终端', '设备'];
 
 export const onDeviceModelsRules: RuleSet = {

@@ -8,7 +8,7 @@
 import type { RuleSet } from '../../../src/tagging/rule-set.types';
 import { COMMON_STANCE_CUES, term, terms } from './common';
 
-const MODEL_CONTEXT = ['model*', 'ai', 'llm*', 'weights', 'llama', 'qwen', 'deepseek', 'mistral', 'gemma', 'hugging face', 'parameter*', '模型', '大模型', '权重', '人工智能', '参数'];
+const MODEL_CONTEXT = ['model*', 'ai', 'llm*', 'weights', 'llama', 'qwen', 'deepseek', 'mistral', 'gemma', 'hugging face', 'parameter*', '模型', '大模型', '权重', '人工智能', '人工智慧', '参数'];
 
 export const openSourceModelsRules: RuleSet = {
   format: 1,

@@ -31,7 +31,7 @@ export const reasoningAsAServiceRules: RuleSet = {
     ...terms(2, ['ai customer service', 'ai客服', '智能客服']),
     ...terms(1.5, ['customer service', 'customer support', '客服'], ['ai', 'chatbot*', 'agent*', 'automat*', '人工智能', '人工智慧', '大模型', '智能体']),
     term('reasoning', 1, 'ai', 'model*', 'llm*', 'openai', 'language model*'),
-    term('推理', 0.75, '模型', 'ai', '人工智能'),
+    term('推理', 0.75, '模型', 'ai', '人工智能', '人工智慧'),
     ...terms(1, ['math olympiad', '数学奥林匹克', 'aime', 'thinking model*', '思考模型']),
     ...terms(0.5, ['benchmark*', '基准测试']),
     ...terms(0.5, ['llm', 'language model*', '语言模型', 'problem solving', 'step by step', 'ai云服务', 'api']),

@@ -7,7 +7,7 @@
 import type { RuleSet } from '../../../src/tagging/rule-set.types';
 import { COMMON_STANCE_CUES, term, terms } from './common';
 
-const AI_CONTEXT = ['ai', 'generative', 'llm*', 'language model*', 'foundation model*', 'copilot*', 'machine learning', 'digital twin*', '人工智能', '大模型', '模型', '智能', '数字孪生'];
+const AI_CONTEXT = ['ai', 'generative', 'llm*', 'language model*', 'foundation model*', 'copilot*', 'machine learning', 'digital twin*', '人工智能', '人工智慧', '大模型', '模型', '智能', '数字孪生'];
 const VISION_CONTEXT = ['ai', 'vision', 'model*', 'machine learning', '视觉', '模型', '智能', 'ai'];
 
 export const smartManufacturingRules: RuleSet = {
