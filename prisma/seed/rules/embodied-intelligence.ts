@@ -15,8 +15,10 @@ export const embodiedIntelligenceRules: RuleSet = {
   description: 'Humanoid robots and embodied AI: large models as the brain of physical robots.',
   threshold: 2,
   terms: [
-    ...terms(2, ['humanoid robot*', 'humanoid*', 'embodied ai', 'embodied intelligence', 'embodied agent*', 'robot foundation model*', 'robotics foundation model*', 'vision language action', 'gemini robotics', 'physical ai', 'unitree', 'agibot', 'figure ai', 'optimus robot*', 'tesla bot']),
-    ...terms(2, ['人形机器人', '人型机器人', '仿人机器人', '具身智能', '具身大模型', '机器人大模型', '具身模型', '通用机器人', '视觉 语言 动作', '宇树', '智元机器人']),
+    // "embodied AI" alone in a summary (world-model and game stories say it too) is not enough
+    ...terms(1.5, ['embodied ai', 'embodied intelligence', 'embodied agent*', '具身智能', '具身大模型', '具身模型']),
+    ...terms(2, ['humanoid robot*', 'humanoid*', 'robot foundation model*', 'robotics foundation model*', 'vision language action', 'gemini robotics', 'physical ai', 'unitree', 'agibot', 'figure ai', 'optimus robot*', 'tesla bot']),
+    ...terms(2, ['人形机器人', '人型机器人', '仿人机器人', '机器人大模型', '通用机器人', '视觉 语言 动作', '宇树', '智元机器人']),
     term('Optimus', 2, 'tesla', '特斯拉', ...ROBOT_CONTEXT),
     term('Figure', 1.5, ...ROBOT_CONTEXT),
     term('Helix', 1.5, 'figure', ...ROBOT_CONTEXT),

@@ -6,7 +6,7 @@
 import type { RuleSet } from '../../../src/tagging/rule-set.types';
 import { COMMON_STANCE_CUES, term, terms } from './common';
 
-const AI_CONTEXT = ['ai', 'chatbot*', 'model*', 'openai', 'voice assistant*', 'virtual', 'app', '人工智能', '大模型', '模型', '聊天机器人', '虚拟', '智能', '语音'];
+const AI_CONTEXT = ['ai', 'chatbot*', 'model*', 'openai', 'voice assistant*', 'virtual', 'app', '人工智能', '人工智慧', '大模型', '模型', '聊天机器人', '虚拟', '智能', '语音'];
 const COMPANION_APP_CONTEXT = ['ai', 'app', 'minimax', 'companion*', '应用', '陪伴', '角色'];
 
 export const emotionalCompanionshipRules: RuleSet = {

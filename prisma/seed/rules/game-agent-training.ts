@@ -7,7 +7,7 @@
 import type { RuleSet } from '../../../src/tagging/rule-set.types';
 import { COMMON_STANCE_CUES, term, terms } from './common';
 
-const AI_CONTEXT = ['ai', 'agent*', 'model*', 'llm*', 'claude', 'gemini', 'deepmind', 'openai', '智能体', '大模型', '模型', '人工智能'];
+const AI_CONTEXT = ['ai', 'agent*', 'model*', 'llm*', 'claude', 'gemini', 'deepmind', 'openai', '智能体', '大模型', '模型', '人工智能', '人工智慧'];
 const GAME_CONTEXT = ['game*', 'gaming', 'gameplay', 'minecraft', 'pokémon', 'pokemon', 'npc*', '游戏', '我的世界', '宝可梦'];
 
 export const gameAgentTrainingRules: RuleSet = {
@@ -25,7 +25,11 @@ export const gameAgentTrainingRules: RuleSet = {
     ...terms(1.5, ['world model*', '世界模型', 'game environment*', 'training ground*', 'ai teammate*', 'game ai'], [...AI_CONTEXT, ...GAME_CONTEXT]),
     ...terms(1, ['minecraft', '我的世界', 'pokémon', 'pokemon', '宝可梦', 'starcraft', '星际争霸', 'dota', 'npc*', 'xbox'], AI_CONTEXT),
     ...terms(0.75, ['agent*', '智能体', 'reinforcement learning', '强化学习'], GAME_CONTEXT),
-    ...terms(0.5, ['video game*', 'game*', 'gameplay', '游戏', '手游', '王者荣耀'], AI_CONTEXT),
+    // AI reaching the people who make games and the characters players talk to
+    ...terms(1.5, ['ai character*', 'ai角色', 'ai驱动的角色', 'ai driven character*'], GAME_CONTEXT),
+    ...terms(1, ['game developer*', 'game studio*', 'games industry', 'game industry', 'gaming industry', 'game compan*', 'game maker*', '游戏开发者', '游戏开发商', '游戏行业', '游戏产业', '游戏公司', '游戏厂商', '游戏工作室'], AI_CONTEXT),
+    ...terms(0.75, ['video game*', '电子游戏'], AI_CONTEXT),
+    ...terms(0.5, ['game*', 'gameplay', '游戏', '手游', '王者荣耀'], AI_CONTEXT),
   ],
   exclusions: ['box office', '票房'],
   stanceCues: [...COMMON_STANCE_CUES],

@@ -8,7 +8,7 @@
 import type { RuleSet } from '../../../src/tagging/rule-set.types';
 import { COMMON_STANCE_CUES, term, terms } from './common';
 
-const MODEL_CONTEXT = ['model*', 'ai', 'llm*', 'weights', 'llama', 'qwen', 'deepseek', 'mistral', 'gemma', 'hugging face', 'parameter*', '模型', '大模型', '权重', '人工智能', '参数'];
+const MODEL_CONTEXT = ['model*', 'ai', 'llm*', 'weights', 'llama', 'qwen', 'deepseek', 'mistral', 'gemma', 'hugging face', 'parameter*', '模型', '大模型', '权重', '人工智能', '人工智慧', '参数'];
 
 export const openSourceModelsRules: RuleSet = {
   format: 1,
@@ -19,7 +19,7 @@ export const openSourceModelsRules: RuleSet = {
     ...terms(2, ['开源模型', '开源大模型', '开源权重', '开源周', '开源ai', '开源人工智能', '宣布开源', '全面开源', '正式开源', '开源发布']),
     term('open source', 1.5, ...MODEL_CONTEXT),
     term('开源', 1.5, ...MODEL_CONTEXT),
-    term('open model*', 1.5, 'ai', 'weights', 'parameter*', 'download*', 'license'),
+    term('open model*', 1.5, 'ai', 'weights', 'parameter*', 'download*', 'license', 'closed', 'llm*', 'meta', 'openai', 'google', 'llama', 'superintelligence'),
     ...terms(1.5, ['hugging face', 'modelscope', '魔搭', '模型权重', 'model weights', '衍生模型', 'derivative model*']),
     term('Llama', 1, 'meta', ...MODEL_CONTEXT),
     term('Gemma', 1.5, 'google', ...MODEL_CONTEXT),
@@ -28,5 +28,5 @@ export const openSourceModelsRules: RuleSet = {
     ...terms(0.75, ['closed source', 'closed model*', '闭源', 'github'], MODEL_CONTEXT),
   ],
   exclusions: ['开源节流', 'office suite', '办公套件', 'container orchestration', '开源操作系统', 'open source operating system'],
-  stanceCues: [...COMMON_STANCE_CUES, 'not open source', 'cannot be called', 'does not meet', 'open washing', 'accus*', 'benchmark gaming', 'gaming benchmarks', 'closed one', '刷榜', '刷分', '转向闭源', '不开源', '伪开源'],
+  stanceCues: [...COMMON_STANCE_CUES, 'not open source', 'cannot be called', 'does not meet', 'open washing', 'accus*', 'benchmark gaming', 'gaming benchmarks', 'closed one', 'retreat*', 'go closed', 'going closed', '刷榜', '刷分', '转向闭源', '不开源', '伪开源'],
 };

@@ -27,12 +27,15 @@ export const reasoningAsAServiceRules: RuleSet = {
     ...terms(1.5, ['agentic', 'computer use', 'deep research']),
     ...terms(1.5, ['ai agent*', 'ai智能体'], WORK_CONTEXT),
     ...terms(1, ['agent*', '智能体'], WORK_CONTEXT),
+    // AI doing customer service is the commonest 'digital employee' in the news
+    ...terms(2, ['ai customer service', 'ai客服', '智能客服']),
+    ...terms(1.5, ['customer service', 'customer support', '客服'], ['ai', 'chatbot*', 'agent*', 'automat*', '人工智能', '人工智慧', '大模型', '智能体']),
     term('reasoning', 1, 'ai', 'model*', 'llm*', 'openai', 'language model*'),
-    term('推理', 0.75, '模型', 'ai', '人工智能'),
+    term('推理', 0.75, '模型', 'ai', '人工智能', '人工智慧'),
     ...terms(1, ['math olympiad', '数学奥林匹克', 'aime', 'thinking model*', '思考模型']),
     ...terms(0.5, ['benchmark*', '基准测试']),
     ...terms(0.5, ['llm', 'language model*', '语言模型', 'problem solving', 'step by step', 'ai云服务', 'api']),
   ],
   exclusions: ['推理小说', 'mystery novel*', 'detective novel*', '侦探小说'],
-  stanceCues: [...COMMON_STANCE_CUES, 'fragile', 'illusion', 'pattern matching', 'hallucinat*', 'agent washing', '模式匹配', '错觉', '幻觉', '不靠谱'],
+  stanceCues: [...COMMON_STANCE_CUES, 'fragile', 'illusion', 'pattern matching', 'hallucinat*', 'agent washing', 'hiring humans', 'rehir*', 'backtrack*', 'reverses course', 'quality suffered', '模式匹配', '错觉', '幻觉', '不靠谱', '回归人工', '重新招聘', '重新雇用'],
 };

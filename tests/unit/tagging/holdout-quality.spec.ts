@@ -1,21 +1,24 @@
 /**
- * Quality of the seed rules over a held-out headline set, written without reading the rules or the
- * labelled set they were tuned on. The labelled-quality figures are optimistic because one author
- * wrote both the rules and that set; these are the honest ones. The floors sit just under what the
- * rules measured when the set was committed (measured minus 0.05, rounded down to 0.01). Do not
- * edit the held-out items to raise a figure: add new held-out items in a separate commit instead.
+ * Quality of the seed rules over the headline set that was written blind to the rules as a
+ * held-out set. Since the rules-v2 change it is NO LONGER held out: its mistakes were used to
+ * tune the rules (general vocabulary and stance cues, no headline-specific terms), so it is a
+ * development set now and its figures are optimistic like the labelled set's. Honest figures
+ * come from a fresh blind set. The floors sit just under what the rules measured (measured minus
+ * 0.05, rounded down to 0.01). Do not edit the items to raise a figure: add new items in a
+ * separate commit instead.
  */
 import { byLanguage, figures, loadLabelledSet, measure } from './labelled-set-quality';
 
-// Measured on 108 items (84 labelled pairs): precision 0.946, recall 0.833, stance accuracy 0.929;
-// zh 0.949 / 0.881 / 0.892, en 0.943 / 0.786 / 0.970.
-const PRECISION_FLOOR = 0.89;
-const RECALL_FLOOR = 0.78;
-const STANCE_ACCURACY_FLOOR = 0.87;
+// 108 items (84 labelled pairs), precision / recall / stance accuracy:
+// before tuning on it (blind): 0.946 / 0.833 / 0.929; zh 0.949 / 0.881 / 0.892, en 0.943 / 0.786 / 0.970.
+// after rules-v2 (tuned on it): 0.976 / 0.988 / 1.000; zh 0.955 / 1.000 / 1.000, en 1.000 / 0.976 / 1.000.
+const PRECISION_FLOOR = 0.92;
+const RECALL_FLOOR = 0.93;
+const STANCE_ACCURACY_FLOOR = 0.95;
 
 const items = loadLabelledSet('labelled-headlines-holdout.json');
 
-describe('held-out headline quality', () => {
+describe('development (formerly held-out) headline quality', () => {
   const overall = measure(items);
   const languages = byLanguage(items);
 

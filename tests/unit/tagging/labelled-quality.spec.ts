@@ -5,9 +5,12 @@
  */
 import { byLanguage, figures, loadLabelledSet, measure } from './labelled-set-quality';
 
-const PRECISION_FLOOR = 0.9;
-const RECALL_FLOOR = 0.85;
-const STANCE_ACCURACY_FLOOR = 0.85;
+// 176 items (144 labelled pairs), precision / recall / stance accuracy:
+// before rules-v2: 0.973 / 0.986 / 0.979; after: 0.993 / 1.000 / 0.986. Floors: measured minus
+// 0.05, rounded down to 0.01.
+const PRECISION_FLOOR = 0.94;
+const RECALL_FLOOR = 0.95;
+const STANCE_ACCURACY_FLOOR = 0.93;
 
 const items = loadLabelledSet('labelled-headlines.json');
 
