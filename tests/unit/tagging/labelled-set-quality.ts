@@ -71,3 +71,24 @@ export function byLanguage(items: LabelledItem[]) {
     en: figures(measure(items.filter((item) => item.lang === 'en'))),
   };
 }
+
+export interface QualityFloors {
+  precision: number;
+  recall: number;
+  stanceAccuracy: number;
+}
+
+/** The three floor tests every labelled set has; each fails when its figure drops below the floor. */
+export function itKeepsQualityFloors(overall: Tally, floors: QualityFloors): void {
+  it(`keeps precision at or above ${floors.precision}`, () => {
+    expect(figures(overall).precision).toBeGreaterThanOrEqual(floors.precision);
+  });
+
+  it(`keeps recall at or above ${floors.recall}`, () => {
+    expect(figures(overall).recall).toBeGreaterThanOrEqual(floors.recall);
+  });
+
+  it(`gets the stance right for at least ${floors.stanceAccuracy} of the matches`, () => {
+    expect(figures(overall).stanceAccuracy).toBeGreaterThanOrEqual(floors.stanceAccuracy);
+  });
+}
