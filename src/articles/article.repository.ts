@@ -60,12 +60,11 @@ export const STORE_LINKED_ITEMS = `
     ON CONFLICT (normalized_url) DO NOTHING
     RETURNING id, normalized_url),
   matched AS MATERIALIZED (
-    -- A story this statement inserted is not visible to its own scan of articles: look in both.
-    -- MATERIALIZED: inlined, the lookups would run twice (filter and select list).
-    SELECT f.hash, coalesce(
-      (SELECT i.id FROM inserted i WHERE i.normalized_url = f.nurl LIMIT 1),
-      (SELECT a.id FROM articles a WHERE a.normalized_url = f.nurl LIMIT 1)) AS article_id
-    FROM fresh f),
+    -- A story this statement inserted is not visible to its own scan of articles: look in both
+    -- (this statement's own rows by a join, a stored story's by one index probe per item).
+    -- MATERIALIZED: inlined, the probes would run twice (filter and select list).
+    SELECT f.hash, coalesce(i.id, (SELECT a.id FROM articles a WHERE a.normalized_url = f.nurl LIMIT 1)) AS article_id
+    FROM fresh f LEFT JOIN inserted i ON i.normalized_url = f.nurl),
   linked AS (
     INSERT INTO feed_items (feed_id, guid_hash, article_id)
     SELECT $1::int, hash, article_id FROM matched WHERE article_id IS NOT NULL
@@ -96,20 +95,11 @@ export class ArticleRepository {
 
   async storeItems(feedId: number, batch: ItemBatch): Promise<StoreResult> {
     const result: StoreResult = { newItems: 0, newArticleIds: [], seenElsewhere: 0 };
-    let retryHashes: string[] | null = null;
-    for (let pass = 0; batch.linkedCount > 0 && pass < MAX_LINK_PASSES; pass++) {
-      // Writers meeting the same syndicated stories in different orders can deadlock; each
-      // statement is atomic, so running it again is safe.
-      const only: string[] | null = retryHashes;
-      const stored: LinkedOutcome = await retryOnWriteConflict(() => this.storeLinked(feedId, batch.linkedJson, only));
+    for (const chunk of batch.linkedChunks) {
+      const stored = await this.storeLinkedChunk(feedId, chunk);
       result.newItems += stored.linked;
       result.newArticleIds.push(...stored.newIds);
-      // Items neither known nor linked: their story was committed by a concurrent writer after this
-      // statement's snapshot (ON CONFLICT saw it, the SELECT could not). A new statement sees it.
-      retryHashes = stored.unlinked;
-      if (retryHashes.length === 0) break;
     }
-    if (retryHashes && retryHashes.length > 0) throw new Error(`feed ${feedId}: ${retryHashes.length} items could not be linked to their articles`);
     for (const item of batch.unlinked) {
       const articleId = await retryOnWriteConflict(() => this.storeWithoutUrl(feedId, item));
       if (articleId === null) continue;
@@ -118,6 +108,25 @@ export class ArticleRepository {
     }
     result.seenElsewhere = result.newItems - result.newArticleIds.length;
     return result;
+  }
+
+  /** One chunk in one statement, run again for items a concurrent writer's story kept from linking. */
+  private async storeLinkedChunk(feedId: number, itemsJson: string): Promise<{ linked: number; newIds: number[] }> {
+    const total = { linked: 0, newIds: [] as number[] };
+    let retryHashes: string[] | null = null;
+    for (let pass = 0; pass < MAX_LINK_PASSES; pass++) {
+      // Writers meeting the same syndicated stories in different orders can deadlock; each
+      // statement is atomic, so running it again is safe.
+      const only: string[] | null = retryHashes;
+      const stored: LinkedOutcome = await retryOnWriteConflict(() => this.storeLinked(feedId, itemsJson, only));
+      total.linked += stored.linked;
+      total.newIds.push(...stored.newIds);
+      // Items neither known nor linked: their story was committed by a concurrent writer after this
+      // statement's snapshot (ON CONFLICT saw it, the SELECT could not). A new statement sees it.
+      retryHashes = stored.unlinked;
+      if (retryHashes.length === 0) return total;
+    }
+    throw new Error(`feed ${feedId}: ${retryHashes!.length} items could not be linked to their articles`);
   }
 
   private async storeLinked(feedId: number, itemsJson: string, only: string[] | null): Promise<LinkedOutcome> {

@@ -2,13 +2,21 @@ import type { NormalisedItem } from './article-normaliser';
 
 /**
  * A feed's items ready to store, in the shape the store statement reads: deduplicated, in
- * publication order, and the items with a link as ONE JSON parameter. Building the JSON is the
- * costly part of handing items to the database; as a plain string it is built wherever the feed
- * is parsed (a worker thread) and crosses to the database connection without being looked at again.
+ * publication order, and the items with a link as JSON parameters, one per chunk of at most
+ * CHUNK_ITEMS. Building the JSON is the costly part of handing items to the database; as plain
+ * strings it is built wherever the feed is parsed (a worker thread) and crosses to the database
+ * connection without being looked at again.
+ *
+ * Chunks, because the statement matches a chunk's items against the stories it has just inserted,
+ * which PostgreSQL plans as a nested loop on its default row estimates: fine for 500 items (~30 ms),
+ * 2.7 s for a 5,000-item feed in one statement. A chunk also bounds how long the statement holds
+ * its rollup-row locks.
  */
+export const CHUNK_ITEMS = 500;
+
 export interface ItemBatch {
-  /** JSON array of StoredItemRow, the items with a usable link. */
-  linkedJson: string;
+  /** JSON arrays of StoredItemRow, the items with a usable link, in publication order. */
+  linkedChunks: string[];
   linkedCount: number;
   /** Items without a usable link: each is its own article (rare). */
   unlinked: NormalisedItem[];
@@ -49,7 +57,9 @@ export function toItemBatch(items: NormalisedItem[]): ItemBatch {
       pub: item.publishedAt.toISOString(),
     });
   }
-  return { linkedJson: JSON.stringify(rows), linkedCount: rows.length, unlinked };
+  const linkedChunks: string[] = [];
+  for (let start = 0; start < rows.length; start += CHUNK_ITEMS) linkedChunks.push(JSON.stringify(rows.slice(start, start + CHUNK_ITEMS)));
+  return { linkedChunks, linkedCount: rows.length, unlinked };
 }
 
 /** A feed listing the same item twice in one document must not insert it twice. */
