@@ -31,7 +31,9 @@ export class PublicEvidenceDto {
 
   static from(row: EvidenceRow): PublicEvidenceDto {
     const { id, stance, score, matchedTerms, matchedCues, reason, origin, reviewedAt, article } = EvidenceItemDto.from(row, []);
-    return { id, stance, score, matchedTerms, matchedCues, reason, origin, acceptedAt: reviewedAt, article };
+    // A manual piece's stored reason names the reviewer who added it ("added by hand by <token>").
+    const publicReason = origin === 'manual' ? 'added by a reviewer' : reason;
+    return { id, stance, score, matchedTerms, matchedCues, reason: publicReason, origin, acceptedAt: reviewedAt, article };
   }
 }
 

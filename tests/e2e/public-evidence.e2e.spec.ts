@@ -25,6 +25,19 @@ describe('GET /api/trends/{key}/evidence', () => {
     await fx.db.query(`UPDATE evidence SET review_note = 'internal note', reviewed_by = 'alice', reviewed_at = now() WHERE id = $1`, [ids.recent]);
   });
 
+  /** Manual evidence through the admin API, by a named reviewer token: the public must not learn the name. */
+  async function addManualEvidence(): Promise<number> {
+    const token = await api(t.baseUrl, '/api/admin/tokens', { method: 'POST', body: { name: 'bob-the-reviewer', role: 'reviewer' } });
+    expect(token.status).toBe(201);
+    const res = await api(t.baseUrl, '/api/admin/evidence', {
+      method: 'POST',
+      token: token.body.token,
+      body: { trend: 'compute-clusters', stance: 'supports', note: 'seen in print', title: 'Hand-picked story', url: 'https://news.example.com/hand-picked', publishedAt: '2025-03-20T00:00:00Z' },
+    });
+    expect(res.status).toBe(201);
+    return res.body.id;
+  }
+
   afterAll(async () => {
     await fx.close();
     await t.close();
@@ -49,6 +62,15 @@ describe('GET /api/trends/{key}/evidence', () => {
       article: expect.objectContaining({ title: 'Recent supporting story', publishedAt: '2025-03-10T00:00:00.000Z', feeds: [expect.objectContaining({ title: 'Wire' })] }),
     });
     expect(JSON.stringify(res.body)).not.toMatch(/internal note|alice/);
+  });
+
+  it('shows manual evidence without naming the reviewer who added it', async () => {
+    const id = await addManualEvidence();
+    const res = await list('/api/trends/compute-clusters/evidence');
+    const manual = res.body.data.find((e: { id: number }) => e.id === id);
+    expect(manual).toMatchObject({ origin: 'manual', reason: 'added by a reviewer', article: expect.objectContaining({ title: 'Hand-picked story' }) });
+    expect(JSON.stringify(res.body)).not.toMatch(/bob-the-reviewer|seen in print/);
+    await fx.db.query('DELETE FROM evidence WHERE id = $1', [id]);
   });
 
   it('is the same list by number, filtered by stance and dates, or strongest first', async () => {
