@@ -19,6 +19,6 @@ export class DeliverDigestsJob implements Job {
   }
 
   async run(context: JobContext): Promise<JobSummary> {
-    return { ...(await this.delivery.deliverDue(context.signal)) };
+    return { ...(await this.delivery.deliverDue(context.signal)), interrupted: context.signal.aborted };
   }
 }

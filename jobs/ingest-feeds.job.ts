@@ -22,7 +22,7 @@ export class IngestFeedsJob implements Job {
     const ingested = await this.ingestion.ingestDueFeeds(`run-${context.runId}`, context.signal);
     // Tags every untagged article, not only this run's: a run that died before tagging is caught up.
     const tagged = await this.tagging.tagUntagged(context.signal);
-    return { ...ingested, ...tagged };
+    return { ...ingested, ...tagged, interrupted: context.signal.aborted };
   }
 }
 

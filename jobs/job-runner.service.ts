@@ -77,16 +77,21 @@ export class JobRunner implements OnModuleDestroy {
     clearTimeout(timer);
   }
 
+  /** Tracked from the lease claim on: a shutdown that starts while the claim is in flight waits for it too. */
   private async runWithLease(job: Job, tick: string, trigger: JobTrigger): Promise<JobOutcome | null> {
     if (this.shutdown.signal.aborted) return null;
-    if (!(await this.runs.claimLease(job.name, tick, this.instance, LEASE_TTL_MS))) return null;
-    const running = this.executeWithLease(job, tick, trigger);
+    const running = this.claimAndExecute(job, tick, trigger);
     this.inFlight.add(running);
     try {
       return await running;
     } finally {
       this.inFlight.delete(running);
     }
+  }
+
+  private async claimAndExecute(job: Job, tick: string, trigger: JobTrigger): Promise<JobOutcome | null> {
+    if (!(await this.runs.claimLease(job.name, tick, this.instance, LEASE_TTL_MS))) return null;
+    return this.executeWithLease(job, tick, trigger);
   }
 
   private async executeWithLease(job: Job, tick: string, trigger: JobTrigger): Promise<JobOutcome> {
@@ -109,7 +114,7 @@ export class JobRunner implements OnModuleDestroy {
     const started = Date.now();
     try {
       const summary = { ...(await job.run({ runId: run.id, trigger, signal: this.shutdown.signal })), durationMs: Date.now() - started };
-      const status = this.shutdown.signal.aborted ? 'interrupted' : 'succeeded';
+      const status = summary.interrupted === true ? 'interrupted' : 'succeeded';
       const finished = await this.runs.finish(run.id, status, summary as Prisma.InputJsonValue);
       this.logger.log(`job ${job.name} finished: ${JSON.stringify(summary)}`);
       return { run: finished, summary };

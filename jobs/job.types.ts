@@ -1,12 +1,16 @@
 import type { AppEnv } from '../src/config/env';
 
-/** What a job reports when it finishes; stored on its run and returned by the run endpoint. */
-export type JobSummary = Record<string, unknown>;
+/**
+ * What a job reports when it finishes; stored on its run and returned by the run endpoint. A job
+ * that stopped early because `signal` was aborted says so with `interrupted: true`: its run is
+ * recorded as interrupted rather than succeeded.
+ */
+export type JobSummary = Record<string, unknown> & { interrupted?: boolean };
 
 export interface JobContext {
   runId: number;
   trigger: JobTrigger;
-  /** Aborted when the process shuts down; long jobs stop between items. */
+  /** Aborted when the process shuts down; long jobs stop between items and report `interrupted`. */
   signal: AbortSignal;
 }
 

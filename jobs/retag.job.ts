@@ -14,6 +14,6 @@ export class RetagJob implements Job {
   }
 
   async run(context: JobContext): Promise<JobSummary> {
-    return { ...(await this.tagging.retagAll(context.signal)) };
+    return { ...(await this.tagging.retagAll(context.signal)), interrupted: context.signal.aborted };
   }
 }

@@ -3,6 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { parseEnv } from './config/env';
+import { onShutdownSignal } from './common/shutdown-signals';
 import { resolveDatabase } from './database/database-bootstrap';
 import { migrate } from './database/migrator';
 import { TrendSeeder } from './trends/trend-seeder';
@@ -17,11 +18,17 @@ export async function withAppContext<T>(fn: (app: INestApplicationContext) => Pr
   try {
     await migrate(database.url);
     const app = await NestFactory.createApplicationContext(AppModule.forRoot(env, database.url), { logger: ['error', 'warn'] });
+    // A signal closes the app at once: a running job stops between items and records that, then
+    // `fn` returns and the database is stopped below.
+    let closing: Promise<void> | undefined;
+    const close = () => (closing ??= app.close());
+    const stopListening = onShutdownSignal(() => void close());
     try {
       await app.get(TrendSeeder).seed();
       return await fn(app);
     } finally {
-      await app.close();
+      stopListening();
+      await close();
     }
   } finally {
     await database.stop();

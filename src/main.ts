@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { EnvError, parseEnv } from './config/env';
+import { onShutdownSignal } from './common/shutdown-signals';
 import { resolveDatabase } from './database/database-bootstrap';
 
 /**
@@ -16,18 +17,23 @@ async function main(): Promise<void> {
     await database.stop();
     throw error;
   });
-  let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
     log(`received ${signal}, shutting down`);
-    await app.close();
-    await database.stop();
-    process.exit(0);
+    let exitCode = 0;
+    try {
+      await app.close();
+    } catch (error) {
+      log(`closing the app failed: ${error instanceof Error ? error.stack : String(error)}`);
+      exitCode = 1;
+    } finally {
+      // Even when closing failed: the embedded server must not outlive the service.
+      await database.stop().catch((error) => log(`stopping the database failed: ${error}`));
+    }
+    process.exit(exitCode);
   };
   // A stray rejection is a bug to log, not a reason to take the service (and its jobs) down.
   process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`));
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stop(signal));
+  onShutdownSignal((signal) => void stop(signal));
   await app.listen(env.port, env.host);
   log(`listening on http://${env.host}:${env.port}`);
 }

