@@ -36,11 +36,14 @@ export class EnvError extends Error {}
 type Source = Record<string, string | undefined>;
 
 /**
- * One core is the main thread's (fetching, storing, the API); the others may parse. More threads
- * than cores only adds switching (README, ingestion benchmark).
+ * One core is the main thread's (fetching, storing, the API); the others may parse, up to
+ * MAX_DEFAULT_PARSE_THREADS: more threads than cores only adds switching (README, ingestion
+ * benchmark), and a container may see the host's cores, not its quota.
  */
+const MAX_DEFAULT_PARSE_THREADS = 4;
+
 function defaultParseThreads(): number {
-  return Math.max(1, availableParallelism() - 1);
+  return Math.min(MAX_DEFAULT_PARSE_THREADS, Math.max(1, availableParallelism() - 1));
 }
 
 function str(env: Source, name: string, fallback: string): string {

@@ -3,7 +3,7 @@ import type { MomentumWindow } from './momentum-window';
 import { nextPeriodStart, periodStartOf } from './periods';
 
 /**
- * The pure half of the one-statement reads (MOMENTUM_SQL, SCORECARD_SQL): their parameters from a
+ * The pure half of the one-statement reads (momentumStatement, scorecardStatement in momentum-read.sql.ts): their parameters from a
  * window, and their JSON row back into the rows the momentum maths reads. No database, no Nest.
  */
 
@@ -62,12 +62,12 @@ export const WEEK_CELLS = (['accepted', 'pending', 'rejected'] as const).flatMap
   (['supports', 'contradicts'] as const).map((stance) => ({ status, stance })),
 );
 
-/** Parameters of MOMENTUM_SQL: one trend by slug or number. */
+/** Parameters of momentumStatement: one trend by slug or number. */
 export function momentumValues(trend: { slug: string } | { number: number }, window: MomentumReadWindow): unknown[] {
   return [...periodValues(window), 'slug' in trend ? trend.slug : null, 'number' in trend ? trend.number : null];
 }
 
-/** Parameters of SCORECARD_SQL: every trend, with its strongest recent accepted evidence. */
+/** Parameters of scorecardStatement: every trend, with its strongest recent accepted evidence. */
 export function scorecardValues(window: MomentumReadWindow, strongestPerTrend: number): unknown[] {
   return [...periodValues(window), window.asOf, strongestPerTrend];
 }
