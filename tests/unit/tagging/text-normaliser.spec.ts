@@ -41,7 +41,15 @@ describe('normaliseText', () => {
     expect(normaliseText(once)).toBe(once);
   });
 
-  it('knows a few hundred traditional characters', () => {
-    expect(SIMPLIFIED_CHARACTER_COUNT).toBeGreaterThan(400);
+  it("knows OpenCC's traditional characters, not only the hand-picked ones", () => {
+    expect(SIMPLIFIED_CHARACTER_COUNT).toBeGreaterThan(3000);
+    // Characters no hand-picked pair covers: 鑽 (drill), 譏 (mock), 贓 (loot), 癱 (paralysed).
+    expect(normaliseText('鑽研 譏諷 贓款 癱瘓')).toBe('钻研 讥讽 赃款 瘫痪');
+  });
+
+  it('leaves characters of the simplified standard alone, but reads 後, 於 and 夥 in their traditional sense', () => {
+    expect(normaliseText('著作權 瞭解')).toBe('著作权 瞭解');
+    expect(normaliseText('發佈後 於台北 合夥')).toBe('发布后 于台北 合伙');
+    expect(normaliseText('帳號')).toBe('账号');
   });
 });
