@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { AppError } from '../src/common/app-error';
+import { waitAtMost } from '../src/common/wait-at-most';
 import type { JobRun, Prisma } from '../src/generated/prisma/client';
 import { JobRunRepository } from './job-run.repository';
 import { Job, JOBS, JobSummary, JobTrigger } from './job.types';
@@ -69,12 +70,7 @@ export class JobRunner implements OnModuleDestroy {
    */
   async onModuleDestroy(): Promise<void> {
     this.shutdown.abort();
-    let timer: NodeJS.Timeout | undefined;
-    const gaveUp = new Promise((resolve) => {
-      timer = setTimeout(resolve, SHUTDOWN_GRACE_MS);
-    });
-    await Promise.race([Promise.allSettled([...this.inFlight]), gaveUp]);
-    clearTimeout(timer);
+    await waitAtMost(Promise.allSettled([...this.inFlight]), SHUTDOWN_GRACE_MS);
   }
 
   /** Tracked from the lease claim on: a shutdown that starts while the claim is in flight waits for it too. */

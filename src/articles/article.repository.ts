@@ -80,14 +80,16 @@ export const STORE_LINKED_ITEMS = `
  * article seen in several feeds. Idempotent: a rerun after a crash finds what was committed and
  * adds only the rest.
  *
- * The items with a URL go in ONE statement (skip known, insert articles, link feed_items). The
+ * The items with a URL go in one statement per chunk of up to 500 (skip known, insert articles,
+ * link feed_items; see item-batch.ts for why chunks). The
  * article insert locks the day rows of article_daily_rollups (trigger) until commit, and every
  * writer of the same days queues behind it: as one statement the locks are held for that
  * statement only, never across round trips to a busy Node process, as an interactive transaction
  * held them. A statement is atomic, so a crash still leaves all or nothing of it.
  *
- * That statement runs on the `pg` pool with the items as one JSON parameter: through Prisma, building and binding eight array parameters per feed cost more CPU
- * than the database spent storing them (bench/ingestion.bench.ts, README).
+ * Each statement runs on the `pg` pool with its chunk as one JSON parameter: through Prisma,
+ * building and binding eight array parameters per feed cost more CPU than the database spent
+ * storing them (bench/ingestion.bench.ts, README).
  */
 @Injectable()
 export class ArticleRepository {

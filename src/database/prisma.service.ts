@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
+import { waitAtMost } from '../common/wait-at-most';
 import { PrismaClient } from '../generated/prisma/client';
 import { DATABASE_URL } from './database.tokens';
 
@@ -49,10 +50,5 @@ async function endPoolAndWaitForClients(pool: Pool): Promise<void> {
       if (open === 0) resolve();
     });
   });
-  let timer: NodeJS.Timeout | undefined;
-  const gaveUp = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, CLOSE_WAIT_MS);
-  });
-  await Promise.race([Promise.all([pool.end(), allClosed]), gaveUp]);
-  clearTimeout(timer);
+  await waitAtMost(Promise.all([pool.end(), allClosed]), CLOSE_WAIT_MS);
 }

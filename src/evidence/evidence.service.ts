@@ -20,21 +20,16 @@ export class EvidenceService {
   ) {}
 
   async queue(query: EvidenceQueryDto): Promise<Page<EvidenceItemDto>> {
-    const page = await this.page(await this.toFilter(query), query.cursor, query.limit ?? DEFAULT_LIMIT);
+    const trendId = query.trend !== undefined ? await this.resolveTrendId(query.trend) : undefined;
+    const page = await this.page(toFilter(query, trendId), query.cursor, query.limit ?? DEFAULT_LIMIT);
     return { data: await this.withOtherTags(page.data), nextCursor: page.nextCursor };
   }
 
   /** A prediction's accepted evidence for the public list; an unknown prediction is a 404, as elsewhere under /api/trends. */
   async acceptedFor(trendKey: string, query: PublicEvidenceQueryDto): Promise<Page<EvidenceRow>> {
     const trend = await this.trends.get(trendKey);
-    const filter: QueueFilter = {
-      status: 'accepted',
-      trendId: trend.id,
-      stance: query.stance,
-      from: query.from !== undefined ? new Date(query.from) : undefined,
-      to: query.to !== undefined ? new Date(query.to) : undefined,
-      sort: query.sort ?? 'date',
-    };
+    // Newest first unless asked otherwise: readers of a prediction's evidence follow the news.
+    const filter = toFilter({ ...query, status: 'accepted', sort: query.sort ?? 'date' }, trend.id);
     return this.page(filter, query.cursor, query.limit ?? DEFAULT_LIMIT);
   }
 
@@ -71,21 +66,22 @@ export class EvidenceService {
     const tags = await this.evidence.findTagsOfArticles([...new Set(rows.map((r) => r.articleId))]);
     return rows.map((row) => EvidenceItemDto.from(row, tags));
   }
+}
 
-  private async toFilter(q: EvidenceQueryDto): Promise<QueueFilter> {
-    return {
-      status: q.status ?? 'pending',
-      trendId: q.trend !== undefined ? await this.resolveTrendId(q.trend) : undefined,
-      stance: q.stance,
-      feedId: q.feedId,
-      language: q.language,
-      from: q.from !== undefined ? new Date(q.from) : undefined,
-      to: q.to !== undefined ? new Date(q.to) : undefined,
-      minScore: q.minScore,
-      q: q.q?.trim() || undefined,
-      sort: q.sort ?? 'score',
-    };
-  }
+/** The queue's filter from query fields (the prediction already resolved): defaults, dates, trimmed text. */
+function toFilter(q: EvidenceQueryDto, trendId: number | undefined): QueueFilter {
+  return {
+    status: q.status ?? 'pending',
+    trendId,
+    stance: q.stance,
+    feedId: q.feedId,
+    language: q.language,
+    from: q.from !== undefined ? new Date(q.from) : undefined,
+    to: q.to !== undefined ? new Date(q.to) : undefined,
+    minScore: q.minScore,
+    q: q.q?.trim() || undefined,
+    sort: q.sort ?? 'score',
+  };
 }
 
 /** A cursor only continues the sort it was issued for; anything else is refused as invalid. */
