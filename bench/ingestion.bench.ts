@@ -103,7 +103,9 @@ function serveFeeds(): void {
     const n = /^\/feed-(\d+)\.xml$/.exec(request.url ?? '')?.[1];
     const body = n === undefined ? undefined : documents[Number(n)];
     if (!body) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', 'content-length': body.length }).end(body);
+    response
+      .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', 'content-length': body.length })
+      .end(body);
   });
   server.listen(0, '127.0.0.1', () => {
     const { port } = server.address() as AddressInfo;
@@ -113,7 +115,10 @@ function serveFeeds(): void {
 }
 
 async function startFeedServerChild(): Promise<{ child: ChildProcess; port: number; digest: string }> {
-  const child = fork(__filename, [SERVER_FLAG], { execArgv: ['-r', 'ts-node/register/transpile-only'], stdio: 'inherit' });
+  const child = fork(__filename, [SERVER_FLAG], {
+    execArgv: ['-r', 'ts-node/register/transpile-only'],
+    stdio: 'inherit',
+  });
   const ready = await new Promise<{ port: number; digest: string }>((resolve, reject) => {
     child.once('message', (m) => resolve(m as { port: number; digest: string }));
     child.once('error', reject);
@@ -181,7 +186,13 @@ interface PhaseTimes {
 }
 
 /** Wraps `object[method]` to add its latency to `times[total]` and count calls in `times[count]`; returns the undo. */
-function timeMethod<T extends object, K extends keyof T>(object: T, method: K, times: PhaseTimes, total: keyof PhaseTimes, count: keyof PhaseTimes): () => void {
+function timeMethod<T extends object, K extends keyof T>(
+  object: T,
+  method: K,
+  times: PhaseTimes,
+  total: keyof PhaseTimes,
+  count: keyof PhaseTimes,
+): () => void {
   const original = object[method] as (...args: unknown[]) => Promise<unknown>;
   (object as Record<K, unknown>)[method] = async (...args: unknown[]) => {
     const started = performance.now();
@@ -214,19 +225,28 @@ async function storeOnlyFigures(documents: string[], env: AppEnv): Promise<Inges
     try {
       await insertFeeds(db.url, 1);
       const fetchedAt = new Date();
-      const batches = documents.map((text) => prepareFeed({ text, feedLanguage: null, baseUrl: 'http://127.0.0.1/', fetchedAt }).batch);
+      const batches = documents.map(
+        (text) => prepareFeed({ text, feedLanguage: null, baseUrl: 'http://127.0.0.1/', fetchedAt }).batch,
+      );
       const articles = app.get(ArticleRepository);
       const limit = pLimit(CONCURRENCY);
       const databaseWork = isDatabaseWorkFor(new URL(db.url).pathname.slice(1));
       const databaseBefore = processCpuSeconds(databaseWork);
       const started = performance.now();
       const feedIds = await app.get(PrismaService).feed.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
-      const stored = await Promise.all(batches.map((batch, n) => limit(() => articles.storeItems(feedIds[n]!.id, batch))));
+      const stored = await Promise.all(
+        batches.map((batch, n) => limit(() => articles.storeItems(feedIds[n]!.id, batch))),
+      );
       const seconds = (performance.now() - started) / 1000;
       const databaseCpuSeconds = cpuSecondsBetween(databaseBefore, processCpuSeconds(databaseWork));
       const items = stored.reduce((sum, result) => sum + result.newItems, 0);
-      if (items !== FEEDS * ITEMS_PER_FEED) throw new Error(`store-only stored ${items} items, expected ${FEEDS * ITEMS_PER_FEED}`);
-      return { itemsPerSec: round(items / seconds), seconds: round(seconds, 2), databaseCpuSeconds: roundOrNull(databaseCpuSeconds) };
+      if (items !== FEEDS * ITEMS_PER_FEED)
+        throw new Error(`store-only stored ${items} items, expected ${FEEDS * ITEMS_PER_FEED}`);
+      return {
+        itemsPerSec: round(items / seconds),
+        seconds: round(seconds, 2),
+        databaseCpuSeconds: roundOrNull(databaseCpuSeconds),
+      };
     } finally {
       await app.close();
     }
@@ -240,7 +260,8 @@ export async function run(): Promise<IngestionBenchFigures> {
   const server = await startFeedServerChild();
   const db = await createTestDatabase();
   try {
-    if (server.digest !== digest(documents)) throw new Error('the feed server does not serve the documents the parser is measured on');
+    if (server.digest !== digest(documents))
+      throw new Error('the feed server does not serve the documents the parser is measured on');
     const env = parseEnv({
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
@@ -257,7 +278,9 @@ export async function run(): Promise<IngestionBenchFigures> {
     try {
       await insertFeeds(db.url, server.port);
       // A running service's threads are up after its first ingestion; start them before timing.
-      await app.get(FeedPreparationPool).prepare({ text: documents[0]!, feedLanguage: null, baseUrl: 'http://127.0.0.1/', fetchedAt: new Date() });
+      await app
+        .get(FeedPreparationPool)
+        .prepare({ text: documents[0]!, feedLanguage: null, baseUrl: 'http://127.0.0.1/', fetchedAt: new Date() });
       const times: PhaseTimes = { fetchMs: 0, fetches: 0, prepareMs: 0, prepares: 0, storeMs: 0, stores: 0 };
       const undo = instrumentPhases(app, times);
       const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -290,7 +313,8 @@ export async function run(): Promise<IngestionBenchFigures> {
       const taggingStarted = performance.now();
       const tagged = await app.get(TaggingService).tagUntagged();
       const taggingSeconds = (performance.now() - taggingStarted) / 1000;
-      if (tagged.articlesTagged !== summary.articlesNew) throw new Error(`tagged ${tagged.articlesTagged} articles, expected ${summary.articlesNew}`);
+      if (tagged.articlesTagged !== summary.articlesNew)
+        throw new Error(`tagged ${tagged.articlesTagged} articles, expected ${summary.articlesNew}`);
 
       const storeOnly = await storeOnlyFigures(documents, env);
       const bare = bareParserItemsPerSec(documents);

@@ -102,7 +102,13 @@ export async function generate(c: Client, evidenceRows: number): Promise<void> {
 }
 
 async function checkRollups(c: Client, label: string, expectedEvidence: number): Promise<void> {
-  const { rows } = await c.query<{ evidence: string; trend_sum: string | null; week_sum: string | null; articles: string; article_sum: string | null }>(
+  const { rows } = await c.query<{
+    evidence: string;
+    trend_sum: string | null;
+    week_sum: string | null;
+    articles: string;
+    article_sum: string | null;
+  }>(
     `SELECT (SELECT count(*) FROM evidence) AS evidence,
             (SELECT sum(count) FROM trend_daily_rollups) AS trend_sum,
             (SELECT sum(accepted_supports_count + accepted_contradicts_count + pending_supports_count
@@ -112,7 +118,8 @@ async function checkRollups(c: Client, label: string, expectedEvidence: number):
             (SELECT sum(count) FROM article_daily_rollups) AS article_sum`,
   );
   const r = rows[0]!;
-  if (Number(r.evidence) !== expectedEvidence) throw new Error(`${label}: ${r.evidence} evidence rows, expected ${expectedEvidence}`);
+  if (Number(r.evidence) !== expectedEvidence)
+    throw new Error(`${label}: ${r.evidence} evidence rows, expected ${expectedEvidence}`);
   if (Number(r.trend_sum) !== Number(r.evidence)) {
     throw new Error(`${label}: trend_daily_rollups sum to ${r.trend_sum}, but count(*) FROM evidence is ${r.evidence}`);
   }
@@ -120,9 +127,13 @@ async function checkRollups(c: Client, label: string, expectedEvidence: number):
     throw new Error(`${label}: trend_weekly_cells sum to ${r.week_sum}, but count(*) FROM evidence is ${r.evidence}`);
   }
   if (Number(r.article_sum) !== Number(r.articles)) {
-    throw new Error(`${label}: article_daily_rollups sum to ${r.article_sum}, but count(*) FROM articles is ${r.articles}`);
+    throw new Error(
+      `${label}: article_daily_rollups sum to ${r.article_sum}, but count(*) FROM articles is ${r.articles}`,
+    );
   }
-  log(`${label}: daily and weekly rollups sum to ${r.trend_sum} and ${r.week_sum} = count(*) FROM evidence, ${r.article_sum} = count(*) FROM articles`);
+  log(
+    `${label}: daily and weekly rollups sum to ${r.trend_sum} and ${r.week_sum} = count(*) FROM evidence, ${r.article_sum} = count(*) FROM articles`,
+  );
 }
 
 async function loadSmall(t: TestApp): Promise<void> {
@@ -202,11 +213,15 @@ const urls = JSON.parse(process.argv[1]);
 
 function remoteSamples(urls: string[]): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', CLIENT, JSON.stringify(urls)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['-e', CLIENT, JSON.stringify(urls)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`client exited ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`client exited ${code}`)),
+    );
   });
 }
 
@@ -224,14 +239,16 @@ function endpoints(slugs: string[]): Endpoint[] {
       // Each request asks for the next of the ten predictions.
       path: (i) => `/api/trends/${slugs[i % slugs.length]}/momentum?interval=week&asOf=${asOf}`,
       check: (body) => {
-        if (!Array.isArray(body.series) || body.series.length !== 26) throw new Error(`momentum: unexpected body ${JSON.stringify(body).slice(0, 300)}`);
+        if (!Array.isArray(body.series) || body.series.length !== 26)
+          throw new Error(`momentum: unexpected body ${JSON.stringify(body).slice(0, 300)}`);
       },
     },
     {
       name: 'scorecard',
       path: () => `/api/scorecard?asOf=${asOf}`,
       check: (body) => {
-        if (!Array.isArray(body.data) || body.data.length !== 10) throw new Error(`scorecard: unexpected body ${JSON.stringify(body).slice(0, 300)}`);
+        if (!Array.isArray(body.data) || body.data.length !== 10)
+          throw new Error(`scorecard: unexpected body ${JSON.stringify(body).slice(0, 300)}`);
       },
     },
   ];
@@ -257,7 +274,11 @@ function seconds(ms: number): number {
   return round(ms / 1000, 2);
 }
 
-async function measure(small: TestApp, large: TestApp, slugs: string[]): Promise<{ rows10k: SizeFigures; rows1M: SizeFigures }> {
+async function measure(
+  small: TestApp,
+  large: TestApp,
+  slugs: string[],
+): Promise<{ rows10k: SizeFigures; rows1M: SizeFigures }> {
   const rows10k = {} as SizeFigures;
   const rows1M = {} as SizeFigures;
   for (const endpoint of endpoints(slugs)) {
@@ -272,7 +293,10 @@ async function measure(small: TestApp, large: TestApp, slugs: string[]): Promise
     // Blocks alternate between the sizes so load from other work falls on both alike.
     for (let done = 0; done < MEASURED; done += BLOCK) {
       for (const app of [small, large]) {
-        const urls = Array.from({ length: Math.min(BLOCK, MEASURED - done) }, (_, k) => app.baseUrl + endpoint.path(done + k));
+        const urls = Array.from(
+          { length: Math.min(BLOCK, MEASURED - done) },
+          (_, k) => app.baseUrl + endpoint.path(done + k),
+        );
         samples.get(app)!.push(...(await remoteSamples(urls)));
       }
     }
@@ -291,7 +315,9 @@ export async function run(): Promise<MomentumBenchFigures> {
     apps.push(large);
     await loadSmall(small);
     const { loadSeconds, rebuildSeconds } = await loadLarge(large);
-    const slugs = await withClient(small.db.url, async (c) => (await c.query<{ slug: string }>('SELECT slug FROM trends ORDER BY number')).rows.map((r) => r.slug));
+    const slugs = await withClient(small.db.url, async (c) =>
+      (await c.query<{ slug: string }>('SELECT slug FROM trends ORDER BY number')).rows.map((r) => r.slug),
+    );
     if (slugs.length !== 10) throw new Error(`expected ten predictions, found ${slugs.length}`);
 
     const { rows10k, rows1M } = await measure(small, large, slugs);

@@ -36,7 +36,15 @@ const candidates: Record<string, ItemCounter> = {
 };
 
 async function measure(parser: string, countItems: ItemCounter, texts: string[]): Promise<ParserFigures> {
-  const figures: ParserFigures = { bench: 'parser-choice', parser, files: texts.length, parsed: 0, items: 0, errors: 0, ms: 0 };
+  const figures: ParserFigures = {
+    bench: 'parser-choice',
+    parser,
+    files: texts.length,
+    parsed: 0,
+    items: 0,
+    errors: 0,
+    ms: 0,
+  };
   const started = performance.now();
   for (const text of texts) {
     try {

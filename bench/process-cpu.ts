@@ -41,7 +41,10 @@ export function processCpuSeconds(matches: (process: ProcessInfo) => boolean): M
 }
 
 /** CPU seconds the matching processes spent between two readings (processes that ended in between are lost). */
-export function cpuSecondsBetween(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
+export function cpuSecondsBetween(
+  before: Map<number, number> | null,
+  after: Map<number, number> | null,
+): number | null {
   if (!before || !after) return null;
   let total = 0;
   for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);

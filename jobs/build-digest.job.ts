@@ -32,6 +32,10 @@ export class BuildDigestJob implements Job {
       nothingMoved: digest?.content.nothingMoved ?? null,
     };
     if (result.outcome !== 'built') return built;
-    return { ...built, deliveries: await this.delivery.deliverDue(context.signal), interrupted: context.signal.aborted };
+    return {
+      ...built,
+      deliveries: await this.delivery.deliverDue(context.signal),
+      interrupted: context.signal.aborted,
+    };
   }
 }

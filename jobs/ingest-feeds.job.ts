@@ -25,4 +25,3 @@ export class IngestFeedsJob implements Job {
     return { ...ingested, ...tagged, interrupted: context.signal.aborted };
   }
 }
-

@@ -50,7 +50,12 @@ export class JobRunRepository {
     return count;
   }
 
-  finish(id: number, status: 'succeeded' | 'failed' | 'interrupted', summary: JobSummaryJson, error?: string): Promise<JobRun> {
+  finish(
+    id: number,
+    status: 'succeeded' | 'failed' | 'interrupted',
+    summary: JobSummaryJson,
+    error?: string,
+  ): Promise<JobRun> {
     return this.prisma.jobRun.update({
       where: { id },
       data: { status, summary: summary ?? undefined, error: error ?? null, finishedAt: new Date() },
@@ -59,7 +64,10 @@ export class JobRunRepository {
 
   list(filter: { job?: string; beforeId?: number; limit: number }): Promise<JobRun[]> {
     return this.prisma.jobRun.findMany({
-      where: { ...(filter.job ? { job: filter.job } : {}), ...(filter.beforeId ? { id: { lt: filter.beforeId } } : {}) },
+      where: {
+        ...(filter.job ? { job: filter.job } : {}),
+        ...(filter.beforeId ? { id: { lt: filter.beforeId } } : {}),
+      },
       orderBy: { id: 'desc' },
       take: filter.limit,
     });

@@ -54,7 +54,8 @@ export class JobRunner implements OnModuleDestroy {
 
   /** On demand: 409 while a run of the same job is in progress anywhere. */
   async runNow(name: string, trigger: Exclude<JobTrigger, 'schedule'>): Promise<JobOutcome> {
-    if (this.shutdown.signal.aborted) throw new AppError(HttpStatus.SERVICE_UNAVAILABLE, 'shutting_down', 'the service is shutting down');
+    if (this.shutdown.signal.aborted)
+      throw new AppError(HttpStatus.SERVICE_UNAVAILABLE, 'shutting_down', 'the service is shutting down');
     const outcome = await this.runWithLease(this.find(name), `manual-${randomUUID()}`, trigger);
     if (!outcome) throw new AppError(HttpStatus.CONFLICT, 'job_busy', `job ${name} is already running`);
     return outcome;
@@ -92,12 +93,17 @@ export class JobRunner implements OnModuleDestroy {
 
   private async executeWithLease(job: Job, tick: string, trigger: JobTrigger): Promise<JobOutcome> {
     const renew = setInterval(() => {
-      this.runs.renewLease(job.name, tick, this.instance, LEASE_TTL_MS).catch((e) => this.logger.warn(`lease renewal failed: ${e}`));
+      this.runs
+        .renewLease(job.name, tick, this.instance, LEASE_TTL_MS)
+        .catch((e) => this.logger.warn(`lease renewal failed: ${e}`));
     }, LEASE_TTL_MS / 3);
     renew.unref();
     try {
       const abandoned = await this.runs.abandonUnfinished(job.name);
-      if (abandoned > 0) this.logger.warn(`job ${job.name}: ${abandoned} earlier run(s) had stopped without finishing; marked abandoned`);
+      if (abandoned > 0)
+        this.logger.warn(
+          `job ${job.name}: ${abandoned} earlier run(s) had stopped without finishing; marked abandoned`,
+        );
       return await this.execute(job, trigger);
     } finally {
       clearInterval(renew);
@@ -109,7 +115,10 @@ export class JobRunner implements OnModuleDestroy {
     const run = await this.runs.start(job.name, trigger, this.instance);
     const started = Date.now();
     try {
-      const summary = { ...(await job.run({ runId: run.id, trigger, signal: this.shutdown.signal })), durationMs: Date.now() - started };
+      const summary = {
+        ...(await job.run({ runId: run.id, trigger, signal: this.shutdown.signal })),
+        durationMs: Date.now() - started,
+      };
       const status = summary.interrupted === true ? 'interrupted' : 'succeeded';
       const finished = await this.runs.finish(run.id, status, summary as Prisma.InputJsonValue);
       this.logger.log(`job ${job.name} finished: ${JSON.stringify(summary)}`);

@@ -17,7 +17,9 @@ export async function withAppContext<T>(fn: (app: INestApplicationContext) => Pr
   const database = await resolveDatabase(env, (m) => console.error(m));
   try {
     await migrate(database.url);
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot(env, database.url), { logger: ['error', 'warn'] });
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(env, database.url), {
+      logger: ['error', 'warn'],
+    });
     // A signal closes the app at once: a running job stops between items and records that, then
     // `fn` returns and the database is stopped below.
     let closing: Promise<void> | undefined;

@@ -34,7 +34,9 @@ export async function createApp(env: AppEnv, databaseUrl: string): Promise<INest
   app
     .get(DefaultFeedsLoader)
     .loadOnce()
-    .catch((error: unknown) => app.get(Logger).warn(`default feeds not loaded: ${error instanceof Error ? error.message : error}`));
+    .catch((error: unknown) =>
+      app.get(Logger).warn(`default feeds not loaded: ${error instanceof Error ? error.message : error}`),
+    );
   return app;
 }
 

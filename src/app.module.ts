@@ -17,7 +17,18 @@ import { TaggingModule } from './tagging/tagging.module';
 import { DigestsModule } from './digests/digests.module';
 
 /** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, momentum, digests. */
-const FEATURE_MODULES = [HealthModule, AuthModule, TrendsModule, ArticlesModule, FeedsModule, EvidenceModule, TaggingModule, MomentumModule, DigestsModule, JobsModule];
+const FEATURE_MODULES = [
+  HealthModule,
+  AuthModule,
+  TrendsModule,
+  ArticlesModule,
+  FeedsModule,
+  EvidenceModule,
+  TaggingModule,
+  MomentumModule,
+  DigestsModule,
+  JobsModule,
+];
 
 @Module({})
 export class AppModule {

@@ -10,7 +10,8 @@ import { resolveDatabase } from './database/database-bootstrap';
  */
 async function main(): Promise<void> {
   const env = parseEnv();
-  const log = (message: string) => process.stderr.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: message })}\n`);
+  const log = (message: string) =>
+    process.stderr.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: message })}\n`);
   const database = await resolveDatabase(env, log, (m) => env.logLevel === 'debug' && log(m));
   if (database.embedded) log(`embedded PostgreSQL ready (data in ${env.dataDir})`);
   const app = await createApp(env, database.url).catch(async (error) => {
@@ -32,14 +33,17 @@ async function main(): Promise<void> {
     process.exit(exitCode);
   };
   // A stray rejection is a bug to log, not a reason to take the service (and its jobs) down.
-  process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`));
+  process.on('unhandledRejection', (reason) =>
+    log(`unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`),
+  );
   onShutdownSignal((signal) => void stop(signal));
   await app.listen(env.port, env.host);
   log(`listening on http://${env.host}:${env.port}`);
 }
 
 main().catch((error) => {
-  const message = error instanceof EnvError ? `configuration error: ${error.message}` : (error as Error)?.stack ?? String(error);
+  const message =
+    error instanceof EnvError ? `configuration error: ${error.message}` : ((error as Error)?.stack ?? String(error));
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

@@ -117,7 +117,8 @@ export const PREDICTIONS: PredictionSeed[] = [
     slug: 'open-source-models',
     seedVersion: 1,
     titleZh: '开源共享：开源生态实现降本普惠，推进外脑共享和迭代',
-    titleEn: 'Open source and sharing: the open ecosystem lowers costs for all and drives sharing and iteration of the external brain',
+    titleEn:
+      'Open source and sharing: the open ecosystem lowers costs for all and drives sharing and iteration of the external brain',
     summaryZh:
       '通过对国内外100多个开源大模型的分析，预计在未来2-3年内，AI开源将迎来繁荣发展，开源大模型从“可用”到“好用”演变。开源社区将推动全球知识分享与技术协同，也为中小企业提供低成本、高效率的解决方案。',
     summaryEn:
@@ -129,7 +130,8 @@ export const PREDICTIONS: PredictionSeed[] = [
     slug: 'human-ai-alignment',
     seedVersion: 1,
     titleZh: '人机对齐：人机对齐是大模型产品的重要竞争力，也关乎通用人工智能的未来',
-    titleEn: 'Human-AI alignment: alignment is a key competitive factor for large-model products and shapes the future of AGI',
+    titleEn:
+      'Human-AI alignment: alignment is a key competitive factor for large-model products and shapes the future of AGI',
     summaryZh:
       '随着AI模型越来越有类人能力，如何让AI模型的能力和行为与人类意图一致越来越重要。人机对齐是大模型产品成功的关键，也是实现通用人工智能（AGI）的前提。通过确保AI的行为与人类价值观和目标一致，我们可以构建更加安全、可靠和伦理的AI系统。',
     summaryEn:

@@ -31,12 +31,18 @@ function sha256(text: string): string {
  * Identity of an item within its feed: the GUID when present (publishers promise it is stable),
  * else the normalised link, else title + date. Prefixes keep the three spaces apart.
  */
-export function itemIdentityHash(item: Pick<ParsedItem, 'guid' | 'link' | 'title' | 'publishedAt'>, baseUrl?: string): string {
+export function itemIdentityHash(
+  item: Pick<ParsedItem, 'guid' | 'link' | 'title' | 'publishedAt'>,
+  baseUrl?: string,
+): string {
   return identityHash(item, () => normaliseUrl(item.link, baseUrl));
 }
 
 /** `normalisedLink` is only asked for when there is no GUID. */
-function identityHash(item: Pick<ParsedItem, 'guid' | 'title' | 'publishedAt'>, normalisedLink: () => string | null): string {
+function identityHash(
+  item: Pick<ParsedItem, 'guid' | 'title' | 'publishedAt'>,
+  normalisedLink: () => string | null,
+): string {
   const guid = item.guid?.trim();
   if (guid) return sha256(`guid:${guid}`);
   const link = normalisedLink();
@@ -45,7 +51,10 @@ function identityHash(item: Pick<ParsedItem, 'guid' | 'title' | 'publishedAt'>, 
 }
 
 /** The link resolved against the base, as given (href) and canonical; both null unless http(s). */
-function resolveLink(link: string | undefined, baseUrl: string | undefined): { url: string; normalizedUrl: string | null } | null {
+function resolveLink(
+  link: string | undefined,
+  baseUrl: string | undefined,
+): { url: string; normalizedUrl: string | null } | null {
   if (!link) return null;
   let parsed: URL;
   try {
@@ -72,7 +81,12 @@ function titleFor(item: ParsedItem, summary: string): string {
  * Turns a parsed feed item into what gets stored: plain-text title and summary, canonical URL,
  * a sane UTC date. `baseUrl` (the feed's final URL) resolves relative links some feeds use.
  */
-export function normaliseItem(item: ParsedItem, feedLanguage: string | null | undefined, now: Date, baseUrl?: string): NormalisedItem {
+export function normaliseItem(
+  item: ParsedItem,
+  feedLanguage: string | null | undefined,
+  now: Date,
+  baseUrl?: string,
+): NormalisedItem {
   const summary = htmlToText(item.summaryHtml);
   const link = resolveLink(item.link, baseUrl);
   return {

@@ -9,7 +9,11 @@ import { PageQuery } from '../common/page-query.dto';
 
 class ListArticlesQuery extends PageQuery(200) {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) feedId?: number;
-  @ApiPropertyOptional({ description: 'text in title or summary' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional({ description: 'text in title or summary' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
 }
 
 export class ArticleDto {

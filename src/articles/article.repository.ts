@@ -132,7 +132,10 @@ export class ArticleRepository {
   }
 
   private async storeLinked(feedId: number, itemsJson: string, only: string[] | null): Promise<LinkedOutcome> {
-    const { rows } = await this.prisma.pool.query<{ linked: number; unlinked: string[]; new_ids: number[] }>(STORE_LINKED_ITEMS, [feedId, itemsJson, only]);
+    const { rows } = await this.prisma.pool.query<{ linked: number; unlinked: string[]; new_ids: number[] }>(
+      STORE_LINKED_ITEMS,
+      [feedId, itemsJson, only],
+    );
     const row = rows[0]!;
     return { linked: row.linked, unlinked: row.unlinked, newIds: row.new_ids };
   }

@@ -4,12 +4,53 @@ export const DEFAULT_TEXT_LIMIT = 4000;
 
 /** Block elements become spaces, so "<p>a</p><p>b</p>" reads "a b", not "ab". */
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table', 'blockquote', 'pre',
-  'section', 'article', 'header', 'footer', 'figure', 'figcaption', 'hr', 'dl', 'dt', 'dd', 'main', 'aside', 'nav', 'address', 'caption',
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'blockquote',
+  'pre',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'figure',
+  'figcaption',
+  'hr',
+  'dl',
+  'dt',
+  'dd',
+  'main',
+  'aside',
+  'nav',
+  'address',
+  'caption',
 ]);
 
 /** Elements whose content is not text a reader sees: dropped whole, with everything nested in them. */
-const NON_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'textarea', 'option', 'template', 'iframe', 'object', 'xmp']);
+const NON_TEXT_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'textarea',
+  'option',
+  'template',
+  'iframe',
+  'object',
+  'xmp',
+]);
 
 /**
  * Collects the text of one document. Only text callbacks produce output; tags, attributes,
@@ -40,7 +81,12 @@ class TextCollector {
   }
 }
 
-const PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, recognizeCDATA: false, recognizeSelfClosing: false } as const;
+const PARSER_OPTIONS = {
+  decodeEntities: true,
+  lowerCaseTags: true,
+  recognizeCDATA: false,
+  recognizeSelfClosing: false,
+} as const;
 
 /**
  * Plain text from feed HTML: no tags at all, script/style/template/... content dropped, entities
@@ -75,5 +121,8 @@ export function truncateText(text: string, limit: number): string {
   if (text.length <= limit) return text;
   const codePoints = Array.from(text);
   if (codePoints.length <= limit) return text;
-  return `${codePoints.slice(0, Math.max(0, limit - 1)).join('').trimEnd()}…`;
+  return `${codePoints
+    .slice(0, Math.max(0, limit - 1))
+    .join('')
+    .trimEnd()}…`;
 }

@@ -58,7 +58,8 @@ export function toItemBatch(items: NormalisedItem[]): ItemBatch {
     });
   }
   const linkedChunks: string[] = [];
-  for (let start = 0; start < rows.length; start += CHUNK_ITEMS) linkedChunks.push(JSON.stringify(rows.slice(start, start + CHUNK_ITEMS)));
+  for (let start = 0; start < rows.length; start += CHUNK_ITEMS)
+    linkedChunks.push(JSON.stringify(rows.slice(start, start + CHUNK_ITEMS)));
   return { linkedChunks, linkedCount: rows.length, unlinked };
 }
 

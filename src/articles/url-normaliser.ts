@@ -1,6 +1,20 @@
 /** Canonical form of article URLs, so the same story reached through tracking links is stored once. */
 
-const TRACKING_PARAMS = new Set(['fbclid', 'gclid', 'dclid', 'msclkid', 'mc_cid', 'mc_eid', 'igshid', 'spm', 'ref', 'ref_src', '_hsenc', '_hsmi', 'yclid']);
+const TRACKING_PARAMS = new Set([
+  'fbclid',
+  'gclid',
+  'dclid',
+  'msclkid',
+  'mc_cid',
+  'mc_eid',
+  'igshid',
+  'spm',
+  'ref',
+  'ref_src',
+  '_hsenc',
+  '_hsmi',
+  'yclid',
+]);
 const TRACKING_PREFIXES = ['utm_'];
 
 /**
@@ -8,7 +22,8 @@ const TRACKING_PREFIXES = ['utm_'];
  * only dropped when their value looks like a campaign tag: rss, feed, newsletter, twitter, ...
  */
 const TRACKING_SOURCE_PARAMS = new Set(['from', 'source']);
-const TRACKING_SOURCE_VALUE = /^(?:rss|rss\d*|feed|feeds|feedburner|newsletter|email|e-?mail|twitter|facebook|fb|social|share|linkedin|telegram|whatsapp|homepage|home|hp)(?:[-_].*)?$/i;
+const TRACKING_SOURCE_VALUE =
+  /^(?:rss|rss\d*|feed|feeds|feedburner|newsletter|email|e-?mail|twitter|facebook|fb|social|share|linkedin|telegram|whatsapp|homepage|home|hp)(?:[-_].*)?$/i;
 
 function isTrackingParam(name: string, value: string): boolean {
   const lowered = name.toLowerCase();

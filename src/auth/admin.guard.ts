@@ -23,15 +23,27 @@ export class AdminGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const need = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]);
+    const need = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!need) return true;
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     const token = bearerToken(req.headers.authorization);
-    if (!token) throw new AppError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'an API token is required: Authorization: Bearer <token>');
+    if (!token)
+      throw new AppError(
+        HttpStatus.UNAUTHORIZED,
+        'unauthorized',
+        'an API token is required: Authorization: Bearer <token>',
+      );
     const principal = await this.auth.authenticate(token);
     if (!principal) throw new AppError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'the API token is unknown or revoked');
     if (!roleAllows(principal.role, need)) {
-      throw new AppError(HttpStatus.FORBIDDEN, 'forbidden', `this route needs the ${need} role; the token has ${principal.role}`);
+      throw new AppError(
+        HttpStatus.FORBIDDEN,
+        'forbidden',
+        `this route needs the ${need} role; the token has ${principal.role}`,
+      );
     }
     await this.limit(principal, context.switchToHttp().getResponse<Response>());
     req.principal = principal;

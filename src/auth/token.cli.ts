@@ -25,7 +25,8 @@ async function run(auth: AuthService, command: string | undefined, args: string[
     const [name, role] = args;
     if (!name || !role || !(ROLES as readonly string[]).includes(role)) throw new Error(USAGE);
     // Same rule as CreateTokenDto: names end up in audit rows and logs.
-    if (name.length > 100 || /[\u0000-\u001f]/.test(name)) throw new Error('name must be 1-100 characters without control characters');
+    if (name.length > 100 || /[\u0000-\u001f]/.test(name))
+      throw new Error('name must be 1-100 characters without control characters');
     const { token, record } = await auth.issue(name, role as Role);
     return { id: record.id, name: record.name, role: record.role, token };
   }

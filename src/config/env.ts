@@ -130,9 +130,15 @@ export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv
     feedParseThreads: int(env, 'FEED_PARSE_THREADS', defaultParseThreads(), 0, 64),
     fetchTimeoutMs: int(env, 'FETCH_TIMEOUT_MS', 20000, 100, 300000),
     maxFeedBytes: int(env, 'MAX_FEED_BYTES', 15 * 1024 * 1024, 1024, 512 * 1024 * 1024),
-    publicBaseUrl: url(env, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${int(env, 'PORT', 3000, 0, 65535)}`,
+    publicBaseUrl:
+      url(env, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${int(env, 'PORT', 3000, 0, 65535)}`,
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
-    digestEmailTo: emailTo ? emailTo.split(',').map((s) => s.trim()).filter(Boolean) : [],
+    digestEmailTo: emailTo
+      ? emailTo
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
     digestEmailFrom: str(env, 'DIGEST_EMAIL_FROM', 'trend-scorecard@localhost'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     adminRateLimitPerMinute: int(env, 'ADMIN_RATE_LIMIT_PER_MINUTE', 600, 1, 1000000),

@@ -111,7 +111,9 @@ export async function stopOrphanedServer(clusterDir: string, log: (m: string) =>
   const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
   if (Number.isInteger(pid) && pid > 0 && isPostgresProcess(pid, clusterDir)) {
     log(`stopping orphaned PostgreSQL (pid ${pid}) left by a previous run`);
-    await signalAndWait(pid, 'SIGINT', 15000) || (await signalAndWait(pid, 'SIGQUIT', 5000)) || (await signalAndWait(pid, 'SIGKILL', 5000));
+    (await signalAndWait(pid, 'SIGINT', 15000)) ||
+      (await signalAndWait(pid, 'SIGQUIT', 5000)) ||
+      (await signalAndWait(pid, 'SIGKILL', 5000));
   }
   if (existsSync(pidFile)) {
     log('removing stale postmaster.pid');

@@ -20,5 +20,10 @@ export async function retryOnWriteConflict<T>(statement: () => Promise<T>): Prom
 function isWriteConflict(error: unknown): boolean {
   const code = (error as { code?: string }).code;
   // P2034: Prisma's "write conflict or deadlock"; 40P01 / 40001: PostgreSQL's own codes.
-  return code === 'P2034' || code === '40P01' || code === '40001' || /deadlock detected/.test(String((error as Error)?.message));
+  return (
+    code === 'P2034' ||
+    code === '40P01' ||
+    code === '40001' ||
+    /deadlock detected/.test(String((error as Error)?.message))
+  );
 }

@@ -18,7 +18,12 @@ export class DeliveryController {
   async list(@Query() query: ListDeliveriesQuery) {
     const limit = query.limit ?? 100;
     const cursor = decodeCursor<{ id: number }>(query.cursor, ['id']);
-    const rows = await this.deliveries.list({ digestId: query.digestId, status: query.status, beforeId: cursor?.id, limit: limit + 1 });
+    const rows = await this.deliveries.list({
+      digestId: query.digestId,
+      status: query.status,
+      beforeId: cursor?.id,
+      limit: limit + 1,
+    });
     return toPage(rows, limit, (d) => ({ id: d.id }), deliveryView);
   }
 }

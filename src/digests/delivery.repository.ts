@@ -48,7 +48,12 @@ export class DeliveryRepository {
       WHERE id = ${id} AND status = 'sending'`;
   }
 
-  async markFailedAttempt(id: number, error: string, status: Extract<DeliveryStatus, 'pending' | 'failed'>, delayMs: number): Promise<void> {
+  async markFailedAttempt(
+    id: number,
+    error: string,
+    status: Extract<DeliveryStatus, 'pending' | 'failed'>,
+    delayMs: number,
+  ): Promise<void> {
     await this.prisma.$executeRaw`
       UPDATE deliveries
       SET status = ${status}, last_error = ${error.slice(0, 1000)},

@@ -67,7 +67,10 @@ export class DeliveryService {
     return summary;
   }
 
-  private async attempt(delivery: ClaimedDelivery, cache: Map<number, Promise<StoredDigest | null>>): Promise<'delivered' | 'retrying' | 'failed'> {
+  private async attempt(
+    delivery: ClaimedDelivery,
+    cache: Map<number, Promise<StoredDigest | null>>,
+  ): Promise<'delivered' | 'retrying' | 'failed'> {
     try {
       if (!cache.has(delivery.digestId)) cache.set(delivery.digestId, this.digests.findById(delivery.digestId));
       const digest = await cache.get(delivery.digestId)!;
@@ -77,8 +80,13 @@ export class DeliveryService {
       return 'delivered';
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const next = error instanceof PermanentDeliveryError ? { status: 'failed' as const, delayMs: 0 } : afterFailure(delivery.attempts);
-      this.logger.warn(`delivery ${delivery.id} (${delivery.channel} ${delivery.target}) attempt ${delivery.attempts} failed: ${message}`);
+      const next =
+        error instanceof PermanentDeliveryError
+          ? { status: 'failed' as const, delayMs: 0 }
+          : afterFailure(delivery.attempts);
+      this.logger.warn(
+        `delivery ${delivery.id} (${delivery.channel} ${delivery.target}) attempt ${delivery.attempts} failed: ${message}`,
+      );
       await this.deliveries.markFailedAttempt(delivery.id, message, next.status, next.delayMs);
       return next.status === 'failed' ? 'failed' : 'retrying';
     }

@@ -71,7 +71,13 @@ export class DigestBuildService {
       this.evidence.topAccepted(period.start, period.end, TOP_EVIDENCE_PER_TREND),
       this.feeds.failuresBetween(period.start, period.end),
     ]);
-    const failedFeeds = failures.map((f) => ({ feedId: f.feedId, url: f.url, title: f.title, errors: f.errors, lastError: f.lastError ?? null }));
+    const failedFeeds = failures.map((f) => ({
+      feedId: f.feedId,
+      url: f.url,
+      title: f.title,
+      errors: f.errors,
+      lastError: f.lastError ?? null,
+    }));
     return { atStart, atEnd, newCounts, pending, top, failedFeeds };
   }
 }

@@ -3,13 +3,7 @@
  * Pure: no clock, no database; the same input always gives the same digest.
  */
 import type { EvidenceStance, MomentumDirection, MomentumSummary } from '../momentum/momentum-math';
-import type {
-  DigestContent,
-  DigestEvidence,
-  DigestFailedFeed,
-  DigestMover,
-  DigestTrend,
-} from './digest.types';
+import type { DigestContent, DigestEvidence, DigestFailedFeed, DigestMover, DigestTrend } from './digest.types';
 
 /** A momentum change at least this large makes a mover even without a change of direction. */
 export const MOVER_CHANGE_THRESHOLD = 0.1;

@@ -23,7 +23,10 @@ export class DigestController {
   ) {}
 
   @Get('api/digests')
-  @ApiOperation({ summary: 'Digests, newest first: { data: [{ id, periodStart, periodEnd, createdAt, nothingMoved, movers }], nextCursor }' })
+  @ApiOperation({
+    summary:
+      'Digests, newest first: { data: [{ id, periodStart, periodEnd, createdAt, nothingMoved, movers }], nextCursor }',
+  })
   async list(@Query() query: ListDigestsQuery) {
     const limit = query.limit ?? 20;
     const cursor = decodeCursor<{ periodStart: string }>(query.cursor, ['periodStart']);
@@ -33,7 +36,9 @@ export class DigestController {
   }
 
   @Get('api/digests/latest')
-  @ApiOperation({ summary: 'The newest digest: JSON, or ?format=md (Markdown) or ?format=html (a self-contained page)' })
+  @ApiOperation({
+    summary: 'The newest digest: JSON, or ?format=md (Markdown) or ?format=html (a self-contained page)',
+  })
   @ApiProduces('application/json', 'text/markdown', 'text/html')
   async latest(@Query() query: DigestFormatQuery, @Res({ passthrough: true }) res: Response) {
     return this.respond(await this.digests.latest(), query, res);
@@ -42,7 +47,11 @@ export class DigestController {
   @Get('api/digests/:id')
   @ApiOperation({ summary: 'One digest: JSON, or ?format=md (Markdown) or ?format=html (a self-contained page)' })
   @ApiProduces('application/json', 'text/markdown', 'text/html')
-  async get(@Param('id', ParseIntPipe) id: number, @Query() query: DigestFormatQuery, @Res({ passthrough: true }) res: Response) {
+  async get(
+    @Param('id', ParseIntPipe) id: number,
+    @Query() query: DigestFormatQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.respond(await this.digests.get(id), query, res);
   }
 

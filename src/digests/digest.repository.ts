@@ -16,7 +16,10 @@ export class DigestRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async latestPeriodEnd(): Promise<Date | null> {
-    const latest = await this.prisma.digest.findFirst({ orderBy: { periodStart: 'desc' }, select: { periodEnd: true } });
+    const latest = await this.prisma.digest.findFirst({
+      orderBy: { periodStart: 'desc' },
+      select: { periodEnd: true },
+    });
     return latest?.periodEnd ?? null;
   }
 
@@ -48,7 +51,10 @@ export class DigestRepository {
    * ON CONFLICT DO NOTHING makes the loser wait for the winner's commit and then step aside, so
    * neither run fails and deliveries are queued exactly once, by the winner.
    */
-  insertWithDeliveries(content: DigestContent, destinations: (tx: TxClient) => Promise<DeliveryDestination[]>): Promise<StoredDigest | null> {
+  insertWithDeliveries(
+    content: DigestContent,
+    destinations: (tx: TxClient) => Promise<DeliveryDestination[]>,
+  ): Promise<StoredDigest | null> {
     return this.prisma.$transaction(async (tx) => {
       const inserted = await tx.$queryRaw<{ id: number }[]>`
         INSERT INTO digests (period_start, period_end, content)

@@ -12,8 +12,7 @@ export const DIGEST_FORMATS = ['json', 'md', 'html'] as const;
 export type DigestFormat = (typeof DIGEST_FORMATS)[number];
 
 export type RenderedDigest =
-  | { format: 'json'; digest: StoredDigest }
-  | { format: 'md' | 'html'; contentType: string; body: string };
+  { format: 'json'; digest: StoredDigest } | { format: 'md' | 'html'; contentType: string; body: string };
 
 /** Digests in the Atom feed; readers only need the recent ones. */
 const ATOM_ENTRIES = 20;
@@ -43,7 +42,8 @@ export class DigestService {
   }
 
   render(digest: StoredDigest, format: DigestFormat): RenderedDigest {
-    if (format === 'md') return { format, contentType: 'text/markdown; charset=utf-8', body: renderMarkdown(digest.content) };
+    if (format === 'md')
+      return { format, contentType: 'text/markdown; charset=utf-8', body: renderMarkdown(digest.content) };
     if (format === 'html') return { format, contentType: 'text/html; charset=utf-8', body: renderHtml(digest.content) };
     return { format, digest };
   }

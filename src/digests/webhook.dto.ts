@@ -10,7 +10,9 @@ export class CreateWebhookDto {
   @Length(1, 2048)
   url!: string;
 
-  @ApiPropertyOptional({ description: 'HMAC-SHA256 key for X-Scorecard-Signature; generated (and shown once) when omitted' })
+  @ApiPropertyOptional({
+    description: 'HMAC-SHA256 key for X-Scorecard-Signature; generated (and shown once) when omitted',
+  })
   @IsOptional()
   @IsString()
   @Length(8, 256)

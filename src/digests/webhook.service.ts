@@ -18,7 +18,8 @@ export class WebhookService {
   /** Registers a receiver after the same URL and SSRF checks as feeds; 409 when the URL is taken. */
   async create(input: { url: string; secret?: string }): Promise<{ webhook: Webhook; generatedSecret: string | null }> {
     const url = await this.checkedUrl(input.url.trim());
-    if (await this.webhooks.findByUrl(url)) throw AppError.conflict('webhook_exists', `a webhook for ${url} already exists`);
+    if (await this.webhooks.findByUrl(url))
+      throw AppError.conflict('webhook_exists', `a webhook for ${url} already exists`);
     const generatedSecret = input.secret === undefined ? randomBytes(32).toString('base64url') : null;
     const webhook = await this.webhooks.create(url, input.secret ?? generatedSecret!);
     return { webhook, generatedSecret };
@@ -41,7 +42,10 @@ export class WebhookService {
       // As for feeds: a name that does not resolve now is kept; every send checks it again.
       if (error instanceof FeedError && error.code === 'dns-failure') return new URL(raw).toString();
       if (error instanceof FeedError) {
-        throw AppError.badRequest(error.code === 'blocked-address' ? 'webhook_url_blocked' : 'invalid_webhook_url', error.message);
+        throw AppError.badRequest(
+          error.code === 'blocked-address' ? 'webhook_url_blocked' : 'invalid_webhook_url',
+          error.message,
+        );
       }
       throw error;
     }

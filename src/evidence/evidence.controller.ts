@@ -54,7 +54,11 @@ export class EvidenceController {
   @Post(':id/review')
   @HttpCode(200)
   @ApiOkResponse({ type: EvidenceItemDto, description: 'the evidence after the decision' })
-  review(@Param('id', idParam) id: number, @Body() body: ReviewDto, @CurrentPrincipal() by: Principal): Promise<EvidenceItemDto> {
+  review(
+    @Param('id', idParam) id: number,
+    @Body() body: ReviewDto,
+    @CurrentPrincipal() by: Principal,
+  ): Promise<EvidenceItemDto> {
     return this.reviews.review(id, body, by);
   }
 }

@@ -85,10 +85,24 @@ export class EvidenceRepository {
     if (articleIds.length === 0) return [];
     const rows = await this.prisma.evidence.findMany({
       where: { articleId: { in: articleIds } },
-      select: { id: true, articleId: true, stance: true, status: true, score: true, trend: { select: { slug: true, number: true } } },
+      select: {
+        id: true,
+        articleId: true,
+        stance: true,
+        status: true,
+        score: true,
+        trend: { select: { slug: true, number: true } },
+      },
       orderBy: [{ trend: { number: 'asc' } }],
     });
-    return rows.map((r) => ({ evidenceId: r.id, articleId: r.articleId, trend: r.trend.slug, stance: r.stance, status: r.status, score: r.score }));
+    return rows.map((r) => ({
+      evidenceId: r.id,
+      articleId: r.articleId,
+      trend: r.trend.slug,
+      stance: r.stance,
+      status: r.status,
+      score: r.score,
+    }));
   }
 
   /**
@@ -120,9 +134,13 @@ export class EvidenceRepository {
    * and of origin `rule`; decided and manual evidence stays. One statement per batch, all trends.
    * Rows are locked in (trend, publication date) order first, as upsertRuleMatches writes them.
    */
-  async withdrawStalePendingForArticles(articleIds: number[], stillMatching: { articleId: number; trendId: number }[]): Promise<number> {
+  async withdrawStalePendingForArticles(
+    articleIds: number[],
+    stillMatching: { articleId: number; trendId: number }[],
+  ): Promise<number> {
     if (articleIds.length === 0) return 0;
-    return retryOnWriteConflict(() => this.prisma.$executeRaw`
+    return retryOnWriteConflict(
+      () => this.prisma.$executeRaw`
       DELETE FROM evidence WHERE id IN (
         SELECT e.id FROM evidence e
         WHERE e.article_id = ANY(${articleIds}::int[]) AND e.status = 'pending' AND e.origin = 'rule'
@@ -130,7 +148,8 @@ export class EvidenceRepository {
             SELECT 1 FROM unnest(${stillMatching.map((m) => m.articleId)}::int[], ${stillMatching.map((m) => m.trendId)}::int[]) AS k(a, t)
             WHERE k.a = e.article_id AND k.t = e.trend_id)
         ORDER BY e.trend_id, e.published_at, e.id
-        FOR UPDATE)`);
+        FOR UPDATE)`,
+    );
   }
 
   private async upsertBatch(rows: RuleMatch[]): Promise<{ inserted: number; updated: number }> {

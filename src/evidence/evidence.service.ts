@@ -38,7 +38,11 @@ export class EvidenceService {
     return toPage(
       rows,
       limit,
-      (last): QueueCursor => ({ s: filter.sort, v: filter.sort === 'score' ? last.score : last.publishedAt.toISOString(), id: last.id }),
+      (last): QueueCursor => ({
+        s: filter.sort,
+        v: filter.sort === 'score' ? last.score : last.publishedAt.toISOString(),
+        id: last.id,
+      }),
       (row) => row,
     );
   }
@@ -56,7 +60,10 @@ export class EvidenceService {
       return (await this.trends.get(key)).id;
     } catch (error) {
       if (error instanceof AppError && error.code === 'trend_not_found') {
-        throw AppError.badRequest('unknown_trend', `${field} "${key}" is neither a prediction slug nor a number from 1 to 10`);
+        throw AppError.badRequest(
+          'unknown_trend',
+          `${field} "${key}" is neither a prediction slug nor a number from 1 to 10`,
+        );
       }
       throw error;
     }
@@ -88,7 +95,10 @@ function toFilter(q: EvidenceQueryDto, trendId: number | undefined): QueueFilter
 function readCursor(cursor: string | undefined, sort: QueueFilter['sort']): QueuePosition | null {
   const position = decodeCursor<QueueCursor>(cursor, ['s', 'v', 'id']);
   if (!position) return null;
-  const valueOk = sort === 'score' ? typeof position.v === 'number' : typeof position.v === 'string' && !Number.isNaN(Date.parse(position.v));
+  const valueOk =
+    sort === 'score'
+      ? typeof position.v === 'number'
+      : typeof position.v === 'string' && !Number.isNaN(Date.parse(position.v));
   if (position.s !== sort || !valueOk || !Number.isInteger(position.id)) {
     throw AppError.badRequest('invalid_cursor', 'cursor does not belong to this sort order');
   }

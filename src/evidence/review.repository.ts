@@ -61,7 +61,13 @@ export class ReviewRepository {
         for (const { id, after } of outcomes) {
           await tx.evidence.update({
             where: { id },
-            data: { status: after.status, stance: after.stance, reviewNote: after.note, reviewedBy: actor, reviewedAt: now },
+            data: {
+              status: after.status,
+              stance: after.stance,
+              reviewNote: after.note,
+              reviewedBy: actor,
+              reviewedAt: now,
+            },
           });
         }
         await tx.reviewAudit.createMany({ data: outcomes.map((o) => auditRow(o, actor, action, now)) });
@@ -89,11 +95,15 @@ export class ReviewRepository {
         RETURNING id`;
       const created = inserted[0]?.id;
       if (created === undefined) {
-        const existing = await tx.evidence.findUniqueOrThrow({ where: { articleId_trendId: { articleId: article.id, trendId: input.trendId } } });
+        const existing = await tx.evidence.findUniqueOrThrow({
+          where: { articleId_trendId: { articleId: article.id, trendId: input.trendId } },
+        });
         return { existing: existing.id };
       }
       const after: ReviewState = { status: 'accepted', stance: input.stance, note: input.note };
-      await tx.reviewAudit.create({ data: { evidenceId: created, actor: input.actor, action: 'create_manual', before: {}, after: { ...after } } });
+      await tx.reviewAudit.create({
+        data: { evidenceId: created, actor: input.actor, action: 'create_manual', before: {}, after: { ...after } },
+      });
       return { created };
     });
   }

@@ -30,7 +30,9 @@ export class ReviewService {
   /** Ids that do not exist are reported per id rather than failing the whole batch. */
   async reviewMany(body: BulkReviewDto, by: Principal): Promise<BulkReviewResultDto> {
     const ids = [...new Set(body.ids)];
-    const outcomes = new Map((await this.reviews.applyDecision(ids, toChange(body), by.name, body.decision)).map((o) => [o.id, o]));
+    const outcomes = new Map(
+      (await this.reviews.applyDecision(ids, toChange(body), by.name, body.decision)).map((o) => [o.id, o]),
+    );
     const data = ids.map((id) => {
       const done = outcomes.get(id);
       return done
@@ -54,9 +56,14 @@ export class ReviewService {
       actor: by.name,
     });
     if ('existing' in result) {
-      throw new AppError(409, 'evidence_exists', `this article already has evidence ${result.existing} for that prediction`, {
-        evidenceId: result.existing,
-      });
+      throw new AppError(
+        409,
+        'evidence_exists',
+        `this article already has evidence ${result.existing} for that prediction`,
+        {
+          evidenceId: result.existing,
+        },
+      );
     }
     return this.evidence.get(result.created);
   }
@@ -64,7 +71,8 @@ export class ReviewService {
   async auditLog(query: AuditQueryDto): Promise<Page<AuditEntryDto>> {
     const limit = query.limit ?? DEFAULT_AUDIT_LIMIT;
     const cursor = decodeCursor<{ id: number }>(query.cursor, ['id']);
-    if (cursor && !Number.isInteger(cursor.id)) throw AppError.badRequest('invalid_cursor', 'cursor is not one this API issued');
+    if (cursor && !Number.isInteger(cursor.id))
+      throw AppError.badRequest('invalid_cursor', 'cursor is not one this API issued');
     const rows = await this.audits.list(query.evidenceId, cursor?.id ?? null, limit + 1);
     return toPage(rows, limit, (last) => ({ id: last.id }), AuditEntryDto.from);
   }

@@ -6,7 +6,9 @@ import { FeedError } from './feed-errors';
  * A streaming decompressor for the Content-Encoding, or undefined for identity. Streams (not the
  * *Sync helpers) so that reading stops at the cap: a gzip bomb is never inflated past maxBytes.
  */
-function createDecompressor(contentEncoding: string | undefined): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | undefined {
+function createDecompressor(
+  contentEncoding: string | undefined,
+): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | undefined {
   const encoding = (contentEncoding ?? 'identity').trim().toLowerCase();
   switch (encoding) {
     case '':
@@ -27,7 +29,12 @@ function createDecompressor(contentEncoding: string | undefined): zlib.Gunzip | 
 
 function isDecompressionError(error: unknown): boolean {
   const code = String((error as NodeJS.ErrnoException)?.code ?? '');
-  return code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code.startsWith('ERR__ZLIB') || code === 'ERR_ZLIB_INITIALIZATION_FAILED';
+  return (
+    code.startsWith('Z_') ||
+    code.startsWith('ERR_BROTLI') ||
+    code.startsWith('ERR__ZLIB') ||
+    code === 'ERR_ZLIB_INITIALIZATION_FAILED'
+  );
 }
 
 function tooLarge(maxBytes: number): FeedError {
@@ -35,7 +42,11 @@ function tooLarge(maxBytes: number): FeedError {
 }
 
 /** Reads the whole body, decompressed, refusing (and tearing down) anything past maxBytes. */
-export async function readCappedBody(response: Readable, contentEncoding: string | undefined, maxBytes: number): Promise<Buffer> {
+export async function readCappedBody(
+  response: Readable,
+  contentEncoding: string | undefined,
+  maxBytes: number,
+): Promise<Buffer> {
   const decompressor = createDecompressor(contentEncoding);
   const source = decompressor ? response.pipe(decompressor) : response;
   // pipe() does not forward errors; a socket torn down mid-body must still end the read.
@@ -49,7 +60,11 @@ export async function readCappedBody(response: Readable, contentEncoding: string
       chunks.push(chunk as Buffer);
     }
   } catch (error) {
-    if (isDecompressionError(error)) throw new FeedError('decompression-failed', `Cannot decompress the ${contentEncoding} body: ${(error as Error).message}`);
+    if (isDecompressionError(error))
+      throw new FeedError(
+        'decompression-failed',
+        `Cannot decompress the ${contentEncoding} body: ${(error as Error).message}`,
+      );
     throw error;
   } finally {
     response.destroy();
@@ -59,7 +74,11 @@ export async function readCappedBody(response: Readable, contentEncoding: string
 }
 
 /** Content-Length already over the cap (only meaningful for identity bodies): refuse before reading. */
-export function declaredLengthExceeds(contentLength: string | undefined, contentEncoding: string | undefined, maxBytes: number): boolean {
+export function declaredLengthExceeds(
+  contentLength: string | undefined,
+  contentEncoding: string | undefined,
+  maxBytes: number,
+): boolean {
   const identity = !contentEncoding || contentEncoding.trim().toLowerCase() === 'identity';
   return identity && contentLength !== undefined && Number(contentLength) > maxBytes;
 }

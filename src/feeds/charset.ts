@@ -137,10 +137,15 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): Decode
   const bom = charsetFromBom(bytes);
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bom) {
-    return { text: iconv.decode(buffer.subarray(bom.bomLength), bom.charset, { stripBOM: true }), charset: bom.charset, source: 'bom' };
+    return {
+      text: iconv.decode(buffer.subarray(bom.bomLength), bom.charset, { stripBOM: true }),
+      charset: bom.charset,
+      source: 'bom',
+    };
   }
   const choice = chooseCharset(bytes, contentType);
   // UTF-8 is only chosen for valid UTF-8 without a BOM (see correctUtf8Mislabel): Node decodes it natively.
-  const text = choice.charset === 'utf-8' ? buffer.toString('utf8') : iconv.decode(buffer, choice.charset, { stripBOM: true });
+  const text =
+    choice.charset === 'utf-8' ? buffer.toString('utf8') : iconv.decode(buffer, choice.charset, { stripBOM: true });
   return { text, ...choice };
 }

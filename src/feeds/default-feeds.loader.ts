@@ -31,7 +31,14 @@ export class DefaultFeedsLoader {
     const report = await this.feeds.importOpml(opml);
     const summary = { added: report.added.length, skipped: report.skipped.length, refused: report.refused };
     await this.prisma.jobRun.create({
-      data: { job: MARKER_JOB, trigger: 'startup', instance: 'startup', status: 'succeeded', finishedAt: new Date(), summary },
+      data: {
+        job: MARKER_JOB,
+        trigger: 'startup',
+        instance: 'startup',
+        status: 'succeeded',
+        finishedAt: new Date(),
+        summary,
+      },
     });
     this.logger.log(`default feeds: ${report.added.length} added, ${report.refused.length} refused`);
   }

@@ -9,7 +9,11 @@ import { assertFeedUrlAllowed } from './ssrf-guard';
 export class FeedFetchGateway {
   constructor(@Inject(APP_ENV) private readonly env: AppEnv) {}
 
-  fetch(url: string, validators: { etag?: string | null; lastModified?: string | null; unconditional: boolean }, signal?: AbortSignal): Promise<FetchResult> {
+  fetch(
+    url: string,
+    validators: { etag?: string | null; lastModified?: string | null; unconditional: boolean },
+    signal?: AbortSignal,
+  ): Promise<FetchResult> {
     return fetchFeed(
       url,
       {

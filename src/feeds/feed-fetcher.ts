@@ -66,7 +66,9 @@ const NETWORK_ERROR_CODES: Record<string, FeedErrorCode> = {
 function settingsFrom(options: FetchFeedOptions): Settings {
   const isAddressAllowed = options.isAddressAllowed ?? isPublicAddress;
   const guarded = !options.allowPrivateNetworks;
-  const lookup = guarded ? createGuardedLookup(options.dnsLookup, isAddressAllowed) : (options.dnsLookup as LookupFunction | undefined);
+  const lookup = guarded
+    ? createGuardedLookup(options.dnsLookup, isAddressAllowed)
+    : (options.dnsLookup as LookupFunction | undefined);
   const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
   return { ...DEFAULTS, ...defined, isAddressAllowed, lookup } as Settings;
 }
@@ -95,7 +97,10 @@ class Deadline {
   private readonly onCallerAbort = () => this.controller.abort(new FeedError('aborted', 'The fetch was cancelled'));
   timedOut = false;
 
-  constructor(totalTimeoutMs: number, private readonly callerSignal?: AbortSignal) {
+  constructor(
+    totalTimeoutMs: number,
+    private readonly callerSignal?: AbortSignal,
+  ) {
     this.timer = setTimeout(() => {
       this.timedOut = true;
       this.controller.abort(new FeedError('timeout', `No complete response within ${totalTimeoutMs} ms`));
@@ -114,7 +119,11 @@ class Deadline {
   }
 }
 
-async function fetchFollowingRedirects(startUrl: string, settings: Settings, signal: AbortSignal): Promise<FetchResult> {
+async function fetchFollowingRedirects(
+  startUrl: string,
+  settings: Settings,
+  signal: AbortSignal,
+): Promise<FetchResult> {
   let url = startUrl;
   for (let redirects = 0; ; redirects += 1) {
     const response = await requestOnce(url, settings, signal);
@@ -131,7 +140,8 @@ async function fetchFollowingRedirects(startUrl: string, settings: Settings, sig
 function requestHeaders(settings: Settings): http.OutgoingHttpHeaders {
   const headers: http.OutgoingHttpHeaders = {
     'user-agent': settings.userAgent,
-    accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
+    accept:
+      'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
     'accept-encoding': 'gzip, deflate, br',
   };
   if (!settings.unconditional && settings.etag) headers['if-none-match'] = settings.etag;
@@ -155,7 +165,12 @@ function requestOnce(url: string, settings: Settings, signal: AbortSignal): Prom
   const transport = target.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     // agent: false gives every hop its own socket, so the guarded lookup runs for each connection.
-    const request = transport.request(target, { method: 'GET', headers: requestHeaders(settings), agent: false, lookup: settings.lookup });
+    const request = transport.request(target, {
+      method: 'GET',
+      headers: requestHeaders(settings),
+      agent: false,
+      lookup: settings.lookup,
+    });
     const abort = () => request.destroy(signal.reason as Error);
     signal.addEventListener('abort', abort, { once: true });
     request.once('close', () => signal.removeEventListener('abort', abort));
@@ -187,11 +202,20 @@ function cacheHints(response: http.IncomingMessage, finalUrl: string): CacheHint
   };
 }
 
-async function resultFromResponse(response: http.IncomingMessage, finalUrl: string, settings: Settings): Promise<FetchResult> {
+async function resultFromResponse(
+  response: http.IncomingMessage,
+  finalUrl: string,
+  settings: Settings,
+): Promise<FetchResult> {
   const status = response.statusCode ?? 0;
   if (status === 304) {
     response.destroy();
-    return { kind: 'not-modified', ...cacheHints(response, finalUrl), etag: response.headers.etag ?? settings.etag, lastModified: response.headers['last-modified'] ?? settings.lastModified };
+    return {
+      kind: 'not-modified',
+      ...cacheHints(response, finalUrl),
+      etag: response.headers.etag ?? settings.etag,
+      lastModified: response.headers['last-modified'] ?? settings.lastModified,
+    };
   }
   if (status < 200 || status > 299) {
     response.destroy();
@@ -205,7 +229,13 @@ function httpErrorResult(response: http.IncomingMessage): FetchResult {
   const retryAfterSec = parseRetryAfter(response.headers['retry-after'], new Date());
   const reason = `${status} ${response.statusMessage ?? ''}`.trim();
   if (status === 429) {
-    return { kind: 'error', code: 'rate-limited', message: `The server is rate-limiting us (HTTP ${reason})`, status, retryAfterSec };
+    return {
+      kind: 'error',
+      code: 'rate-limited',
+      message: `The server is rate-limiting us (HTTP ${reason})`,
+      status,
+      retryAfterSec,
+    };
   }
   return { kind: 'error', code: 'http-error', message: `The server answered HTTP ${reason}`, status, retryAfterSec };
 }
@@ -221,8 +251,16 @@ async function okResult(response: http.IncomingMessage, finalUrl: string, settin
   const body = decodeFeedBytes(bytes, contentType).text;
   const format = sniffFeedFormat(body);
   if (format === 'html' || format === 'unknown') {
-    const what = format === 'html' ? 'an HTML page' : `a document that is neither XML nor JSON feed (${contentType ?? 'no Content-Type'})`;
-    return { kind: 'error', code: 'not-a-feed', message: `${finalUrl} returned ${what}, not a feed`, status: response.statusCode };
+    const what =
+      format === 'html'
+        ? 'an HTML page'
+        : `a document that is neither XML nor JSON feed (${contentType ?? 'no Content-Type'})`;
+    return {
+      kind: 'error',
+      code: 'not-a-feed',
+      message: `${finalUrl} returned ${what}, not a feed`,
+      status: response.statusCode,
+    };
   }
   return { kind: 'ok', ...cacheHints(response, finalUrl), body, contentType, fetchedBytes: bytes.length };
 }
@@ -237,5 +275,9 @@ function errorResult(error: unknown, deadline: Deadline, settings: Settings): Fe
   const nodeError = error as NodeJS.ErrnoException;
   const code = NETWORK_ERROR_CODES[nodeError.code ?? ''] ?? 'connection-failed';
   const detail = nodeError.code ? `${nodeError.code}: ${nodeError.message}` : String(nodeError.message ?? error);
-  return { kind: 'error', code, message: code === 'dns-failure' ? `Cannot resolve the feed's host (${detail})` : `Connection failed (${detail})` };
+  return {
+    kind: 'error',
+    code,
+    message: code === 'dns-failure' ? `Cannot resolve the feed's host (${detail})` : `Connection failed (${detail})`,
+  };
 }

@@ -126,7 +126,8 @@ function mapJsonItem(item: JsonFeed.Item<string>): ParsedItem {
     guid: nonEmpty(item.id),
     link: nonEmpty(item.url) ?? nonEmpty(item.external_url),
     title: nonEmpty(item.title),
-    summaryHtml: nonEmpty(item.content_html) ?? nonEmpty(item.summary && escapeHtml(item.summary)) ?? (text && escapeHtml(text)),
+    summaryHtml:
+      nonEmpty(item.content_html) ?? nonEmpty(item.summary && escapeHtml(item.summary)) ?? (text && escapeHtml(text)),
     author: nonEmpty(item.authors?.[0]?.name),
     publishedAt: parseFeedDate(item.date_published) ?? parseFeedDate(item.date_modified),
     language: nonEmpty(item.language),

@@ -40,7 +40,8 @@ const PARSERS: Record<FeedFormat, (text: string) => ParsedFeed> = {
 export function parseFeed(text: string): ParsedFeed {
   const format = sniffFeedFormat(text);
   if (format === 'html') throw new FeedParseError('not-a-feed', 'The document is an HTML page, not a feed');
-  if (format === 'unknown') throw new FeedParseError('not-a-feed', 'The document has no RSS, Atom, RDF or JSON Feed root element');
+  if (format === 'unknown')
+    throw new FeedParseError('not-a-feed', 'The document has no RSS, Atom, RDF or JSON Feed root element');
   const document = format === 'json' ? text : stripDoctype(text);
   try {
     return PARSERS[format](document);
@@ -56,7 +57,11 @@ export function parseFeed(text: string): ParsedFeed {
  * they parse as the publisher meant.
  */
 function isRssWithoutChannel(error: unknown, document: string): boolean {
-  return (error instanceof ParseError || error instanceof DetectError) && !/<channel[\s>]/i.test(document) && /<item[\s>]/i.test(document);
+  return (
+    (error instanceof ParseError || error instanceof DetectError) &&
+    !/<channel[\s>]/i.test(document) &&
+    /<item[\s>]/i.test(document)
+  );
 }
 
 function wrapInChannel(document: string): string {

@@ -3,10 +3,19 @@ import { extname, join } from 'node:path';
 import Piscina from 'piscina';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
-import { FeedPreparationOutcome, FeedPreparationTask, PreparedFeed, prepareFeed, unwrapFeedOutcome } from './feed-preparation';
+import {
+  FeedPreparationOutcome,
+  FeedPreparationTask,
+  PreparedFeed,
+  prepareFeed,
+  unwrapFeedOutcome,
+} from './feed-preparation';
 
 /** Built code runs the compiled worker; from TypeScript sources a shim compiles it first. */
-const WORKER_FILE = join(__dirname, extname(__filename) === '.ts' ? 'feed-preparation.worker.dev.js' : 'feed-preparation.worker.js');
+const WORKER_FILE = join(
+  __dirname,
+  extname(__filename) === '.ts' ? 'feed-preparation.worker.dev.js' : 'feed-preparation.worker.js',
+);
 
 /**
  * Prepares fetched feed documents (parse, normalise, batch) on worker threads, so the main

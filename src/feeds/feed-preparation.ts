@@ -26,7 +26,8 @@ export interface PreparedFeed {
 }
 
 /** Errors cross a worker boundary as plain data: a FeedParseError's class and code would not survive. */
-export type FeedPreparationOutcome = { ok: true; feed: PreparedFeed } | { ok: false; code: FeedParseErrorCode; message: string };
+export type FeedPreparationOutcome =
+  { ok: true; feed: PreparedFeed } | { ok: false; code: FeedParseErrorCode; message: string };
 
 /** Parse, normalise and batch one document; throws FeedParseError for a document that is not a usable feed. */
 export function prepareFeed(task: FeedPreparationTask): PreparedFeed {
@@ -48,7 +49,8 @@ export function prepareFeedOutcome(task: FeedPreparationTask): FeedPreparationOu
   try {
     return { ok: true, feed: prepareFeed(task) };
   } catch (error) {
-    if (error instanceof FeedParseError) return { ok: false, code: error.code as FeedParseErrorCode, message: error.message };
+    if (error instanceof FeedParseError)
+      return { ok: false, code: error.code as FeedParseErrorCode, message: error.message };
     throw error;
   }
 }

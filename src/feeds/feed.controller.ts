@@ -1,10 +1,30 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { RequireRole } from '../auth/admin.guard';
 import { AppError } from '../common/app-error';
 import { decodeCursor, Page, toPage } from '../common/pagination';
-import { CreateFeedDto, DeleteFeedQuery, FeedDto, ListFeedsQuery, OpmlImportReportDto, UpdateFeedDto } from './feed.dto';
+import {
+  CreateFeedDto,
+  DeleteFeedQuery,
+  FeedDto,
+  ListFeedsQuery,
+  OpmlImportReportDto,
+  UpdateFeedDto,
+} from './feed.dto';
 import { FeedService } from './feed.service';
 
 @ApiTags('admin: feeds')
@@ -36,8 +56,17 @@ export class FeedController {
   @ApiOkResponse({ type: OpmlImportReportDto })
   async importOpml(@Req() req: Request): Promise<OpmlImportReportDto> {
     const body: unknown = req.body;
-    const text = typeof body === 'string' ? body : typeof (body as { opml?: unknown })?.opml === 'string' ? (body as { opml: string }).opml : null;
-    if (!text) throw AppError.badRequest('invalid_opml', 'send the OPML document as the body (Content-Type: text/xml) or as {"opml": "..."}');
+    const text =
+      typeof body === 'string'
+        ? body
+        : typeof (body as { opml?: unknown })?.opml === 'string'
+          ? (body as { opml: string }).opml
+          : null;
+    if (!text)
+      throw AppError.badRequest(
+        'invalid_opml',
+        'send the OPML document as the body (Content-Type: text/xml) or as {"opml": "..."}',
+      );
     const report = await this.feeds.importOpml(text);
     return { ...report, added: report.added.map(FeedDto.from) };
   }

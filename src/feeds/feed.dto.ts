@@ -41,7 +41,8 @@ export class FeedDto {
   @ApiProperty({ description: 'new items stored from this feed, counted at each fetch' }) itemsSeen!: number;
   @ApiProperty({ description: 'failed fetches, ever' }) errorCount!: number;
   @ApiProperty() consecutiveErrors!: number;
-  @ApiProperty({ nullable: true, type: String, description: 'null when the last fetch succeeded' }) lastError!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null when the last fetch succeeded' }) lastError!:
+    string | null;
   @ApiProperty({ nullable: true, type: String }) lastErrorCode!: string | null;
   @ApiProperty({ nullable: true, type: Number }) lastStatus!: number | null;
   @ApiProperty({ nullable: true, type: String }) lastFetchedAt!: string | null;

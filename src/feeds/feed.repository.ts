@@ -137,8 +137,19 @@ export class FeedRepository {
    */
   async recordSuccess(id: number, r: FetchSuccess): Promise<void> {
     await this.prisma.pool.query(RECORD_SUCCESS, [
-      id, new Date(), r.status, r.newItems, r.intervalSeconds, r.nextCheckAt, r.notModified,
-      r.etag ?? null, r.lastModified ?? null, r.unconditional, r.title || null, r.siteUrl || null, r.language || null,
+      id,
+      new Date(),
+      r.status,
+      r.newItems,
+      r.intervalSeconds,
+      r.nextCheckAt,
+      r.notModified,
+      r.etag ?? null,
+      r.lastModified ?? null,
+      r.unconditional,
+      r.title || null,
+      r.siteUrl || null,
+      r.language || null,
     ]);
   }
 
@@ -165,13 +176,17 @@ export class FeedRepository {
           leaseUntil: null,
         },
       }),
-      this.prisma.feedFetchLog.create({ data: { feedId: id, code: f.code, message: f.message, status: f.status ?? null } }),
+      this.prisma.feedFetchLog.create({
+        data: { feedId: id, code: f.code, message: f.message, status: f.status ?? null },
+      }),
     ]);
   }
 
   /** Feeds whose fetches failed in a period, for the operator section of digests. */
   failuresBetween(from: Date, to: Date) {
-    return this.prisma.$queryRaw<{ feedId: number; url: string; title: string | null; errors: number; lastError: string }[]>`
+    return this.prisma.$queryRaw<
+      { feedId: number; url: string; title: string | null; errors: number; lastError: string }[]
+    >`
       SELECT f.id AS "feedId", f.url, f.title, count(*)::int AS errors,
              (array_agg(l.message ORDER BY l.at DESC))[1] AS "lastError"
       FROM feed_fetch_log l JOIN feeds f ON f.id = l.feed_id

@@ -24,7 +24,8 @@ export class FeedService {
   /** Adds a feed after the URL and SSRF checks; 400 with the reason, 409 when already present. */
   async add(input: { url: string; title?: string; language?: string }): Promise<FeedWithCounts> {
     const url = await this.checkedUrl(input.url);
-    if (await this.feeds.findByUrl(url)) throw AppError.conflict('feed_exists', `a feed with URL ${url} already exists`);
+    if (await this.feeds.findByUrl(url))
+      throw AppError.conflict('feed_exists', `a feed with URL ${url} already exists`);
     const feed = await this.feeds.create({ url, title: input.title ?? null, language: input.language ?? null });
     return this.feeds.withCounts(feed);
   }
@@ -56,7 +57,8 @@ export class FeedService {
     } catch (error) {
       throw AppError.badRequest('invalid_opml', (error as OpmlError).message);
     }
-    if (entries.length > MAX_OPML_FEEDS) throw AppError.badRequest('opml_too_large', `at most ${MAX_OPML_FEEDS} feeds per import`);
+    if (entries.length > MAX_OPML_FEEDS)
+      throw AppError.badRequest('opml_too_large', `at most ${MAX_OPML_FEEDS} feeds per import`);
     const report: ImportReport = { added: [], skipped: [], refused: [] };
     for (const entry of entries) await this.importOne(entry, report);
     return report;

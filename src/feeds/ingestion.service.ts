@@ -59,7 +59,9 @@ export class IngestionService {
     for (let round = 0; round < MAX_ROUNDS && !signal?.aborted; round++) {
       const batch = await this.feeds.claimDue(owner, this.env.fetchConcurrency * 4, leaseMs);
       if (batch.length === 0) break;
-      outcomes.push(...(await Promise.all(batch.map((feed) => limiter.run(feed.url, () => this.ingestOne(feed, signal))))));
+      outcomes.push(
+        ...(await Promise.all(batch.map((feed) => limiter.run(feed.url, () => this.ingestOne(feed, signal))))),
+      );
     }
     return summarise(outcomes);
   }
@@ -80,7 +82,11 @@ export class IngestionService {
   private async fetchAndStore(feed: ClaimedFeed, signal?: AbortSignal): Promise<FeedOutcome> {
     const now = new Date();
     const unconditional = shouldFetchUnconditionally(feed.lastUnconditionalAt, now);
-    const fetched = await this.gateway.fetch(feed.url, { etag: feed.etag, lastModified: feed.lastModified, unconditional }, signal);
+    const fetched = await this.gateway.fetch(
+      feed.url,
+      { etag: feed.etag, lastModified: feed.lastModified, unconditional },
+      signal,
+    );
     if (fetched.kind === 'error' && fetched.code === 'aborted' && signal?.aborted) {
       // Our own shutdown, not the feed's fault: no error, no backoff; the feed stays due.
       await this.feeds.releaseClaim(feed.id);
@@ -93,12 +99,29 @@ export class IngestionService {
     const hints = { cacheMaxAgeSec: fetched.cacheControlMaxAgeSec, expiresAt: fetched.expiresAt };
     if (fetched.kind === 'not-modified') {
       const nextCheckAt = new Date(now.getTime() + feed.intervalSeconds * 1000);
-      await this.feeds.recordSuccess(feed.id, { status: 304, notModified: true, unconditional: false, newItems: 0, intervalSeconds: feed.intervalSeconds, nextCheckAt });
+      await this.feeds.recordSuccess(feed.id, {
+        status: 304,
+        notModified: true,
+        unconditional: false,
+        newItems: 0,
+        intervalSeconds: feed.intervalSeconds,
+        nextCheckAt,
+      });
       return { feedId: feed.id, result: 'not-modified', newItems: 0, newArticleIds: [] };
     }
-    const parsed = await this.preparation.prepare({ text: fetched.body, feedLanguage: feed.language, baseUrl: fetched.finalUrl, fetchedAt: now });
+    const parsed = await this.preparation.prepare({
+      text: fetched.body,
+      feedLanguage: feed.language,
+      baseUrl: fetched.finalUrl,
+      fetchedAt: now,
+    });
     const stored = await this.articles.storeItems(feed.id, parsed.batch);
-    const nextCheckAt = nextCheckAfterSuccess({ itemDates: parsed.itemDates, now, ttlMinutes: parsed.ttlMinutes, ...hints });
+    const nextCheckAt = nextCheckAfterSuccess({
+      itemDates: parsed.itemDates,
+      now,
+      ttlMinutes: parsed.ttlMinutes,
+      ...hints,
+    });
     await this.feeds.recordSuccess(feed.id, {
       status: fetched.status,
       notModified: false,
@@ -115,8 +138,18 @@ export class IngestionService {
     return { feedId: feed.id, result: 'stored', newItems: stored.newItems, newArticleIds: stored.newArticleIds };
   }
 
-  private async fail(feed: ClaimedFeed, code: string, message: string, status?: number, retryAfterSec?: number): Promise<void> {
-    const nextCheckAt = nextCheckAfterError({ consecutiveErrors: feed.consecutiveErrors + 1, now: new Date(), retryAfterSec });
+  private async fail(
+    feed: ClaimedFeed,
+    code: string,
+    message: string,
+    status?: number,
+    retryAfterSec?: number,
+  ): Promise<void> {
+    const nextCheckAt = nextCheckAfterError({
+      consecutiveErrors: feed.consecutiveErrors + 1,
+      now: new Date(),
+      retryAfterSec,
+    });
     await this.feeds.recordFailure(feed.id, { code, message: message.slice(0, 2000), status, nextCheckAt });
   }
 }

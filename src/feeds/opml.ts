@@ -42,7 +42,10 @@ export function parseOpmlFeeds(text: string): OpmlFeed[] {
   return feeds;
 }
 
-export function renderOpml(feeds: { url: string; title: string | null; siteUrl: string | null; language: string | null }[], title: string): string {
+export function renderOpml(
+  feeds: { url: string; title: string | null; siteUrl: string | null; language: string | null }[],
+  title: string,
+): string {
   return generateOpml({
     head: { title, dateCreated: new Date() },
     body: {

@@ -80,7 +80,11 @@ export function nextCheckAfterError(schedule: ErrorSchedule): Date {
 }
 
 /** Conditional GET can hide a server that never updates its validators; re-fetch in full now and then. */
-export function shouldFetchUnconditionally(lastUnconditionalAt: Date | null | undefined, now: Date, everySec = DAY_SEC): boolean {
+export function shouldFetchUnconditionally(
+  lastUnconditionalAt: Date | null | undefined,
+  now: Date,
+  everySec = DAY_SEC,
+): boolean {
   if (!lastUnconditionalAt) return true;
   return now.getTime() - lastUnconditionalAt.getTime() >= everySec * SECOND;
 }

@@ -113,7 +113,11 @@ export function buildSeries(input: BuildSeriesInput): SeriesPoint[] {
     starts: Float64Array.from(periods, (p) => p.start.getTime()),
     ends: Float64Array.from(periods, (p) => p.end.getTime()),
   };
-  const sums = accumulateRollups(input, bounds, STATUS_ORDER.map((status) => weights[status]));
+  const sums = accumulateRollups(
+    input,
+    bounds,
+    STATUS_ORDER.map((status) => weights[status]),
+  );
   const points = periods.map((period, i) => toPoint(period, sums, i));
   fillMomentum(points);
   return points;
@@ -130,8 +134,11 @@ function accumulateRollups(
 ): Accumulators {
   const column = () => new Float64Array(bounds.starts.length);
   const sums: Accumulators = {
-    articles: column(), supporting: column(), contradicting: column(),
-    weightedSupporting: column(), weightedContradicting: column(),
+    articles: column(),
+    supporting: column(),
+    contradicting: column(),
+    weightedSupporting: column(),
+    weightedContradicting: column(),
     byStatus: [column(), column(), column()],
   };
   const locate = periodLocator(bounds);

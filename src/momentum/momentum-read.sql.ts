@@ -31,7 +31,10 @@ import { RollupParts, WEEK_CELLS } from './momentum-read';
 export const RECENT_ACCEPTED_WINDOW = 50;
 
 const TREND_COLUMNS = 'id, number, slug, title_en, title_zh';
-const WEEK_CELL_COLUMNS = WEEK_CELLS.flatMap(({ status, stance }) => [`c.${status}_${stance}_count`, `c.${status}_${stance}_score`]);
+const WEEK_CELL_COLUMNS = WEEK_CELLS.flatMap(({ status, stance }) => [
+  `c.${status}_${stance}_count`,
+  `c.${status}_${stance}_score`,
+]);
 
 const WEEKS = `  (SELECT json_agg(ARRAY[c.trend_id, c.week - DATE '1970-01-01', ${WEEK_CELL_COLUMNS.join(', ')}]::float8[])
    FROM trend_weekly_cells c

@@ -121,7 +121,9 @@ export function decodeMomentumRead(row: MomentumReadRow): MomentumReadResult {
       title,
       url,
     })),
-    lastEvidenceAt: new Map((row.last_evidence ?? []).map(([trendId, at]) => [trendId, at === null ? null : new Date(at)])),
+    lastEvidenceAt: new Map(
+      (row.last_evidence ?? []).map(([trendId, at]) => [trendId, at === null ? null : new Date(at)]),
+    ),
   };
 }
 
@@ -136,7 +138,14 @@ function groupByTrend(rows: TrendPeriodRollup[]): Map<number, TrendPeriodRollup[
   return byTrend;
 }
 
-function dayCell([trendId, day, status, stance, count, scoreSum]: [number, string, string, string, number, number]): TrendPeriodRollup {
+function dayCell([trendId, day, status, stance, count, scoreSum]: [
+  number,
+  string,
+  string,
+  string,
+  number,
+  number,
+]): TrendPeriodRollup {
   return { trendId, day, status: status as EvidenceStatus, stance: stance as EvidenceStance, count, scoreSum };
 }
 
@@ -151,7 +160,8 @@ function weekRollups(weeks: number[][]): TrendPeriodRollup[] {
     if (day === undefined) labels.set(epochDay, (day = new Date(epochDay * DAY_MS).toISOString().slice(0, 10)));
     WEEK_CELLS.forEach((cell, i) => {
       const count = week[2 + 2 * i]!;
-      if (count !== 0) rows.push({ trendId, day: day!, status: cell.status, stance: cell.stance, count, scoreSum: week[3 + 2 * i]! });
+      if (count !== 0)
+        rows.push({ trendId, day: day!, status: cell.status, stance: cell.stance, count, scoreSum: week[3 + 2 * i]! });
     });
   }
   return rows;

@@ -38,7 +38,8 @@ export function parseInterval(raw: string | undefined): PeriodInterval {
 export function parseInstant(raw: string | undefined, field: string): Date | undefined {
   if (raw === undefined || raw === '') return undefined;
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00Z` : raw);
-  if (Number.isNaN(date.getTime())) throw new WindowError(field, `${field} must be an ISO date or date-time, got "${raw}"`);
+  if (Number.isNaN(date.getTime()))
+    throw new WindowError(field, `${field} must be an ISO date or date-time, got "${raw}"`);
   return date;
 }
 

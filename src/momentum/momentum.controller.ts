@@ -10,13 +10,17 @@ export class MomentumController {
 
   @Get('trends/:key/momentum')
   @ApiOperation({ summary: "A prediction's momentum per period (see README: Momentum)" })
-  @ApiOkResponse({ description: '{ trend, interval, asOf, from, to, series: [...], momentum: { score, direction, change, balance } }' })
+  @ApiOkResponse({
+    description: '{ trend, interval, asOf, from, to, series: [...], momentum: { score, direction, change, balance } }',
+  })
   async forTrend(@Param('key') key: string, @Query() query: MomentumQueryDto) {
     return momentumView(await this.momentum.forTrend(key, query));
   }
 
   @Get('scorecard')
-  @ApiOperation({ summary: 'All ten predictions: momentum, evidence totals in the window, strongest recent accepted evidence' })
+  @ApiOperation({
+    summary: 'All ten predictions: momentum, evidence totals in the window, strongest recent accepted evidence',
+  })
   async scorecard(@Query() query: MomentumQueryDto) {
     const entries = await this.momentum.scorecard(query);
     const first = entries[0];

@@ -19,7 +19,9 @@ export class MomentumQueryDto {
   @IsString()
   to?: string;
 
-  @ApiPropertyOptional({ description: 'answer as the API would have at this instant (evidence published after it is ignored)' })
+  @ApiPropertyOptional({
+    description: 'answer as the API would have at this instant (evidence published after it is ignored)',
+  })
   @IsOptional()
   @IsString()
   asOf?: string;

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
-import { decodeMomentumRead, MomentumReadResult, MomentumReadRow, MomentumReadWindow, momentumValues, rollupParts, scorecardValues } from './momentum-read';
+import {
+  decodeMomentumRead,
+  MomentumReadResult,
+  MomentumReadRow,
+  MomentumReadWindow,
+  momentumValues,
+  rollupParts,
+  scorecardValues,
+} from './momentum-read';
 import { momentumStatement, scorecardStatement, Statement } from './momentum-read.sql';
 
 /**
@@ -41,7 +49,9 @@ export class MomentumRepository {
           INSERT INTO trend_daily_rollups (trend_id, day, status, stance, count, score_sum)
           SELECT trend_id, (published_at AT TIME ZONE 'UTC')::date, status, stance, count(*), sum(score)
           FROM evidence GROUP BY 1, 2, 3, 4`);
-        const [{ refilled }] = await tx.$queryRawUnsafe<{ refilled: bigint }[]>('SELECT refill_trend_weekly_cells() AS refilled');
+        const [{ refilled }] = await tx.$queryRawUnsafe<{ refilled: bigint }[]>(
+          'SELECT refill_trend_weekly_cells() AS refilled',
+        );
         const trendWeekRows = Number(refilled);
         const articleRows = await tx.$executeRawUnsafe(`
           INSERT INTO article_daily_rollups (day, count)

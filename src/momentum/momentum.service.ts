@@ -51,7 +51,8 @@ export class MomentumService {
     try {
       return resolveWindow(query, now);
     } catch (error) {
-      if (error instanceof WindowError) throw AppError.badRequest('invalid_window', error.message, { field: error.field });
+      if (error instanceof WindowError)
+        throw AppError.badRequest('invalid_window', error.message, { field: error.field });
       throw error;
     }
   }

@@ -108,7 +108,13 @@ function buildClasses(trie: TrieBuild): { classOf: Uint16Array; asciiClasses: nu
 }
 
 /** Full DFA rows over the ASCII classes: delta(node, c) = goto(node, c), else delta(failure(node), c). */
-function buildAsciiDelta(trie: TrieBuild, failure: Int32Array, order: number[], classOf: Uint16Array, width: number): Int32Array {
+function buildAsciiDelta(
+  trie: TrieBuild,
+  failure: Int32Array,
+  order: number[],
+  classOf: Uint16Array,
+  width: number,
+): Int32Array {
   const delta = new Int32Array(trie.children.length * width);
   for (const node of order) {
     if (node !== ROOT) delta.copyWithin(node * width, failure[node] * width, failure[node] * width + width);

@@ -219,7 +219,9 @@ function patternTables(infos: PatternInfo[]): PatternTables {
     flags: Uint8Array.from(
       infos,
       (info) =>
-        (info.checkLeftBoundary ? CHECK_LEFT : 0) | (info.checkRightBoundary ? CHECK_RIGHT : 0) | (info.anyEnding ? ANY_ENDING : 0),
+        (info.checkLeftBoundary ? CHECK_LEFT : 0) |
+        (info.checkRightBoundary ? CHECK_RIGHT : 0) |
+        (info.anyEnding ? ANY_ENDING : 0),
     ),
     termRoleStart,
     roleTrend: Int32Array.from(termRoles, (role) => role.trendIndex),

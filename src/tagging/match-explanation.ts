@@ -35,7 +35,12 @@ const phrasesByTrend = new WeakMap<ExplainedTrend, Phrases>();
 
 function phrasesOf(trend: ExplainedTrend): Phrases {
   const cached = phrasesByTrend.get(trend);
-  if (cached && cached.slug === trend.slug && cached.version === trend.version && cached.threshold === trend.threshold) {
+  if (
+    cached &&
+    cached.slug === trend.slug &&
+    cached.version === trend.version &&
+    cached.threshold === trend.threshold
+  ) {
     return cached;
   }
   const phrases: Phrases = {
@@ -85,7 +90,9 @@ export function explainMatch(
     text += `${inTitleCount > 0 ? ' and ' : ''}the summary mentions ${quote(matchedTerms, inTitleCount)}`;
   }
   text += ', scoring ' + scoreText(raw) + phrases.thresholdText;
-  return stance === 'contradicts' ? `${text}it contradicts the prediction because of ${quote(stanceCues)}.` : text + SUPPORTS_TEXT;
+  return stance === 'contradicts'
+    ? `${text}it contradicts the prediction because of ${quote(stanceCues)}.`
+    : text + SUPPORTS_TEXT;
 }
 
 /** As `explainMatch`, from terms marked with where they were found (in any order). */

@@ -26,7 +26,9 @@ export class MatcherProvider {
     const key = trends.map((t) => `${t.slug}:${t.currentRuleVersion}`).join(',');
     if (this.loaded?.key === key) return this.loaded;
     const sets = await this.trends.currentRuleSets();
-    const matcher = compileRules(sets.map((s) => ({ trendSlug: s.trend.slug, version: s.version, rules: s.rules as unknown as RuleSet })));
+    const matcher = compileRules(
+      sets.map((s) => ({ trendSlug: s.trend.slug, version: s.version, rules: s.rules as unknown as RuleSet })),
+    );
     this.loaded = { matcher, trendIdBySlug: new Map(trends.map((t) => [t.slug, t.id])), key };
     return this.loaded;
   }

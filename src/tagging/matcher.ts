@@ -49,14 +49,25 @@ function isWordAt(codes: Uint16Array, length: number, index: number): boolean {
 }
 
 /** Latin patterns must sit on word boundaries; a plain plural ("s", "es") is accepted. */
-function onWordBoundaries(codes: Uint16Array, length: number, patternLength: number, flags: number, endIndex: number): boolean {
+function onWordBoundaries(
+  codes: Uint16Array,
+  length: number,
+  patternLength: number,
+  flags: number,
+  endIndex: number,
+): boolean {
   const start = endIndex - patternLength + 1;
   if ((flags & CHECK_LEFT) !== 0 && start > 0 && WORD_CHAR[codes[start - 1]] === 1) return false;
   if ((flags & CHECK_RIGHT) === 0 || (flags & ANY_ENDING) !== 0) return true;
   const next = endIndex + 1;
   if (!isWordAt(codes, length, next)) return true;
   if (codes[next] === LETTER_S) return !isWordAt(codes, length, next + 1);
-  return codes[next] === LETTER_E && isWordAt(codes, length, next + 1) && codes[next + 1] === LETTER_S && !isWordAt(codes, length, next + 2);
+  return (
+    codes[next] === LETTER_E &&
+    isWordAt(codes, length, next + 1) &&
+    codes[next + 1] === LETTER_S &&
+    !isWordAt(codes, length, next + 2)
+  );
 }
 
 /** Normalises one field into the matcher's scratch buffer; returns its length. */

@@ -38,7 +38,17 @@ export class RulesController {
         format: { type: 'integer', enum: [1] },
         description: { type: 'string' },
         threshold: { type: 'number' },
-        terms: { type: 'array', items: { type: 'object', properties: { text: { type: 'string' }, weight: { type: 'number' }, requires: { type: 'array', items: { type: 'string' } } } } },
+        terms: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              text: { type: 'string' },
+              weight: { type: 'number' },
+              requires: { type: 'array', items: { type: 'string' } },
+            },
+          },
+        },
         exclusions: { type: 'array', items: { type: 'string' } },
         stanceCues: { type: 'array', items: { type: 'string' } },
       },

@@ -34,7 +34,11 @@ export class RulesService {
     if (!validation.ok) {
       throw AppError.badRequest('invalid_rules', validation.errors.join('; '), validation.errors);
     }
-    const saved = await this.repository.appendRuleSet(trend.id, validation.value as unknown as Prisma.InputJsonValue, 'admin');
+    const saved = await this.repository.appendRuleSet(
+      trend.id,
+      validation.value as unknown as Prisma.InputJsonValue,
+      'admin',
+    );
     this.tagging.rulesChanged.next({ slug: trend.slug, version: saved.version });
     return { trend: { ...trend, currentRuleVersion: saved.version }, current: saved };
   }

@@ -48,7 +48,11 @@ export class TaggingService {
     return matchArticle(matcher, article);
   }
 
-  private async tagAll(next: (afterId: number) => Promise<ArticleToTag[]>, withdraw: boolean, signal?: AbortSignal): Promise<TaggingSummary> {
+  private async tagAll(
+    next: (afterId: number) => Promise<ArticleToTag[]>,
+    withdraw: boolean,
+    signal?: AbortSignal,
+  ): Promise<TaggingSummary> {
     const summary: TaggingSummary = { articlesTagged: 0, evidenceNew: 0, evidenceRefreshed: 0, evidenceWithdrawn: 0 };
     let afterId = 0;
     while (!signal?.aborted) {

@@ -48,11 +48,7 @@ export function normaliseTextReference(text: string): string {
   if (!PRINTABLE_ASCII_ONLY.test(result)) {
     result = simplifyChinese(result.normalize('NFKC'));
   }
-  return result
-    .toLowerCase()
-    .replace(DASHES_AND_UNDERSCORES, ' ')
-    .replace(WHITESPACE_RUN, ' ')
-    .trim();
+  return result.toLowerCase().replace(DASHES_AND_UNDERSCORES, ' ').replace(WHITESPACE_RUN, ' ').trim();
 }
 
 const SPACE = 0x20;

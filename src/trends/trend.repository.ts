@@ -38,7 +38,10 @@ export class TrendRepository {
   async currentRuleSets(): Promise<(RuleSet & { trend: Trend })[]> {
     // Only the current versions: every rule edit appends one, and loading them all to keep ten
     // would grow with each edit.
-    const trends = await this.prisma.trend.findMany({ where: { currentRuleVersion: { gt: 0 } }, select: { id: true, currentRuleVersion: true } });
+    const trends = await this.prisma.trend.findMany({
+      where: { currentRuleVersion: { gt: 0 } },
+      select: { id: true, currentRuleVersion: true },
+    });
     if (trends.length === 0) return [];
     return this.prisma.ruleSet.findMany({
       where: { OR: trends.map((t) => ({ trendId: t.id, version: t.currentRuleVersion })) },

@@ -17,7 +17,10 @@ describe('admin authentication', () => {
   });
 
   it('issues a token once, stores only its hash, and honours its role', async () => {
-    const created = await api(t.baseUrl, '/api/admin/tokens', { method: 'POST', body: { name: 'rita', role: 'reviewer' } });
+    const created = await api(t.baseUrl, '/api/admin/tokens', {
+      method: 'POST',
+      body: { name: 'rita', role: 'reviewer' },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'rita', role: 'reviewer', token: expect.stringMatching(/^tsk_/) });
 
@@ -44,7 +47,10 @@ describe('admin authentication', () => {
   });
 
   it('answers 400 naming the field for an invalid token request', async () => {
-    const res = await api(t.baseUrl, '/api/admin/tokens', { method: 'POST', body: { name: 'x', role: 'root', extra: 1 } });
+    const res = await api(t.baseUrl, '/api/admin/tokens', {
+      method: 'POST',
+      body: { name: 'x', role: 'root', extra: 1 },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
     expect(res.body.error.message).toMatch(/role/);

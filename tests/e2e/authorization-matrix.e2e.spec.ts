@@ -16,7 +16,9 @@ interface Route {
 }
 
 async function adminRoutes(baseUrl: string): Promise<Route[]> {
-  const doc = (await api(baseUrl, '/api/docs.json', { token: null })).body as { paths: Record<string, Record<string, unknown>> };
+  const doc = (await api(baseUrl, '/api/docs.json', { token: null })).body as {
+    paths: Record<string, Record<string, unknown>>;
+  };
   return Object.entries(doc.paths)
     .filter(([path]) => path.startsWith('/api/admin'))
     .flatMap(([path, ops]) =>
@@ -30,7 +32,11 @@ async function adminRoutes(baseUrl: string): Promise<Route[]> {
 }
 
 const call = (t: TestApp, r: Route, token: string | null) =>
-  api(t.baseUrl, r.path, { method: r.method, token, body: ['POST', 'PUT', 'PATCH'].includes(r.method) ? {} : undefined });
+  api(t.baseUrl, r.path, {
+    method: r.method,
+    token,
+    body: ['POST', 'PUT', 'PATCH'].includes(r.method) ? {} : undefined,
+  });
 
 describe('authorisation matrix of the admin API', () => {
   let t: TestApp;
@@ -42,7 +48,8 @@ describe('authorisation matrix of the admin API', () => {
   beforeAll(async () => {
     t = await startTestApp();
     routes = await adminRoutes(t.baseUrl);
-    const issue = async (name: string, role: string) => (await api(t.baseUrl, '/api/admin/tokens', { method: 'POST', body: { name, role } })).body;
+    const issue = async (name: string, role: string) =>
+      (await api(t.baseUrl, '/api/admin/tokens', { method: 'POST', body: { name, role } })).body;
     reviewer = (await issue('matrix reviewer', 'reviewer')).token;
     admin = (await issue('matrix admin', 'admin')).token;
     const gone = await issue('matrix revoked', 'admin');
@@ -53,12 +60,23 @@ describe('authorisation matrix of the admin API', () => {
 
   it('finds the admin routes in the OpenAPI document, reviewer and admin-only ones', () => {
     const names = routes.map((r) => `${r.method} ${r.path}`);
-    expect(names).toEqual(expect.arrayContaining(['GET /api/admin/tokens', 'GET /api/admin/evidence', 'POST /api/admin/evidence/999999/review', 'GET /api/admin/audit']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'GET /api/admin/tokens',
+        'GET /api/admin/evidence',
+        'POST /api/admin/evidence/999999/review',
+        'GET /api/admin/audit',
+      ]),
+    );
     expect(routes.some((r) => !r.reviewer)).toBe(true);
   });
 
   /** Checks every route and lists all that answer wrongly, rather than stopping at the first. */
-  async function mismatches(list: Route[], token: () => string | null, ok: (status: number, code?: string) => boolean): Promise<string[]> {
+  async function mismatches(
+    list: Route[],
+    token: () => string | null,
+    ok: (status: number, code?: string) => boolean,
+  ): Promise<string[]> {
     const wrong: string[] = [];
     for (const r of list) {
       const res = await call(t, r, token());
@@ -68,21 +86,45 @@ describe('authorisation matrix of the admin API', () => {
   }
 
   it('answers 401 without a token on every admin route', async () => {
-    expect(await mismatches(routes, () => null, (s, c) => s === 401 && c === 'unauthorized')).toEqual([]);
+    expect(
+      await mismatches(
+        routes,
+        () => null,
+        (s, c) => s === 401 && c === 'unauthorized',
+      ),
+    ).toEqual([]);
   });
 
   it('answers 401 with a revoked token on every admin route', async () => {
-    expect(await mismatches(routes, () => revoked, (s, c) => s === 401 && c === 'unauthorized')).toEqual([]);
+    expect(
+      await mismatches(
+        routes,
+        () => revoked,
+        (s, c) => s === 401 && c === 'unauthorized',
+      ),
+    ).toEqual([]);
   });
 
   it('answers 403 to a reviewer token on every admin-only route', async () => {
     const adminOnly = routes.filter((r) => !r.reviewer);
-    expect(await mismatches(adminOnly, () => reviewer, (s, c) => s === 403 && c === 'forbidden')).toEqual([]);
+    expect(
+      await mismatches(
+        adminOnly,
+        () => reviewer,
+        (s, c) => s === 403 && c === 'forbidden',
+      ),
+    ).toEqual([]);
   });
 
   it('lets the right token through on every route (reviewer for reviewer routes, admin for all)', async () => {
     const through = (s: number) => s !== 401 && s !== 403;
-    expect(await mismatches(routes.filter((r) => r.reviewer), () => reviewer, through)).toEqual([]);
+    expect(
+      await mismatches(
+        routes.filter((r) => r.reviewer),
+        () => reviewer,
+        through,
+      ),
+    ).toEqual([]);
     expect(await mismatches(routes, () => admin, through)).toEqual([]);
     expect(await mismatches(routes, () => TEST_ADMIN_TOKEN, through)).toEqual([]);
   });
@@ -96,7 +138,10 @@ describe('per-token rate limit on admin routes', () => {
   afterAll(() => t.close());
 
   it('answers 429 rate_limited with Retry-After once a token is over its limit, counting each token apart', async () => {
-    const issued = await api(t.baseUrl, '/api/admin/tokens', { method: 'POST', body: { name: 'busy', role: 'reviewer' } }); // 1st for ADMIN_TOKEN
+    const issued = await api(t.baseUrl, '/api/admin/tokens', {
+      method: 'POST',
+      body: { name: 'busy', role: 'reviewer' },
+    }); // 1st for ADMIN_TOKEN
     const busy = issued.body.token;
     for (let i = 0; i < 3; i++) expect((await api(t.baseUrl, '/api/admin/evidence', { token: busy })).status).toBe(200);
     const limited = await api(t.baseUrl, '/api/admin/evidence', { token: busy });

@@ -1,7 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DigestClock } from '../../src/digests/digest.clock';
 import {
-  at, MailServer, plusDays, Receiver, seedEvidence, startMailServer, startReceiver,
+  at,
+  MailServer,
+  plusDays,
+  Receiver,
+  seedEvidence,
+  startMailServer,
+  startReceiver,
 } from '../integration/digests/digest-test-support';
 import { sql } from '../support/sql';
 import { api, startTestApp, TestApp } from '../support/test-app';
@@ -21,11 +27,18 @@ function validSignature(body: string, header: string | string[] | undefined, sec
 function subjectOf(raw: string): string {
   const header = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw)?.[1] ?? '';
   const unfolded = header.replace(/\?=\r?\n[ \t]+=\?/g, '?==?').replace(/\r?\n[ \t]+/g, ' ');
-  return unfolded.replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
-    enc.toUpperCase() === 'B'
-      ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
-  ).replace(/\?==\?/g, '');
+  return unfolded
+    .replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(
+            text
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          ).toString('utf8'),
+    )
+    .replace(/\?==\?/g, '');
 }
 
 describe('digests: delivery by webhook and email', () => {
@@ -43,7 +56,14 @@ describe('digests: delivery by webhook and email', () => {
     t = await startTestApp({ PUBLIC_BASE_URL: BASE, SMTP_URL: mail.url, DIGEST_EMAIL_TO: 'analyst@example.test' });
     jest.spyOn(t.app.get(DigestClock), 'now').mockImplementation(() => now);
     await seedEvidence(t.db.url, [
-      { slug: 'compute-clusters', stance: 'supports', status: 'accepted', score: 0.9, at: plusDays(W1, 1), title: 'Cluster <b>story</b>' },
+      {
+        slug: 'compute-clusters',
+        stance: 'supports',
+        status: 'accepted',
+        score: 0.9,
+        at: plusDays(W1, 1),
+        title: 'Cluster <b>story</b>',
+      },
     ]);
   });
   afterAll(async () => {
@@ -60,14 +80,22 @@ describe('digests: delivery by webhook and email', () => {
     const list = await admin('/api/admin/webhooks');
     expect(list.body.data.map((w: { url: string }) => w.url)).toEqual([good.url, flaky.url]);
     expect(JSON.stringify(list.body)).not.toContain(SECRET);
-    expect((await admin('/api/admin/webhooks', { method: 'POST', body: { url: good.url, secret: SECRET } })).status).toBe(409);
-    expect((await admin('/api/admin/webhooks', { method: 'POST', body: { url: 'ftp://x.example/', secret: SECRET } })).status).toBe(400);
+    expect(
+      (await admin('/api/admin/webhooks', { method: 'POST', body: { url: good.url, secret: SECRET } })).status,
+    ).toBe(409);
+    expect(
+      (await admin('/api/admin/webhooks', { method: 'POST', body: { url: 'ftp://x.example/', secret: SECRET } }))
+        .status,
+    ).toBe(400);
   });
 
   it('posts the digest signed with HMAC-SHA256 to the receiver and emails it with HTML and plain text', async () => {
     now = plusDays(W1, 7.3);
     const run = await buildDigest();
-    expect(run.body.summary).toMatchObject({ outcome: 'built', deliveries: { attempted: 3, delivered: 2, retrying: 1, failed: 0 } });
+    expect(run.body.summary).toMatchObject({
+      outcome: 'built',
+      deliveries: { attempted: 3, delivered: 2, retrying: 1, failed: 0 },
+    });
     const digestId = run.body.summary.digestId;
 
     expect(good.requests).toHaveLength(1);
@@ -76,7 +104,11 @@ describe('digests: delivery by webhook and email', () => {
     expect(validSignature(request!.body, request!.headers['x-scorecard-signature'], 'another-secret')).toBe(false);
     const payload = JSON.parse(request!.body);
     expect(payload.digest).toMatchObject({ periodStart: W1.toISOString(), periodEnd: plusDays(W1, 7).toISOString() });
-    expect(payload.links).toEqual({ html: `${BASE}/api/digests/${digestId}?format=html`, md: `${BASE}/api/digests/${digestId}?format=md`, json: `${BASE}/api/digests/${digestId}` });
+    expect(payload.links).toEqual({
+      html: `${BASE}/api/digests/${digestId}?format=html`,
+      md: `${BASE}/api/digests/${digestId}?format=md`,
+      json: `${BASE}/api/digests/${digestId}`,
+    });
     const log = await deliveries(digestId);
     const webhookRow = log.find((d: { target: string }) => d.target === good.url);
     expect(request!.headers['x-scorecard-delivery']).toBe(String(webhookRow.id));
@@ -96,17 +128,25 @@ describe('digests: delivery by webhook and email', () => {
     expect(pending).toMatchObject({ channel: 'webhook', status: 'pending', attempts: 1, lastError: 'HTTP 500' });
     expect(new Date(pending.nextAttemptAt).getTime()).toBeGreaterThan(Date.now());
 
-    expect((await admin('/api/admin/jobs/deliver-digests/run', { method: 'POST' })).body.summary).toMatchObject({ attempted: 0 });
+    expect((await admin('/api/admin/jobs/deliver-digests/run', { method: 'POST' })).body.summary).toMatchObject({
+      attempted: 0,
+    });
     await sql(t.db.url, 'UPDATE deliveries SET next_attempt_at = now() WHERE id = $1', [pending.id]);
     const retry = await admin('/api/admin/jobs/deliver-digests/run', { method: 'POST' });
     expect(retry.body.summary).toMatchObject({ attempted: 1, delivered: 1 });
-    expect((await deliveries(digestId)).find((d: { id: number }) => d.id === pending.id)).toMatchObject({ status: 'delivered', attempts: 2, lastError: null });
+    expect((await deliveries(digestId)).find((d: { id: number }) => d.id === pending.id)).toMatchObject({
+      status: 'delivered',
+      attempts: 2,
+      lastError: null,
+    });
     expect(flaky.requests).toHaveLength(2);
   });
 
   it('never sends a digest twice to the same destination', async () => {
-    await sql(t.db.url, 'UPDATE deliveries SET next_attempt_at = now() - interval \'1 hour\'');
-    expect((await admin('/api/admin/jobs/deliver-digests/run', { method: 'POST' })).body.summary).toMatchObject({ attempted: 0 });
+    await sql(t.db.url, "UPDATE deliveries SET next_attempt_at = now() - interval '1 hour'");
+    expect((await admin('/api/admin/jobs/deliver-digests/run', { method: 'POST' })).body.summary).toMatchObject({
+      attempted: 0,
+    });
     expect((await buildDigest()).body.summary.outcome).toBe('already built');
     expect(good.requests).toHaveLength(1);
     expect(flaky.requests).toHaveLength(2);

@@ -20,15 +20,64 @@ async function seed(t: TestApp): Promise<void> {
   await seedBackgroundArticles(t.db.url, plusDays(W1, -28), 42, 20);
   const inA = (day: number) => plusDays(W1, day);
   await seedEvidence(t.db.url, [
-    ...[0.9, 0.8, 0.7, 0.6, 0.5].map((score, i) => ({ slug: 'compute-clusters', stance: 'supports' as const, status: 'accepted' as const, score, at: inA(i + 1), title: `Cluster story ${score}` })),
-    { slug: 'compute-clusters', stance: 'contradicts', status: 'pending', score: 0.4, at: inA(2), title: 'Cluster doubts' },
-    { slug: 'compute-clusters', stance: 'supports', status: 'rejected', score: 0.95, at: inA(3), title: 'Rejected cluster story' },
-    { slug: 'open-source-models', stance: 'contradicts', status: 'accepted', score: 0.7, at: inA(4), title: 'Open models stall' },
-    { slug: 'open-source-models', stance: 'contradicts', status: 'accepted', score: 0.6, at: inA(5), title: 'Open models stall again' },
-    { slug: 'human-ai-alignment', stance: 'supports', status: 'accepted', score: 0.8, at: plusDays(W2, 2), title: 'Alignment wins deals' },
+    ...[0.9, 0.8, 0.7, 0.6, 0.5].map((score, i) => ({
+      slug: 'compute-clusters',
+      stance: 'supports' as const,
+      status: 'accepted' as const,
+      score,
+      at: inA(i + 1),
+      title: `Cluster story ${score}`,
+    })),
+    {
+      slug: 'compute-clusters',
+      stance: 'contradicts',
+      status: 'pending',
+      score: 0.4,
+      at: inA(2),
+      title: 'Cluster doubts',
+    },
+    {
+      slug: 'compute-clusters',
+      stance: 'supports',
+      status: 'rejected',
+      score: 0.95,
+      at: inA(3),
+      title: 'Rejected cluster story',
+    },
+    {
+      slug: 'open-source-models',
+      stance: 'contradicts',
+      status: 'accepted',
+      score: 0.7,
+      at: inA(4),
+      title: 'Open models stall',
+    },
+    {
+      slug: 'open-source-models',
+      stance: 'contradicts',
+      status: 'accepted',
+      score: 0.6,
+      at: inA(5),
+      title: 'Open models stall again',
+    },
+    {
+      slug: 'human-ai-alignment',
+      stance: 'supports',
+      status: 'accepted',
+      score: 0.8,
+      at: plusDays(W2, 2),
+      title: 'Alignment wins deals',
+    },
   ]);
-  const [feed] = await sql(t.db.url, "INSERT INTO feeds (url, title, updated_at) VALUES ('https://broken.example/rss', 'Broken feed', now()) RETURNING id");
-  await sql(t.db.url, "INSERT INTO feed_fetch_log (feed_id, at, code, message, status) VALUES ($1, $2, 'http-error', 'HTTP 503', 503)", [feed.id, plusDays(W1, 2)]);
+  const [feed] = await sql(
+    t.db.url,
+    "INSERT INTO feeds (url, title, updated_at) VALUES ('https://broken.example/rss', 'Broken feed', now()) RETURNING id",
+  );
+  await sql(
+    t.db.url,
+    "INSERT INTO feed_fetch_log (feed_id, at, code, message, status) VALUES ($1, $2, 'http-error', 'HTTP 503', 503)",
+    [feed.id, plusDays(W1, 2)],
+  );
 }
 
 describe('digests: building, formats and the Atom feed', () => {
@@ -58,7 +107,12 @@ describe('digests: building, formats and the Atom feed', () => {
   it('builds the first digest over the seven days before the run, saying nothing moved', async () => {
     const res = await run();
     expect(res.status).toBe(200);
-    expect(res.body.summary).toMatchObject({ outcome: 'built', periodStart: plusDays(W1, -7).toISOString(), periodEnd: W1.toISOString(), nothingMoved: true });
+    expect(res.body.summary).toMatchObject({
+      outcome: 'built',
+      periodStart: plusDays(W1, -7).toISOString(),
+      periodEnd: W1.toISOString(),
+      nothingMoved: true,
+    });
     const latest = await get('/api/digests/latest');
     expect(latest.body).toMatchObject({ id: res.body.summary.digestId, nothingMoved: true, movers: [] });
     expect(latest.body.trends).toHaveLength(10);
@@ -75,17 +129,38 @@ describe('digests: building, formats and the Atom feed', () => {
   it('covers the period since the previous digest with new evidence, pending counts, top evidence and failed feeds', async () => {
     now = runAt(W2);
     const res = await run();
-    expect(res.body.summary).toMatchObject({ outcome: 'built', periodStart: W1.toISOString(), periodEnd: W2.toISOString(), nothingMoved: false });
+    expect(res.body.summary).toMatchObject({
+      outcome: 'built',
+      periodStart: W1.toISOString(),
+      periodEnd: W2.toISOString(),
+      nothingMoved: false,
+    });
     const digest = (await get(`/api/digests/${res.body.summary.digestId}`)).body;
     const clusters = digest.trends.find((x: { slug: string }) => x.slug === 'compute-clusters');
     expect(clusters).toMatchObject({ newSupporting: 5, newContradicting: 1, pendingReview: 1 });
     expect(clusters.verdict).toMatch(/5 new supporting, 1 contradicting$/);
-    expect(clusters.topEvidence.map((e: { title: string }) => e.title)).toEqual(['Cluster story 0.9', 'Cluster story 0.8', 'Cluster story 0.7']);
+    expect(clusters.topEvidence.map((e: { title: string }) => e.title)).toEqual([
+      'Cluster story 0.9',
+      'Cluster story 0.8',
+      'Cluster story 0.7',
+    ]);
     expect(clusters.topEvidence[0].url).toMatch(/^https:\/\/news\.example\//);
-    expect(digest.trends.find((x: { slug: string }) => x.slug === 'open-source-models')).toMatchObject({ newSupporting: 0, newContradicting: 2 });
-    expect(digest.trends.find((x: { slug: string }) => x.slug === 'human-ai-alignment')).toMatchObject({ newSupporting: 0, newContradicting: 0 });
-    expect(digest.failedFeeds).toEqual([expect.objectContaining({ url: 'https://broken.example/rss', errors: 1, lastError: 'HTTP 503' })]);
-    expect(digest.links).toEqual({ html: `${BASE}/api/digests/${digest.id}?format=html`, md: `${BASE}/api/digests/${digest.id}?format=md`, json: `${BASE}/api/digests/${digest.id}` });
+    expect(digest.trends.find((x: { slug: string }) => x.slug === 'open-source-models')).toMatchObject({
+      newSupporting: 0,
+      newContradicting: 2,
+    });
+    expect(digest.trends.find((x: { slug: string }) => x.slug === 'human-ai-alignment')).toMatchObject({
+      newSupporting: 0,
+      newContradicting: 0,
+    });
+    expect(digest.failedFeeds).toEqual([
+      expect.objectContaining({ url: 'https://broken.example/rss', errors: 1, lastError: 'HTTP 503' }),
+    ]);
+    expect(digest.links).toEqual({
+      html: `${BASE}/api/digests/${digest.id}?format=html`,
+      md: `${BASE}/api/digests/${digest.id}?format=md`,
+      json: `${BASE}/api/digests/${digest.id}`,
+    });
   });
 
   it('builds one digest when two runs are requested at once through the API', async () => {
@@ -138,8 +213,12 @@ describe('digests: building, formats and the Atom feed', () => {
     const first = await get('/api/digests?limit=3');
     expect(first.body.data).toHaveLength(3);
     expect(first.body.data[0]).toEqual({
-      id: expect.any(Number), periodStart: W3.toISOString(), periodEnd: W4.toISOString(),
-      createdAt: expect.any(String), nothingMoved: expect.any(Boolean), movers: expect.any(Array),
+      id: expect.any(Number),
+      periodStart: W3.toISOString(),
+      periodEnd: W4.toISOString(),
+      createdAt: expect.any(String),
+      nothingMoved: expect.any(Boolean),
+      movers: expect.any(Array),
     });
     const second = await get(`/api/digests?limit=3&cursor=${first.body.nextCursor}`);
     expect(second.body).toMatchObject({ nextCursor: null });
@@ -156,6 +235,8 @@ describe('digests: building, formats and the Atom feed', () => {
     expect(feed.entries?.map((e) => e.links?.find((l) => l.rel === 'alternate')?.href)).toEqual(
       ids.map((id) => `${BASE}/api/digests/${id}?format=html`),
     );
-    expect(feed.entries?.[3]?.title).toEqual(expect.objectContaining({ value: expect.stringContaining('nothing moved') }));
+    expect(feed.entries?.[3]?.title).toEqual(
+      expect.objectContaining({ value: expect.stringContaining('nothing moved') }),
+    );
   });
 });

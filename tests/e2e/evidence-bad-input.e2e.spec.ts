@@ -34,10 +34,31 @@ describe('evidence API under bad input', () => {
     expectInvalid(await post('/api/admin/evidence/review', { ids: 'all', decision: 'reject' }), /ids/);
     expectInvalid(await post('/api/admin/evidence/review', { ids: [], decision: 'reject' }), /ids/);
     expectInvalid(await post('/api/admin/evidence/review', { ids: [1.5, -2], decision: 'reject' }), /ids/);
-    expectInvalid(await post('/api/admin/evidence/review', { ids: Array.from({ length: 501 }, (_, i) => i + 1), decision: 'reject' }), /ids/);
-    expectInvalid(await post('/api/admin/evidence', { url: 'javascript:alert(1)', title: 't', trend: 1, stance: 'supports' }), /url/);
-    expectInvalid(await post('/api/admin/evidence', { url: 'https://x.example/a', title: '', trend: true, stance: 'supports' }), /title.*trend|trend.*title/);
-    expectInvalid(await post('/api/admin/evidence', { url: 'https://x.example/a', title: 't', trend: 1, stance: 'supports', publishedAt: 'yesterday' }), /publishedAt/);
+    expectInvalid(
+      await post('/api/admin/evidence/review', {
+        ids: Array.from({ length: 501 }, (_, i) => i + 1),
+        decision: 'reject',
+      }),
+      /ids/,
+    );
+    expectInvalid(
+      await post('/api/admin/evidence', { url: 'javascript:alert(1)', title: 't', trend: 1, stance: 'supports' }),
+      /url/,
+    );
+    expectInvalid(
+      await post('/api/admin/evidence', { url: 'https://x.example/a', title: '', trend: true, stance: 'supports' }),
+      /title.*trend|trend.*title/,
+    );
+    expectInvalid(
+      await post('/api/admin/evidence', {
+        url: 'https://x.example/a',
+        title: 't',
+        trend: 1,
+        stance: 'supports',
+        publishedAt: 'yesterday',
+      }),
+      /publishedAt/,
+    );
   });
 
   it('answers 400 naming the parameter for bad query values', async () => {
@@ -53,18 +74,29 @@ describe('evidence API under bad input', () => {
   });
 
   it('refuses unknown fields in bodies and queries', async () => {
-    expectInvalid(await post(`/api/admin/evidence/${evidenceId}/review`, { decision: 'accept', status: 'accepted' }), /status/);
-    expectInvalid(await post('/api/admin/evidence/review', { ids: [evidenceId], decision: 'accept', force: true }), /force/);
+    expectInvalid(
+      await post(`/api/admin/evidence/${evidenceId}/review`, { decision: 'accept', status: 'accepted' }),
+      /status/,
+    );
+    expectInvalid(
+      await post('/api/admin/evidence/review', { ids: [evidenceId], decision: 'accept', force: true }),
+      /force/,
+    );
     expectInvalid(await api(t.baseUrl, '/api/admin/evidence?orderBy=id'), /orderBy/);
   });
 
   it('answers 413 for a body over 1 MB and 400 for broken JSON', async () => {
-    const huge = await post(`/api/admin/evidence/${evidenceId}/review`, { decision: 'accept', note: 'x'.repeat(1_100_000) });
+    const huge = await post(`/api/admin/evidence/${evidenceId}/review`, {
+      decision: 'accept',
+      note: 'x'.repeat(1_100_000),
+    });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('payload_too_large');
     const broken = await post('/api/admin/evidence/review', '{"ids": [1,');
     expect(broken.status).toBe(400);
-    expect(broken.body.error).toEqual(expect.objectContaining({ code: expect.any(String), message: expect.any(String) }));
+    expect(broken.body.error).toEqual(
+      expect.objectContaining({ code: expect.any(String), message: expect.any(String) }),
+    );
   });
 
   it('stores SQL and script fragments as plain text and returns them verbatim', async () => {
@@ -75,7 +107,13 @@ describe('evidence API under bad input', () => {
     expect(reviewed.headers.get('content-type')).toMatch(/application\/json/);
 
     const title = `<img src=x onerror=alert(1)> Robert'); DROP TABLE articles;--`;
-    const manual = await post('/api/admin/evidence', { url: 'https://x.example/a?q=%27%3B--', title, trend: 'open-source-models', stance: 'contradicts', note });
+    const manual = await post('/api/admin/evidence', {
+      url: 'https://x.example/a?q=%27%3B--',
+      title,
+      trend: 'open-source-models',
+      stance: 'contradicts',
+      note,
+    });
     expect(manual.status).toBe(201);
     expect(manual.body.article.title).toBe(title);
     expect((await api(t.baseUrl, `/api/admin/evidence/${manual.body.id}`)).body.note).toBe(note);

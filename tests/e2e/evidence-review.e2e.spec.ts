@@ -13,17 +13,44 @@ describe('evidence review over HTTP', () => {
   beforeAll(async () => {
     t = await startTestApp();
     fx = await EvidenceFixtures.connect(t.db.url);
-    reviewer = (await api(t.baseUrl, '/api/admin/tokens', { method: 'POST', body: { name: 'rita', role: 'reviewer' } })).body.token;
+    reviewer = (await api(t.baseUrl, '/api/admin/tokens', { method: 'POST', body: { name: 'rita', role: 'reviewer' } }))
+      .body.token;
     feedA = await fx.feed('Feed A');
     const feedB = await fx.feed('Feed B');
-    articles.gpu = await fx.article({ title: 'Nvidia ships 100k GPU cluster', summary: 'training at scale', publishedAt: '2025-03-01T08:00:00Z', feedIds: [feedA, feedB] });
-    articles.zh = await fx.article({ title: '万卡集群上线', language: 'zh', publishedAt: '2025-03-05T08:00:00Z', feedIds: [feedB] });
-    articles.robot = await fx.article({ title: 'Humanoid robot stalls', summary: '100% of demos failed', publishedAt: '2025-02-10T08:00:00Z', feedIds: [feedA] });
+    articles.gpu = await fx.article({
+      title: 'Nvidia ships 100k GPU cluster',
+      summary: 'training at scale',
+      publishedAt: '2025-03-01T08:00:00Z',
+      feedIds: [feedA, feedB],
+    });
+    articles.zh = await fx.article({
+      title: '万卡集群上线',
+      language: 'zh',
+      publishedAt: '2025-03-05T08:00:00Z',
+      feedIds: [feedB],
+    });
+    articles.robot = await fx.article({
+      title: 'Humanoid robot stalls',
+      summary: '100% of demos failed',
+      publishedAt: '2025-02-10T08:00:00Z',
+      feedIds: [feedA],
+    });
     articles.open = await fx.article({ title: 'Open weights model tops chart', publishedAt: '2025-01-20T08:00:00Z' });
-    ids.gpu = await fx.evidence({ articleId: articles.gpu, trend: 1, score: 0.9, matched: { terms: ['gpu cluster', '100k'], cues: [], reason: 'r' } });
+    ids.gpu = await fx.evidence({
+      articleId: articles.gpu,
+      trend: 1,
+      score: 0.9,
+      matched: { terms: ['gpu cluster', '100k'], cues: [], reason: 'r' },
+    });
     ids.gpuOpen = await fx.evidence({ articleId: articles.gpu, trend: 9, score: 0.2, stance: 'contradicts' });
     ids.zh = await fx.evidence({ articleId: articles.zh, trend: 1, score: 0.6, matched: { terms: ['万卡'] } });
-    ids.robot = await fx.evidence({ articleId: articles.robot, trend: 8, score: 0.7, stance: 'contradicts', matched: 'not an object' });
+    ids.robot = await fx.evidence({
+      articleId: articles.robot,
+      trend: 8,
+      score: 0.7,
+      stance: 'contradicts',
+      matched: 'not an object',
+    });
     ids.open = await fx.evidence({ articleId: articles.open, trend: 9, score: 0.8 });
   });
   afterAll(async () => {
@@ -31,8 +58,10 @@ describe('evidence review over HTTP', () => {
     await t.close();
   });
 
-  const queue = (query: string, token: string | null = reviewer) => api(t.baseUrl, `/api/admin/evidence${query}`, { token });
-  const review = (id: number, body: unknown) => api(t.baseUrl, `/api/admin/evidence/${id}/review`, { method: 'POST', body, token: reviewer });
+  const queue = (query: string, token: string | null = reviewer) =>
+    api(t.baseUrl, `/api/admin/evidence${query}`, { token });
+  const review = (id: number, body: unknown) =>
+    api(t.baseUrl, `/api/admin/evidence/${id}/review`, { method: 'POST', body, token: reviewer });
 
   it('lists pending evidence best score first, with article, feeds, trend, matched terms and other tags', async () => {
     const res = await queue('');
@@ -48,7 +77,12 @@ describe('evidence review over HTTP', () => {
       ruleVersion: 1,
       note: null,
       reviewedBy: null,
-      article: { id: articles.gpu, title: 'Nvidia ships 100k GPU cluster', publishedAt: '2025-03-01T08:00:00.000Z', language: 'en' },
+      article: {
+        id: articles.gpu,
+        title: 'Nvidia ships 100k GPU cluster',
+        publishedAt: '2025-03-01T08:00:00.000Z',
+        language: 'en',
+      },
       trend: { number: 1, slug: 'compute-clusters', titleEn: expect.any(String) },
       otherTags: [{ trend: 'open-source-models', stance: 'contradicts', status: 'pending', score: 0.2 }],
     });
@@ -98,10 +132,18 @@ describe('evidence review over HTTP', () => {
     expect(await fx.rollupCounts(8)).toEqual({ 'pending/contradicts': 1 });
     const res = await review(ids.robot, { decision: 'accept', stance: 'supports', note: 'misread: the demo worked' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: ids.robot, status: 'accepted', stance: 'supports', note: 'misread: the demo worked', reviewedBy: 'rita' });
+    expect(res.body).toMatchObject({
+      id: ids.robot,
+      status: 'accepted',
+      stance: 'supports',
+      note: 'misread: the demo worked',
+      reviewedBy: 'rita',
+    });
     expect(res.body.reviewedAt).toEqual(expect.any(String));
     expect(await fx.rollupCounts(8)).toEqual({ 'accepted/supports': 1 });
-    expect((await api(t.baseUrl, `/api/admin/evidence/${ids.robot}`, { token: reviewer })).body.status).toBe('accepted');
+    expect((await api(t.baseUrl, `/api/admin/evidence/${ids.robot}`, { token: reviewer })).body.status).toBe(
+      'accepted',
+    );
   });
 
   it('rejects, undoes by deciding again, and keeps every decision in the audit log', async () => {
@@ -153,13 +195,21 @@ describe('evidence review over HTTP', () => {
     const audit = await api(t.baseUrl, '/api/admin/audit?limit=2', { token: reviewer });
     expect(audit.body.data.map((a: any) => a.evidenceId).sort()).toEqual([ids.gpu, ids.zh].sort());
     expect((await queue('?status=rejected&trend=1')).body.data).toHaveLength(2);
-    expect((await fx.rollupsMatchEvidence())).toBe(true);
+    expect(await fx.rollupsMatchEvidence()).toBe(true);
   });
 
   it('never brings a rejected article back as new evidence when the tagger sees it again', async () => {
     const repo = t.app.get(EvidenceRepository);
     const trendId = await fx.trendId(1);
-    const again = { articleId: articles.gpu, trendId, stance: 'supports' as const, score: 1, matched: { terms: ['x'], cues: [], reason: 'v2' }, ruleVersion: 2, publishedAt: new Date('2025-03-01T08:00:00Z') };
+    const again = {
+      articleId: articles.gpu,
+      trendId,
+      stance: 'supports' as const,
+      score: 1,
+      matched: { terms: ['x'], cues: [], reason: 'v2' },
+      ruleVersion: 2,
+      publishedAt: new Date('2025-03-01T08:00:00Z'),
+    };
     expect(await repo.upsertRuleMatches([again])).toEqual({ inserted: 0, updated: 0 });
     const res = await api(t.baseUrl, `/api/admin/evidence/${ids.gpu}`, { token: reviewer });
     expect(res.body).toMatchObject({ status: 'rejected', stance: 'contradicts', score: 0.9, ruleVersion: 1 });
@@ -167,27 +217,56 @@ describe('evidence review over HTTP', () => {
   });
 
   it('adds manual evidence as accepted, finds the article by normalised URL, and refuses a duplicate', async () => {
-    const body = { url: 'https://NEWS.example.com/robots?utm_source=x#top', title: 'Robots at work', trend: 8, stance: 'supports', publishedAt: '2025-03-10T00:00:00Z' };
+    const body = {
+      url: 'https://NEWS.example.com/robots?utm_source=x#top',
+      title: 'Robots at work',
+      trend: 8,
+      stance: 'supports',
+      publishedAt: '2025-03-10T00:00:00Z',
+    };
     const created = await api(t.baseUrl, '/api/admin/evidence', { method: 'POST', token: reviewer, body });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ status: 'accepted', origin: 'manual', score: 1, stance: 'supports', reviewedBy: 'rita', trend: { slug: 'embodied-intelligence' } });
+    expect(created.body).toMatchObject({
+      status: 'accepted',
+      origin: 'manual',
+      score: 1,
+      stance: 'supports',
+      reviewedBy: 'rita',
+      trend: { slug: 'embodied-intelligence' },
+    });
     expect(created.body.article).toMatchObject({ title: 'Robots at work', publishedAt: '2025-03-10T00:00:00.000Z' });
     const audit = await api(t.baseUrl, `/api/admin/audit?evidenceId=${created.body.id}`, { token: reviewer });
-    expect(audit.body.data[0]).toMatchObject({ action: 'create_manual', actor: 'rita', after: { status: 'accepted', stance: 'supports' } });
+    expect(audit.body.data[0]).toMatchObject({
+      action: 'create_manual',
+      actor: 'rita',
+      after: { status: 'accepted', stance: 'supports' },
+    });
 
-    const dup = await api(t.baseUrl, '/api/admin/evidence', { method: 'POST', token: reviewer, body: { ...body, url: 'https://news.example.com/robots', trend: 'embodied-intelligence' } });
+    const dup = await api(t.baseUrl, '/api/admin/evidence', {
+      method: 'POST',
+      token: reviewer,
+      body: { ...body, url: 'https://news.example.com/robots', trend: 'embodied-intelligence' },
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.error).toMatchObject({ code: 'evidence_exists', details: { evidenceId: created.body.id } });
 
-    const sameArticleOtherTrend = await api(t.baseUrl, '/api/admin/evidence', { method: 'POST', token: reviewer, body: { ...body, trend: 5 } });
+    const sameArticleOtherTrend = await api(t.baseUrl, '/api/admin/evidence', {
+      method: 'POST',
+      token: reviewer,
+      body: { ...body, trend: 5 },
+    });
     expect(sameArticleOtherTrend.status).toBe(201);
     expect(sameArticleOtherTrend.body.article.id).toBe(created.body.article.id);
-    expect(sameArticleOtherTrend.body.otherTags).toEqual([{ trend: 'embodied-intelligence', stance: 'supports', status: 'accepted', score: 1 }]);
+    expect(sameArticleOtherTrend.body.otherTags).toEqual([
+      { trend: 'embodied-intelligence', stance: 'supports', status: 'accepted', score: 1 },
+    ]);
   });
 
   it('answers 404 for unknown evidence and 400 for a non-numeric id', async () => {
     expect((await review(123456, { decision: 'accept' })).body.error.code).toBe('evidence_not_found');
     expect((await api(t.baseUrl, '/api/admin/evidence/123456', { token: reviewer })).status).toBe(404);
-    expect((await api(t.baseUrl, '/api/admin/evidence/abc', { token: reviewer })).body.error.code).toBe('validation_failed');
+    expect((await api(t.baseUrl, '/api/admin/evidence/abc', { token: reviewer })).body.error.code).toBe(
+      'validation_failed',
+    );
   });
 });

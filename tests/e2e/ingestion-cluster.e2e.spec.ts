@@ -56,7 +56,10 @@ describe('two app instances on one database', () => {
     const routes: Record<string, FeedHandler> = {};
     for (let feed = 0; feed < FEEDS; feed++) {
       const items = [...makeItems(feed, OWN_PER_FEED), ...sharedItems(feed)];
-      routes[pathOf(feed)] = slowly(conditionalHandler(() => rssDocument(`Cluster feed ${feed}`, items)), 15);
+      routes[pathOf(feed)] = slowly(
+        conditionalHandler(() => rssDocument(`Cluster feed ${feed}`, items)),
+        15,
+      );
     }
     server = await startFeedServer(routes);
     db = await createTestDatabase();
@@ -66,7 +69,10 @@ describe('two app instances on one database', () => {
     two = await startTestApp(env, { db });
     for (let feed = 0; feed < FEEDS; feed++) {
       const via = feed % 2 === 0 ? one : two;
-      const res = await api(via.baseUrl, '/api/admin/feeds', { method: 'POST', body: { url: server.url(pathOf(feed)) } });
+      const res = await api(via.baseUrl, '/api/admin/feeds', {
+        method: 'POST',
+        body: { url: server.url(pathOf(feed)) },
+      });
       expect(res.status).toBe(201);
     }
   }, 60_000);
@@ -93,17 +99,29 @@ describe('two app instances on one database', () => {
   }
 
   async function expectEachStoryStoredOnce(): Promise<void> {
-    const [articles] = await sql(db, `SELECT count(*)::int AS total, count(DISTINCT normalized_url)::int AS urls,
-                                             count(*) FILTER (WHERE normalized_url IS NULL)::int AS without_url FROM articles`);
+    const [articles] = await sql(
+      db,
+      `SELECT count(*)::int AS total, count(DISTINCT normalized_url)::int AS urls,
+                                             count(*) FILTER (WHERE normalized_url IS NULL)::int AS without_url FROM articles`,
+    );
     expect(articles).toEqual({ total: EXPECTED_ARTICLES, urls: EXPECTED_ARTICLES, without_url: 0 });
-    const perFeed = await sql(db, `SELECT f.url, count(fi.article_id)::int AS items
-                                   FROM feeds f LEFT JOIN feed_items fi ON fi.feed_id = f.id GROUP BY f.url`);
+    const perFeed = await sql(
+      db,
+      `SELECT f.url, count(fi.article_id)::int AS items
+                                   FROM feeds f LEFT JOIN feed_items fi ON fi.feed_id = f.id GROUP BY f.url`,
+    );
     expect(perFeed.filter((row) => row.items !== ITEMS_PER_FEED)).toEqual([]);
     expect(perFeed).toHaveLength(FEEDS);
-    const [wire] = await sql(db, `SELECT count(*)::int AS articles, count(fi.*)::int AS sightings FROM articles a
-                                  JOIN feed_items fi ON fi.article_id = a.id WHERE a.normalized_url LIKE 'https://wire.example/%'`);
+    const [wire] = await sql(
+      db,
+      `SELECT count(*)::int AS articles, count(fi.*)::int AS sightings FROM articles a
+                                  JOIN feed_items fi ON fi.article_id = a.id WHERE a.normalized_url LIKE 'https://wire.example/%'`,
+    );
     expect(wire.sightings).toBe(FEEDS * SHARED_PER_FEED);
-    const [failed] = await sql(db, 'SELECT count(*)::int AS n FROM feeds WHERE last_error IS NOT NULL OR last_fetched_at IS NULL');
+    const [failed] = await sql(
+      db,
+      'SELECT count(*)::int AS n FROM feeds WHERE last_error IS NOT NULL OR last_fetched_at IS NULL',
+    );
     expect(failed.n).toBe(0);
   }
 
@@ -111,8 +129,11 @@ describe('two app instances on one database', () => {
   async function resetIngestedState(): Promise<void> {
     await sql(db, 'DELETE FROM feed_items');
     await sql(db, 'DELETE FROM articles');
-    await sql(db, `UPDATE feeds SET next_check_at = now(), etag = NULL, last_modified = NULL, lease_owner = NULL,
-                   lease_until = NULL, last_fetched_at = NULL`);
+    await sql(
+      db,
+      `UPDATE feeds SET next_check_at = now(), etag = NULL, last_modified = NULL, lease_owner = NULL,
+                   lease_until = NULL, last_fetched_at = NULL`,
+    );
   }
 
   it('asked to run ingest-feeds on both at once, fetches each feed once and stores each story once', async () => {
@@ -154,7 +175,9 @@ describe('two app instances on one database', () => {
   it('runs a scheduled tick on one instance only', async () => {
     await sql(db, 'UPDATE feeds SET next_check_at = now()');
     const tickAt = new Date();
-    const outcomes = await Promise.all([one, two].map((instance) => instance.app.get(JobRunner).runScheduled('ingest-feeds', tickAt)));
+    const outcomes = await Promise.all(
+      [one, two].map((instance) => instance.app.get(JobRunner).runScheduled('ingest-feeds', tickAt)),
+    );
     const ran = outcomes.filter((outcome) => outcome !== null);
     expect(ran).toHaveLength(1);
     expect(ran[0]!.run.status).toBe('succeeded');
@@ -162,7 +185,10 @@ describe('two app instances on one database', () => {
     // Once done, the same tick does not run again anywhere.
     expect(await two.app.get(JobRunner).runScheduled('ingest-feeds', tickAt)).toBeNull();
     expect(await one.app.get(JobRunner).runScheduled('ingest-feeds', tickAt)).toBeNull();
-    const [runs] = await sql(db, "SELECT count(*)::int AS n FROM job_runs WHERE job = 'ingest-feeds' AND trigger = 'schedule'");
+    const [runs] = await sql(
+      db,
+      "SELECT count(*)::int AS n FROM job_runs WHERE job = 'ingest-feeds' AND trigger = 'schedule'",
+    );
     expect(runs.n).toBe(1);
   });
 });

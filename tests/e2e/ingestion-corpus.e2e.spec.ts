@@ -12,18 +12,26 @@ import { api, startTestApp, TestApp } from '../support/test-app';
 /** Feeds that must end with an error, each with why that is the right outcome. */
 const EXPECTED_ERRORS: Record<string, string> = {
   'feedparser-kurtmckee/tests/illformed/aaa_illformed.xml': 'unclosed tag: broken XML (expat: unclosed token)',
-  'feedparser-kurtmckee/tests/illformed/rdf_channel_empty_textinput.xml': 'XML declaration after a comment: broken XML (expat agrees)',
+  'feedparser-kurtmckee/tests/illformed/rdf_channel_empty_textinput.xml':
+    'XML declaration after a comment: broken XML (expat agrees)',
   'feedparser-kurtmckee/tests/illformed/rss_empty_document.xml': 'only a comment, no element at all',
-  'feedparser-kurtmckee/tests/illformed/rss_incomplete_cdata.xml': 'unterminated CDATA section (and a misplaced XML declaration)',
-  'feedparser-kurtmckee/tests/illformed/rss_item_link_corrupted_ampersands.xml': 'truncated document: unclosed token (expat agrees)',
-  'feedparser-kurtmckee/tests/encoding/bozo_invalid-bytes-with-bom.xml': 'bytes invalid in the encoding its BOM declares (expat: invalid token)',
+  'feedparser-kurtmckee/tests/illformed/rss_incomplete_cdata.xml':
+    'unterminated CDATA section (and a misplaced XML declaration)',
+  'feedparser-kurtmckee/tests/illformed/rss_item_link_corrupted_ampersands.xml':
+    'truncated document: unclosed token (expat agrees)',
+  'feedparser-kurtmckee/tests/encoding/bozo_invalid-bytes-with-bom.xml':
+    'bytes invalid in the encoding its BOM declares (expat: invalid token)',
   'rss-parser/test/input/unrecognized.rss': 'an HTML "Document Moved" page under a .rss name',
   'node-feedparser-danmactough/test/feeds/notafeed.html': 'an HTML page',
-  'miniflux/internal/reader/xml/testdata/iso88591.xml': 'a <note> document from the XML-decoder tests, well-formed but not a feed',
-  'miniflux/internal/reader/xml/testdata/iso88591_utf8_mismatch.xml': 'a <note> document (and Latin-1 bytes declared UTF-8), not a feed',
-  'miniflux/internal/reader/encoding/testdata/iso-8859-1-meta-after-1024.html': 'an HTML page from the charset-sniffing tests',
+  'miniflux/internal/reader/xml/testdata/iso88591.xml':
+    'a <note> document from the XML-decoder tests, well-formed but not a feed',
+  'miniflux/internal/reader/xml/testdata/iso88591_utf8_mismatch.xml':
+    'a <note> document (and Latin-1 bytes declared UTF-8), not a feed',
+  'miniflux/internal/reader/encoding/testdata/iso-8859-1-meta-after-1024.html':
+    'an HTML page from the charset-sniffing tests',
   'miniflux/internal/reader/encoding/testdata/iso-8859-1.html': 'an HTML page from the charset-sniffing tests',
-  'miniflux/internal/reader/encoding/testdata/utf8-meta-after-1024.html': 'an HTML page from the charset-sniffing tests',
+  'miniflux/internal/reader/encoding/testdata/utf8-meta-after-1024.html':
+    'an HTML page from the charset-sniffing tests',
   'miniflux/internal/reader/encoding/testdata/utf8.html': 'an HTML page from the charset-sniffing tests',
 };
 
@@ -33,11 +41,14 @@ const EXPECTED_ERRORS: Record<string, string> = {
  * empty without being listed.)
  */
 const EXPECTED_EMPTY_WITH_ITEMS: Record<string, string> = {
-  'feedparser-kurtmckee/tests/illformed/geo/georss_point_no_coords.xml': 'the entry holds only a GeoRSS point: nothing to read',
-  'feedparser-kurtmckee/tests/illformed/geo/georss_polygon_insufficient_coords.xml': 'the entry holds only a GeoRSS polygon: nothing to read',
+  'feedparser-kurtmckee/tests/illformed/geo/georss_point_no_coords.xml':
+    'the entry holds only a GeoRSS point: nothing to read',
+  'feedparser-kurtmckee/tests/illformed/geo/georss_polygon_insufficient_coords.xml':
+    'the entry holds only a GeoRSS polygon: nothing to read',
   'feedparser-kurtmckee/tests/illformed/geo/gml_point.xml': 'the entry holds only a GML point: nothing to read',
   'rss-parser/test/input/incomplete-fields.atom': 'the one entry holds only an empty <author>',
-  'feedparser-kurtmckee/tests/wellformed/rss/item_dc_author.xml': 'the item holds only dc:author: no title, link, text or date',
+  'feedparser-kurtmckee/tests/wellformed/rss/item_dc_author.xml':
+    'the item holds only dc:author: no title, link, text or date',
   'feedparser-kurtmckee/tests/wellformed/rss/item_expirationDate_parsed.xml': 'the item holds only an expirationDate',
 };
 
@@ -58,7 +69,6 @@ interface FeedView {
 
 const urlPath = (path: string) => `/${path.split('/').map(encodeURIComponent).join('/')}`;
 
-
 describe('the feed corpus ingested end to end', () => {
   const entries = listCorpusEntries();
   const unhandled: unknown[] = [];
@@ -70,12 +80,14 @@ describe('the feed corpus ingested end to end', () => {
 
   const sql = <T = any>(text: string, params: unknown[] = []) => sqlOn<T>(t.db.url, text, params);
 
-
   /** Titles and summaries of the articles one corpus file brought. */
   async function articlesOf(path: string): Promise<{ title: string; summary: string }[]> {
     const feed = byPath.get(path);
     if (!feed) throw new Error(`no feed for ${path}`);
-    return sql('SELECT a.title, a.summary FROM articles a JOIN feed_items fi ON fi.article_id = a.id WHERE fi.feed_id = $1 ORDER BY a.id', [feed.id]);
+    return sql(
+      'SELECT a.title, a.summary FROM articles a JOIN feed_items fi ON fi.article_id = a.id WHERE fi.feed_id = $1 ORDER BY a.id',
+      [feed.id],
+    );
   }
 
   beforeAll(async () => {
@@ -84,7 +96,10 @@ describe('the feed corpus ingested end to end', () => {
     t = await startTestApp({ FETCH_CONCURRENCY: '16', FETCH_PER_HOST_CONCURRENCY: '16', FETCH_TIMEOUT_MS: '10000' });
     const pathByUrl = new Map<string, string>();
     for (const entry of entries) {
-      const res = await api(t.baseUrl, '/api/admin/feeds', { method: 'POST', body: { url: server.url(urlPath(entry.path)) } });
+      const res = await api(t.baseUrl, '/api/admin/feeds', {
+        method: 'POST',
+        body: { url: server.url(urlPath(entry.path)) },
+      });
       if (res.status !== 201) throw new Error(`adding ${entry.path}: ${res.status} ${JSON.stringify(res.body)}`);
       pathByUrl.set(res.body.url, entry.path);
     }
@@ -109,21 +124,34 @@ describe('the feed corpus ingested end to end', () => {
   });
 
   it('fetches every feed and ends each with articles or a readable, coded error', () => {
-    const report = [...byPath].map(([path, feed]) => ({ path, articles: feed.articleCount, code: feed.lastErrorCode, error: feed.lastError, fetched: feed.lastFetchedAt }));
+    const report = [...byPath].map(([path, feed]) => ({
+      path,
+      articles: feed.articleCount,
+      code: feed.lastErrorCode,
+      error: feed.lastError,
+      fetched: feed.lastFetchedAt,
+    }));
     expect(report.filter((r) => r.fetched === null)).toEqual([]);
-    const readable = (r: (typeof report)[number]) => /^[a-z-]+$/.test(r.code ?? '') && /\w{3,}.*\w{3,}/.test(r.error ?? '');
+    const readable = (r: (typeof report)[number]) =>
+      /^[a-z-]+$/.test(r.code ?? '') && /\w{3,}.*\w{3,}/.test(r.error ?? '');
     const unclear = report.filter((r) => (r.error === null ? r.code !== null : !readable(r)));
     expect(unclear).toEqual([]);
   });
 
   it('errors on exactly the feeds listed as expected to error', () => {
-    const failed = [...byPath].filter(([, feed]) => feed.lastError !== null).map(([path]) => path).sort();
+    const failed = [...byPath]
+      .filter(([, feed]) => feed.lastError !== null)
+      .map(([path]) => path)
+      .sort();
     expect(failed).toEqual(Object.keys(EXPECTED_ERRORS).sort());
   });
 
   it('stores articles from every other feed that has items, apart from the listed ones', () => {
     const emptyWithItems = entries
-      .filter((entry) => byPath.get(entry.path)!.lastError === null && byPath.get(entry.path)!.articleCount === 0 && hasItems(entry))
+      .filter(
+        (entry) =>
+          byPath.get(entry.path)!.lastError === null && byPath.get(entry.path)!.articleCount === 0 && hasItems(entry),
+      )
       .map((entry) => entry.path)
       .sort();
     expect(emptyWithItems).toEqual(Object.keys(EXPECTED_EMPTY_WITH_ITEMS).sort());
@@ -132,9 +160,21 @@ describe('the feed corpus ingested end to end', () => {
   });
 
   it.each([
-    ['miniflux/internal/reader/encoding/testdata/koi8r.xml', 'Первая новость', 'Привет мир! Ёжик, чай, Москва, Санкт-Петербург.'],
-    ['miniflux/internal/reader/parser/testdata/encoding_WINDOWS-1251.xml', 'Цитата #17703', 'xxx: есть у кого жаба программер'],
-    ['node-feedparser-danmactough/test/feeds/iconv.xml', 'В Бузулуке главные стройплощадки – детсад и Ледовый дворец', 'Работы по возведению детского сада'],
+    [
+      'miniflux/internal/reader/encoding/testdata/koi8r.xml',
+      'Первая новость',
+      'Привет мир! Ёжик, чай, Москва, Санкт-Петербург.',
+    ],
+    [
+      'miniflux/internal/reader/parser/testdata/encoding_WINDOWS-1251.xml',
+      'Цитата #17703',
+      'xxx: есть у кого жаба программер',
+    ],
+    [
+      'node-feedparser-danmactough/test/feeds/iconv.xml',
+      'В Бузулуке главные стройплощадки – детсад и Ледовый дворец',
+      'Работы по возведению детского сада',
+    ],
     ['feedparser-kurtmckee/tests/encoding/euc-kr-item.xml', '년', '년'],
   ])('stores %s as correct Unicode', async (path, title, summaryPart) => {
     const articles = await articlesOf(path);
@@ -144,7 +184,9 @@ describe('the feed corpus ingested end to end', () => {
   });
 
   it('stores no markup that could run: no summary or title contains <script', async () => {
-    const [row] = await sql("SELECT count(*)::int AS n FROM articles WHERE summary ILIKE '%<script%' OR title ILIKE '%<script%'");
+    const [row] = await sql(
+      "SELECT count(*)::int AS n FROM articles WHERE summary ILIKE '%<script%' OR title ILIKE '%<script%'",
+    );
     const [total] = await sql('SELECT count(*)::int AS n FROM articles');
     expect(total.n).toBeGreaterThan(1000);
     expect(row.n).toBe(0);

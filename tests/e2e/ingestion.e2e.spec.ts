@@ -5,7 +5,6 @@ import { sql as sqlOn } from '../support/sql';
 
 const sql = <T = any>(t: TestApp, text: string, params: unknown[] = []) => sqlOn<T>(t.db.url, text, params);
 
-
 describe('ingest-feeds job', () => {
   let t: TestApp;
   let server: FeedServer;
@@ -13,7 +12,9 @@ describe('ingest-feeds job', () => {
   beforeAll(async () => {
     server = await startFeedServer({
       '/a.xml': conditionalHandler(() => rssDocument('Feed A', [...makeItems(1, 5), shared])),
-      '/b.xml': conditionalHandler(() => rssDocument('Feed B', [...makeItems(2, 3), { ...shared, guid: 'other-guid' }])),
+      '/b.xml': conditionalHandler(() =>
+        rssDocument('Feed B', [...makeItems(2, 3), { ...shared, guid: 'other-guid' }]),
+      ),
       '/broken.xml': respondWith('<rss><channel><item><title>unterminated'),
       '/page.html': respondWith('<!doctype html><html><body>not a feed</body></html>', { 'content-type': 'text/html' }),
     });
@@ -35,7 +36,13 @@ describe('ingest-feeds job', () => {
     const run = await api(t.baseUrl, '/api/admin/jobs/ingest-feeds/run', { method: 'POST' });
     expect(run.status).toBe(200);
     expect(run.body.status).toBe('succeeded');
-    expect(run.body.summary).toMatchObject({ feedsTried: 4, feedsStored: 2, feedsFailed: 2, itemsNew: 10, articlesNew: 9 });
+    expect(run.body.summary).toMatchObject({
+      feedsTried: 4,
+      feedsStored: 2,
+      feedsFailed: 2,
+      itemsNew: 10,
+      articlesNew: 9,
+    });
 
     const a = await feedByPath('/a.xml');
     expect(a).toMatchObject({ title: 'Feed A', articleCount: 6, itemsSeen: 6, errorCount: 0, lastError: null });
@@ -90,20 +97,26 @@ describe('feed administration', () => {
   });
   afterAll(() => t.close());
 
-  it.each(['http://127.0.0.1/feed', 'http://10.0.0.1/rss', 'http://169.254.169.254/latest', 'http://[::1]/x', 'http://localhost:9/x'])(
-    'refuses %s when private networks are off',
+  it.each([
+    'http://127.0.0.1/feed',
+    'http://10.0.0.1/rss',
+    'http://169.254.169.254/latest',
+    'http://[::1]/x',
+    'http://localhost:9/x',
+  ])('refuses %s when private networks are off', async (url) => {
+    const res = await api(t.baseUrl, '/api/admin/feeds', { method: 'POST', body: { url } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('feed_url_blocked');
+  });
+
+  it.each(['ftp://example.com/feed', 'not a url', 'file:///etc/passwd'])(
+    'refuses %s as an invalid feed URL',
     async (url) => {
       const res = await api(t.baseUrl, '/api/admin/feeds', { method: 'POST', body: { url } });
       expect(res.status).toBe(400);
-      expect(res.body.error.code).toBe('feed_url_blocked');
+      expect(res.body.error.code).toBe('invalid_feed_url');
     },
   );
-
-  it.each(['ftp://example.com/feed', 'not a url', 'file:///etc/passwd'])('refuses %s as an invalid feed URL', async (url) => {
-    const res = await api(t.baseUrl, '/api/admin/feeds', { method: 'POST', body: { url } });
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('invalid_feed_url');
-  });
 
   it('imports nested OPML, skips duplicates, reports refusals, and exports what it has', async () => {
     const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>
@@ -111,11 +124,17 @@ describe('feed administration', () => {
         <outline text="Deeper"><outline text="Two" xmlUrl="https://two.feeds.example.com/two.xml" language="zh"/></outline></outline>
       <outline text="One again" xmlUrl="https://one.feeds.example.com/one.xml"/>
       <outline text="Internal" xmlUrl="http://192.168.1.5/feed"/></body></opml>`;
-    const res = await api(t.baseUrl, '/api/admin/feeds/opml', { method: 'POST', body: opml, headers: { 'content-type': 'text/xml' } });
+    const res = await api(t.baseUrl, '/api/admin/feeds/opml', {
+      method: 'POST',
+      body: opml,
+      headers: { 'content-type': 'text/xml' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.added.map((f: { title: string }) => f.title)).toEqual(['One', 'Two']);
     expect(res.body.skipped).toEqual([{ url: 'https://one.feeds.example.com/one.xml', reason: 'already present' }]);
-    expect(res.body.refused).toEqual([{ url: 'http://192.168.1.5/feed', reason: expect.stringMatching(/192\.168\.1\.5/) }]);
+    expect(res.body.refused).toEqual([
+      { url: 'http://192.168.1.5/feed', reason: expect.stringMatching(/192\.168\.1\.5/) },
+    ]);
 
     const exported = await api(t.baseUrl, '/api/admin/feeds/opml');
     expect(exported.headers.get('content-type')).toMatch(/opml/);
@@ -123,18 +142,30 @@ describe('feed administration', () => {
   });
 
   it('answers 400 for a body that is not OPML', async () => {
-    const res = await api(t.baseUrl, '/api/admin/feeds/opml', { method: 'POST', body: 'hello', headers: { 'content-type': 'text/plain' } });
+    const res = await api(t.baseUrl, '/api/admin/feeds/opml', {
+      method: 'POST',
+      body: 'hello',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_opml');
   });
 
   it('pauses, resumes, renames and deletes a feed; 409 on a duplicate; 404 on unknown', async () => {
-    const created = await api(t.baseUrl, '/api/admin/feeds', { method: 'POST', body: { url: 'https://x.feeds.example.com/x.xml' } });
+    const created = await api(t.baseUrl, '/api/admin/feeds', {
+      method: 'POST',
+      body: { url: 'https://x.feeds.example.com/x.xml' },
+    });
     const id = created.body.id;
-    expect((await api(t.baseUrl, '/api/admin/feeds', { method: 'POST', body: { url: 'https://x.feeds.example.com/x.xml' } })).status).toBe(409);
+    expect(
+      (await api(t.baseUrl, '/api/admin/feeds', { method: 'POST', body: { url: 'https://x.feeds.example.com/x.xml' } }))
+        .status,
+    ).toBe(409);
     expect((await api(t.baseUrl, `/api/admin/feeds/${id}/pause`, { method: 'POST' })).body.paused).toBe(true);
     expect((await api(t.baseUrl, `/api/admin/feeds/${id}/resume`, { method: 'POST' })).body.paused).toBe(false);
-    expect((await api(t.baseUrl, `/api/admin/feeds/${id}`, { method: 'PATCH', body: { title: 'Renamed' } })).body.title).toBe('Renamed');
+    expect(
+      (await api(t.baseUrl, `/api/admin/feeds/${id}`, { method: 'PATCH', body: { title: 'Renamed' } })).body.title,
+    ).toBe('Renamed');
     expect((await api(t.baseUrl, `/api/admin/feeds/${id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await api(t.baseUrl, `/api/admin/feeds/${id}`)).status).toBe(404);
   });

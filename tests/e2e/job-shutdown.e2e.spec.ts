@@ -47,17 +47,25 @@ describe('jobs across a shutdown', () => {
   it('records a run stopped by shutdown as interrupted, holds nothing against cut-off feeds, and the next run completes', async () => {
     const first: TestApp = await startTestApp({}, { db });
     for (const path of [...FAST_FEEDS, ...SLOW_FEEDS]) {
-      expect((await api(first.baseUrl, '/api/admin/feeds', { method: 'POST', body: { url: server.url(path) } })).status).toBe(201);
+      expect(
+        (await api(first.baseUrl, '/api/admin/feeds', { method: 'POST', body: { url: server.url(path) } })).status,
+      ).toBe(201);
     }
     const running = first.app.get(JobRunner).runNow('ingest-feeds', 'api');
-    await waitFor(async () => (await sql(db.url, 'SELECT count(*)::int AS n FROM feed_items'))[0].n === FAST_FEEDS.length * 4, 'the fast feeds');
+    await waitFor(
+      async () => (await sql(db.url, 'SELECT count(*)::int AS n FROM feed_items'))[0].n === FAST_FEEDS.length * 4,
+      'the fast feeds',
+    );
     await first.app.close();
     const outcome = await running;
 
     expect(outcome.run.status).toBe('interrupted');
     expect(outcome.summary).toMatchObject({ feedsStored: 3, feedsInterrupted: 2, feedsFailed: 0 });
-    const slow = await sql(db.url, `SELECT consecutive_errors, error_count, last_error, lease_owner, next_check_at <= now() AS due
-                                    FROM feeds WHERE url LIKE '%/slow-%' ORDER BY url`);
+    const slow = await sql(
+      db.url,
+      `SELECT consecutive_errors, error_count, last_error, lease_owner, next_check_at <= now() AS due
+                                    FROM feeds WHERE url LIKE '%/slow-%' ORDER BY url`,
+    );
     expect(slow).toEqual([
       { consecutive_errors: 0, error_count: 0, last_error: null, lease_owner: null, due: true },
       { consecutive_errors: 0, error_count: 0, last_error: null, lease_owner: null, due: true },
@@ -70,8 +78,12 @@ describe('jobs across a shutdown', () => {
       const rerun = await api(second.baseUrl, '/api/admin/jobs/ingest-feeds/run', { method: 'POST' });
       expect(rerun.body.status).toBe('succeeded');
       expect(rerun.body.summary).toMatchObject({ feedsTried: 2, feedsStored: 2, itemsNew: 8 });
-      expect(await sql(db.url, 'SELECT count(*)::int AS items, count(DISTINCT (feed_id, guid_hash))::int AS distinct_items FROM feed_items'))
-        .toEqual([{ items: 20, distinct_items: 20 }]);
+      expect(
+        await sql(
+          db.url,
+          'SELECT count(*)::int AS items, count(DISTINCT (feed_id, guid_hash))::int AS distinct_items FROM feed_items',
+        ),
+      ).toEqual([{ items: 20, distinct_items: 20 }]);
       const runs = await api(second.baseUrl, '/api/admin/jobs/runs?job=ingest-feeds');
       expect(runs.body.data.map((r: { status: string }) => r.status)).toEqual(['succeeded', 'interrupted']);
     } finally {
@@ -80,15 +92,30 @@ describe('jobs across a shutdown', () => {
   }, 60_000);
 
   it('marks a run left running by a killed process as abandoned when its job next runs', async () => {
-    const [stale] = await sql(db.url, `INSERT INTO job_runs (job, trigger, instance) VALUES ('ingest-feeds', 'schedule', 'gone:1:x') RETURNING id`);
-    const [otherJob] = await sql(db.url, `INSERT INTO job_runs (job, trigger, instance) VALUES ('build-digest', 'schedule', 'gone:1:x') RETURNING id`);
+    const [stale] = await sql(
+      db.url,
+      `INSERT INTO job_runs (job, trigger, instance) VALUES ('ingest-feeds', 'schedule', 'gone:1:x') RETURNING id`,
+    );
+    const [otherJob] = await sql(
+      db.url,
+      `INSERT INTO job_runs (job, trigger, instance) VALUES ('build-digest', 'schedule', 'gone:1:x') RETURNING id`,
+    );
     const t = await startTestApp({}, { db });
     try {
       const run = await api(t.baseUrl, '/api/admin/jobs/ingest-feeds/run', { method: 'POST' });
       expect(run.body.status).toBe('succeeded');
-      const rows = await sql(db.url, 'SELECT id, status, finished_at IS NOT NULL AS finished, error FROM job_runs WHERE id = ANY($1) ORDER BY id', [[stale.id, otherJob.id]]);
+      const rows = await sql(
+        db.url,
+        'SELECT id, status, finished_at IS NOT NULL AS finished, error FROM job_runs WHERE id = ANY($1) ORDER BY id',
+        [[stale.id, otherJob.id]],
+      );
       expect(rows).toEqual([
-        { id: stale.id, status: 'abandoned', finished: true, error: 'the process running it stopped before it finished' },
+        {
+          id: stale.id,
+          status: 'abandoned',
+          finished: true,
+          error: 'the process running it stopped before it finished',
+        },
         // Another job's run is that job's to judge, when it next runs.
         { id: otherJob.id, status: 'running', finished: false, error: null },
       ]);

@@ -59,18 +59,31 @@ describe('momentum and scorecard', () => {
   });
 
   it('travels in time: asOf ignores evidence published later', async () => {
-    const early = await api(t.baseUrl, '/api/trends/compute-clusters/momentum?interval=week&asOf=2026-01-05T00:00:00Z', { token: null });
+    const early = await api(
+      t.baseUrl,
+      '/api/trends/compute-clusters/momentum?interval=week&asOf=2026-01-05T00:00:00Z',
+      { token: null },
+    );
     const lastPoint = early.body.series[early.body.series.length - 1];
     expect(new Date(lastPoint.periodStart).getTime()).toBeLessThan(new Date('2026-01-05T00:00:00Z').getTime() + 1);
     const total = early.body.series.reduce((n: number, p: { evidence: number }) => n + p.evidence, 0);
-    const later = (await momentum('compute-clusters')).body.series.reduce((n: number, p: { evidence: number }) => n + p.evidence, 0);
+    const later = (await momentum('compute-clusters')).body.series.reduce(
+      (n: number, p: { evidence: number }) => n + p.evidence,
+      0,
+    );
     expect(total).toBeLessThan(later);
   });
 
   it('reflects a review decision at once', async () => {
     const before = (await momentum('creative-generation')).body.series.at(-1);
-    const [row] = await sql(t.db.url, "SELECT e.id FROM evidence e JOIN trends t ON t.id = e.trend_id WHERE t.slug = 'creative-generation' ORDER BY e.published_at DESC LIMIT 1");
-    const review = await api(t.baseUrl, `/api/admin/evidence/${row.id}/review`, { method: 'POST', body: { decision: 'reject' } });
+    const [row] = await sql(
+      t.db.url,
+      "SELECT e.id FROM evidence e JOIN trends t ON t.id = e.trend_id WHERE t.slug = 'creative-generation' ORDER BY e.published_at DESC LIMIT 1",
+    );
+    const review = await api(t.baseUrl, `/api/admin/evidence/${row.id}/review`, {
+      method: 'POST',
+      body: { decision: 'reject' },
+    });
     expect(review.status).toBe(200);
     const after = (await momentum('creative-generation')).body.series.at(-1);
     expect(after.rejected).toBe(before.rejected + 1);
@@ -78,7 +91,10 @@ describe('momentum and scorecard', () => {
   });
 
   it('lists all ten predictions in the scorecard with direction and strongest accepted evidence', async () => {
-    await sql(t.db.url, "UPDATE evidence SET status = 'accepted' WHERE trend_id = (SELECT id FROM trends WHERE slug = 'compute-clusters')");
+    await sql(
+      t.db.url,
+      "UPDATE evidence SET status = 'accepted' WHERE trend_id = (SELECT id FROM trends WHERE slug = 'compute-clusters')",
+    );
     const res = await api(t.baseUrl, `/api/scorecard?asOf=${END.toISOString()}`, { token: null });
     expect(res.status).toBe(200);
     expect(res.body.data.map((e: { number: number }) => e.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -98,7 +114,9 @@ describe('momentum and scorecard', () => {
 
   it.each(['week', 'day', 'month'])('counts every piece of evidence up to a mid-week asOf by %s', async (interval) => {
     const asOf = '2026-05-29T12:00:00.000Z'; // a Friday: the last week is cut short
-    const res = await api(t.baseUrl, `/api/trends/creative-generation/momentum?interval=${interval}&asOf=${asOf}`, { token: null });
+    const res = await api(t.baseUrl, `/api/trends/creative-generation/momentum?interval=${interval}&asOf=${asOf}`, {
+      token: null,
+    });
     expect(res.status).toBe(200);
     const series: { periodStart: string; evidence: number }[] = res.body.series;
     const count = async (from: string) =>
@@ -116,7 +134,11 @@ describe('momentum and scorecard', () => {
 
   it('addresses a prediction by its number as well as by its slug', async () => {
     const [row] = await sql(t.db.url, "SELECT number FROM trends WHERE slug = 'creative-generation'");
-    const byNumber = await api(t.baseUrl, `/api/trends/${row.number}/momentum?interval=week&asOf=${END.toISOString()}`, { token: null });
+    const byNumber = await api(
+      t.baseUrl,
+      `/api/trends/${row.number}/momentum?interval=week&asOf=${END.toISOString()}`,
+      { token: null },
+    );
     expect(byNumber.status).toBe(200);
     expect(byNumber.body).toEqual((await momentum('creative-generation')).body);
   });
@@ -127,7 +149,9 @@ describe('momentum and scorecard', () => {
     try {
       expect((await momentum('creative-generation')).body.trend.titleEn).toBe('Renamed for the test');
       const card = await api(t.baseUrl, `/api/scorecard?asOf=${END.toISOString()}`, { token: null });
-      expect(card.body.data.find((e: { slug: string }) => e.slug === 'creative-generation').titleEn).toBe('Renamed for the test');
+      expect(card.body.data.find((e: { slug: string }) => e.slug === 'creative-generation').titleEn).toBe(
+        'Renamed for the test',
+      );
     } finally {
       await sql(t.db.url, 'UPDATE trends SET title_en = $1 WHERE slug = $2', [before.title_en, 'creative-generation']);
     }

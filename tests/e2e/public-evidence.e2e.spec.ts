@@ -16,23 +16,60 @@ describe('GET /api/trends/{key}/evidence', () => {
     fx = await EvidenceFixtures.connect(t.db.url);
     const feed = await fx.feed('Wire');
     const article = (title: string, publishedAt: string) => fx.article({ title, publishedAt, feedIds: [feed] });
-    ids.old = await fx.evidence({ articleId: await article('Old supporting story', '2025-01-10T00:00:00Z'), trend: 1, status: 'accepted', score: 3 });
-    ids.mid = await fx.evidence({ articleId: await article('Contradicting story', '2025-02-10T00:00:00Z'), trend: 1, status: 'accepted', stance: 'contradicts', score: 1 });
-    ids.recent = await fx.evidence({ articleId: await article('Recent supporting story', '2025-03-10T00:00:00Z'), trend: 1, status: 'accepted', score: 2 });
+    ids.old = await fx.evidence({
+      articleId: await article('Old supporting story', '2025-01-10T00:00:00Z'),
+      trend: 1,
+      status: 'accepted',
+      score: 3,
+    });
+    ids.mid = await fx.evidence({
+      articleId: await article('Contradicting story', '2025-02-10T00:00:00Z'),
+      trend: 1,
+      status: 'accepted',
+      stance: 'contradicts',
+      score: 1,
+    });
+    ids.recent = await fx.evidence({
+      articleId: await article('Recent supporting story', '2025-03-10T00:00:00Z'),
+      trend: 1,
+      status: 'accepted',
+      score: 2,
+    });
     ids.pending = await fx.evidence({ articleId: await article('Pending story', '2025-03-11T00:00:00Z'), trend: 1 });
-    ids.rejected = await fx.evidence({ articleId: await article('Rejected story', '2025-03-12T00:00:00Z'), trend: 1, status: 'rejected' });
-    ids.otherTrend = await fx.evidence({ articleId: await article('Other prediction', '2025-03-13T00:00:00Z'), trend: 2, status: 'accepted' });
-    await fx.db.query(`UPDATE evidence SET review_note = 'internal note', reviewed_by = 'alice', reviewed_at = now() WHERE id = $1`, [ids.recent]);
+    ids.rejected = await fx.evidence({
+      articleId: await article('Rejected story', '2025-03-12T00:00:00Z'),
+      trend: 1,
+      status: 'rejected',
+    });
+    ids.otherTrend = await fx.evidence({
+      articleId: await article('Other prediction', '2025-03-13T00:00:00Z'),
+      trend: 2,
+      status: 'accepted',
+    });
+    await fx.db.query(
+      `UPDATE evidence SET review_note = 'internal note', reviewed_by = 'alice', reviewed_at = now() WHERE id = $1`,
+      [ids.recent],
+    );
   });
 
   /** Manual evidence through the admin API, by a named reviewer token: the public must not learn the name. */
   async function addManualEvidence(): Promise<number> {
-    const token = await api(t.baseUrl, '/api/admin/tokens', { method: 'POST', body: { name: 'bob-the-reviewer', role: 'reviewer' } });
+    const token = await api(t.baseUrl, '/api/admin/tokens', {
+      method: 'POST',
+      body: { name: 'bob-the-reviewer', role: 'reviewer' },
+    });
     expect(token.status).toBe(201);
     const res = await api(t.baseUrl, '/api/admin/evidence', {
       method: 'POST',
       token: token.body.token,
-      body: { trend: 'compute-clusters', stance: 'supports', note: 'seen in print', title: 'Hand-picked story', url: 'https://news.example.com/hand-picked', publishedAt: '2025-03-20T00:00:00Z' },
+      body: {
+        trend: 'compute-clusters',
+        stance: 'supports',
+        note: 'seen in print',
+        title: 'Hand-picked story',
+        url: 'https://news.example.com/hand-picked',
+        publishedAt: '2025-03-20T00:00:00Z',
+      },
     });
     expect(res.status).toBe(201);
     return res.body.id;
@@ -59,7 +96,11 @@ describe('GET /api/trends/{key}/evidence', () => {
       reason: 'matched gpu cluster',
       origin: 'rule',
       acceptedAt: expect.any(String),
-      article: expect.objectContaining({ title: 'Recent supporting story', publishedAt: '2025-03-10T00:00:00.000Z', feeds: [expect.objectContaining({ title: 'Wire' })] }),
+      article: expect.objectContaining({
+        title: 'Recent supporting story',
+        publishedAt: '2025-03-10T00:00:00.000Z',
+        feeds: [expect.objectContaining({ title: 'Wire' })],
+      }),
     });
     expect(JSON.stringify(res.body)).not.toMatch(/internal note|alice/);
   });
@@ -68,16 +109,30 @@ describe('GET /api/trends/{key}/evidence', () => {
     const id = await addManualEvidence();
     const res = await list('/api/trends/compute-clusters/evidence');
     const manual = res.body.data.find((e: { id: number }) => e.id === id);
-    expect(manual).toMatchObject({ origin: 'manual', reason: 'added by a reviewer', article: expect.objectContaining({ title: 'Hand-picked story' }) });
+    expect(manual).toMatchObject({
+      origin: 'manual',
+      reason: 'added by a reviewer',
+      article: expect.objectContaining({ title: 'Hand-picked story' }),
+    });
     expect(JSON.stringify(res.body)).not.toMatch(/bob-the-reviewer|seen in print/);
     await fx.db.query('DELETE FROM evidence WHERE id = $1', [id]);
   });
 
   it('is the same list by number, filtered by stance and dates, or strongest first', async () => {
     expect((await list('/api/trends/1/evidence')).body.data).toHaveLength(3);
-    expect((await list('/api/trends/1/evidence?stance=contradicts')).body.data.map((e: { id: number }) => e.id)).toEqual([ids.mid]);
-    expect((await list('/api/trends/1/evidence?from=2025-02-01T00:00:00Z&to=2025-03-01T00:00:00Z')).body.data.map((e: { id: number }) => e.id)).toEqual([ids.mid]);
-    expect((await list('/api/trends/1/evidence?sort=score')).body.data.map((e: { id: number }) => e.id)).toEqual([ids.old, ids.recent, ids.mid]);
+    expect(
+      (await list('/api/trends/1/evidence?stance=contradicts')).body.data.map((e: { id: number }) => e.id),
+    ).toEqual([ids.mid]);
+    expect(
+      (await list('/api/trends/1/evidence?from=2025-02-01T00:00:00Z&to=2025-03-01T00:00:00Z')).body.data.map(
+        (e: { id: number }) => e.id,
+      ),
+    ).toEqual([ids.mid]);
+    expect((await list('/api/trends/1/evidence?sort=score')).body.data.map((e: { id: number }) => e.id)).toEqual([
+      ids.old,
+      ids.recent,
+      ids.mid,
+    ]);
   });
 
   it('pages with a cursor', async () => {
@@ -93,7 +148,9 @@ describe('GET /api/trends/{key}/evidence', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('validation_failed');
     expect(bad.body.error.message).toMatch(/stance/);
-    const wrongCursor = await list(`/api/trends/1/evidence?sort=score&cursor=${encodeURIComponent((await list('/api/trends/1/evidence?limit=1')).body.nextCursor)}`);
+    const wrongCursor = await list(
+      `/api/trends/1/evidence?sort=score&cursor=${encodeURIComponent((await list('/api/trends/1/evidence?limit=1')).body.nextCursor)}`,
+    );
     expect(wrongCursor.status).toBe(400);
   });
 });

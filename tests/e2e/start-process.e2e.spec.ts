@@ -14,7 +14,12 @@ const PORT = 39170 + (process.pid % 500);
 const PG_PORT = 55170 + (process.pid % 500);
 
 function startService(dataDir: string): { child: ChildProcess; output: () => string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(PG_PORT) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(PORT),
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(PG_PORT),
+  };
   delete env.DATABASE_URL;
   Object.assign(env, { LOAD_DEFAULT_FEEDS: 'false', SCHEDULER_ENABLED: 'false', LOG_LEVEL: 'warn' });
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], { cwd: root, env });
@@ -27,7 +32,10 @@ function startService(dataDir: string): { child: ChildProcess; output: () => str
 async function waitReady(output: () => string): Promise<void> {
   const deadline = Date.now() + 60000;
   while (Date.now() < deadline) {
-    const ok = await fetch(`http://127.0.0.1:${PORT}/health/ready`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${PORT}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -35,7 +43,9 @@ async function waitReady(output: () => string): Promise<void> {
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+  return new Promise((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+  );
 }
 
 describe('npm start on the embedded database', () => {

@@ -22,8 +22,19 @@ function weekItems(): GeneratedItem[] {
     const clusters = 1 + Math.floor(w / 3);
     const open = Math.max(1, 9 - Math.floor(w / 3));
     for (let n = 0; n < 20; n++) {
-      const title = n < clusters ? `${CLUSTER} (week ${w} #${n})` : n < clusters + open ? `${OPEN} (week ${w} #${n})` : `Local council approves new bus timetable (week ${w} #${n})`;
-      items.push({ guid: `w${w}-${n}`, title, link: `https://news.example/w${w}/${n}`, description: title, publishedAt: published(n) });
+      const title =
+        n < clusters
+          ? `${CLUSTER} (week ${w} #${n})`
+          : n < clusters + open
+            ? `${OPEN} (week ${w} #${n})`
+            : `Local council approves new bus timetable (week ${w} #${n})`;
+      items.push({
+        guid: `w${w}-${n}`,
+        title,
+        link: `https://news.example/w${w}/${n}`,
+        description: title,
+        publishedAt: published(n),
+      });
     }
   }
   return items;
@@ -45,14 +56,22 @@ describe('ingest, tag, review, momentum', () => {
   });
 
   const momentum = async (slug: string) =>
-    (await api(t.baseUrl, `/api/trends/${slug}/momentum?interval=week&asOf=${END.toISOString()}`, { token: null })).body;
+    (await api(t.baseUrl, `/api/trends/${slug}/momentum?interval=week&asOf=${END.toISOString()}`, { token: null }))
+      .body;
 
   it('tags matching articles as pending evidence with the terms that fired', async () => {
     const queue = await api(t.baseUrl, '/api/admin/evidence?trend=compute-clusters&limit=5');
     expect(queue.body.data.length).toBe(5);
-    expect(queue.body.data[0]).toMatchObject({ status: 'pending', stance: 'supports', trend: { slug: 'compute-clusters' } });
+    expect(queue.body.data[0]).toMatchObject({
+      status: 'pending',
+      stance: 'supports',
+      trend: { slug: 'compute-clusters' },
+    });
     expect(queue.body.data[0].matchedTerms.length).toBeGreaterThan(0);
-    const [{ count }] = await sql(t.db.url, "SELECT count(*)::int AS count FROM evidence e JOIN articles a ON a.id = e.article_id WHERE a.title LIKE 'Local council%'");
+    const [{ count }] = await sql(
+      t.db.url,
+      "SELECT count(*)::int AS count FROM evidence e JOIN articles a ON a.id = e.article_id WHERE a.title LIKE 'Local council%'",
+    );
     expect(count).toBe(0);
   });
 
@@ -68,7 +87,10 @@ describe('ingest, tag, review, momentum', () => {
   it('changes the numbers at once when a reviewer decides', async () => {
     const before = (await momentum('compute-clusters')).series.at(-1);
     const queue = await api(t.baseUrl, '/api/admin/evidence?trend=compute-clusters&sort=date&limit=1');
-    await api(t.baseUrl, `/api/admin/evidence/${queue.body.data[0].id}/review`, { method: 'POST', body: { decision: 'accept' } });
+    await api(t.baseUrl, `/api/admin/evidence/${queue.body.data[0].id}/review`, {
+      method: 'POST',
+      body: { decision: 'accept' },
+    });
     const after = (await momentum('compute-clusters')).series.at(-1);
     expect(after.accepted).toBe(before.accepted + 1);
     expect(after.share).toBeGreaterThan(before.share);
@@ -76,7 +98,10 @@ describe('ingest, tag, review, momentum', () => {
 
   it('previews what the rules would tag without storing anything', async () => {
     const before = await sql(t.db.url, 'SELECT count(*)::int AS n FROM evidence');
-    const res = await api(t.baseUrl, '/api/admin/tagging/preview', { method: 'POST', body: { title: '宇树发布新一代人形机器人，搭载大模型' } });
+    const res = await api(t.baseUrl, '/api/admin/tagging/preview', {
+      method: 'POST',
+      body: { title: '宇树发布新一代人形机器人，搭载大模型' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.data[0]).toMatchObject({ trend: 'embodied-intelligence', stance: 'supports' });
     expect(res.body.data[0].reason).toEqual(expect.any(String));
@@ -85,7 +110,10 @@ describe('ingest, tag, review, momentum', () => {
 
   it('re-tags after a rule change, withdrawing pending evidence but never a decision', async () => {
     const rejectedRow = (await api(t.baseUrl, '/api/admin/evidence?trend=open-source-models&limit=1')).body.data[0];
-    await api(t.baseUrl, `/api/admin/evidence/${rejectedRow.id}/review`, { method: 'POST', body: { decision: 'reject' } });
+    await api(t.baseUrl, `/api/admin/evidence/${rejectedRow.id}/review`, {
+      method: 'POST',
+      body: { decision: 'reject' },
+    });
     const rules = (await api(t.baseUrl, '/api/admin/trends/open-source-models/rules')).body;
     const narrowed = { ...rules.rules, exclusions: [...rules.rules.exclusions, 'llama'] };
     const put = await api(t.baseUrl, '/api/admin/trends/open-source-models/rules', { method: 'PUT', body: narrowed });
@@ -93,10 +121,16 @@ describe('ingest, tag, review, momentum', () => {
     expect(put.body.version).toBe(rules.version + 1);
     await t.app.get(RetagOnRuleChange).idle();
 
-    const rows = await sql(t.db.url, "SELECT status, count(*)::int AS n FROM evidence WHERE trend_id = (SELECT id FROM trends WHERE slug = 'open-source-models') GROUP BY status");
+    const rows = await sql(
+      t.db.url,
+      "SELECT status, count(*)::int AS n FROM evidence WHERE trend_id = (SELECT id FROM trends WHERE slug = 'open-source-models') GROUP BY status",
+    );
     expect(rows).toEqual([{ status: 'rejected', n: 1 }]);
     const runs = await api(t.baseUrl, '/api/admin/jobs/runs?job=retag');
-    expect(runs.body.data[0]).toMatchObject({ status: 'succeeded', summary: expect.objectContaining({ evidenceWithdrawn: expect.any(Number) }) });
+    expect(runs.body.data[0]).toMatchObject({
+      status: 'succeeded',
+      summary: expect.objectContaining({ evidenceWithdrawn: expect.any(Number) }),
+    });
 
     // Restoring the rules brings pending evidence back, but the rejected article stays rejected.
     await api(t.baseUrl, '/api/admin/trends/open-source-models/rules', { method: 'PUT', body: rules.rules });
@@ -107,7 +141,10 @@ describe('ingest, tag, review, momentum', () => {
   });
 
   it('answers 400 naming the field for an invalid rule set', async () => {
-    const res = await api(t.baseUrl, '/api/admin/trends/compute-clusters/rules', { method: 'PUT', body: { format: 1, threshold: -1, terms: [], exclusions: [], stanceCues: [] } });
+    const res = await api(t.baseUrl, '/api/admin/trends/compute-clusters/rules', {
+      method: 'PUT',
+      body: { format: 1, threshold: -1, terms: [], exclusions: [], stanceCues: [] },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_rules');
     expect(res.body.error.message).toMatch(/threshold/);

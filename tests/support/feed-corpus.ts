@@ -74,7 +74,11 @@ export function serveCorpus(): Promise<FeedServer> {
     if (!entry) return void response.writeHead(404).end();
     const bytes = readCorpusBytes(entry);
     const fixtureHeaders = entry.gzipped ? {} : headersFromFixtureComment(bytes);
-    const headers = { 'content-type': contentTypeForPath(entry.path), ...fixtureHeaders, ...(entry.gzipped ? { 'content-encoding': 'gzip' } : {}) };
+    const headers = {
+      'content-type': contentTypeForPath(entry.path),
+      ...fixtureHeaders,
+      ...(entry.gzipped ? { 'content-encoding': 'gzip' } : {}),
+    };
     response.writeHead(200, headers).end(bytes);
   });
 }

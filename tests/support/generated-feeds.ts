@@ -17,16 +17,22 @@ function escapeXml(text: string): string {
 export function rssDocument(title: string, items: GeneratedItem[]): string {
   const entries = items
     .map(
-      (i) => `<item><title>${escapeXml(i.title)}</title><link>${escapeXml(i.link)}</link><guid>${escapeXml(i.guid)}</guid>` +
+      (i) =>
+        `<item><title>${escapeXml(i.title)}</title><link>${escapeXml(i.link)}</link><guid>${escapeXml(i.guid)}</guid>` +
         `<pubDate>${i.publishedAt.toUTCString()}</pubDate><description>${escapeXml(i.description)}</description></item>`,
     )
     .join('\n');
-  return `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>${escapeXml(title)}</title>` +
-    `<link>https://news.example/</link>\n${entries}\n</channel></rss>`;
+  return (
+    `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>${escapeXml(title)}</title>` +
+    `<link>https://news.example/</link>\n${entries}\n</channel></rss>`
+  );
 }
 
 /** Serves a fixed body with a strong ETag and answers If-None-Match with 304, as good servers do. */
-export function conditionalHandler(body: () => string, contentType = 'application/rss+xml; charset=utf-8'): FeedHandler {
+export function conditionalHandler(
+  body: () => string,
+  contentType = 'application/rss+xml; charset=utf-8',
+): FeedHandler {
   return (req, res) => {
     const text = body();
     const etag = `"${createHash('sha1').update(text).digest('hex')}"`;

@@ -23,7 +23,10 @@ export interface StartTestAppOptions {
 }
 
 /** The real application on its own test database (or a given one), listening on a free loopback port. */
-export async function startTestApp(overrides: Record<string, string> = {}, options: StartTestAppOptions = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  options: StartTestAppOptions = {},
+): Promise<TestApp> {
   const ownsDatabase = options.db === undefined;
   const db = options.db ?? (await createTestDatabase());
   const env = parseEnv({

@@ -61,7 +61,9 @@ function renderEntry(digest: AtomDigest, host: string, rawEntryUrl: string): str
     // type="html": the content is an HTML string, escaped once more to travel inside XML.
     `    <content type="html">${escapeHtml(renderHtmlFragment(digest.content))}</content>`,
     '  </entry>',
-  ].filter((line) => line !== '').join('\n');
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
 }
 
 /** tag:<host>,<YYYY-MM-DD>:digest/<period start>; the date is one on which the host was ours. */

@@ -62,7 +62,8 @@ export function renderHtmlFragment(content: DigestContent): string {
 function renderMovers(movers: readonly DigestMover[]): string {
   if (movers.length === 0) return '';
   const items = movers.map(
-    (m) => `<li><strong>#${m.number} ${escapeHtml(m.titleEn)}</strong> — ${escapeHtml(directionLabel(m.direction))} (${formatChange(m.change)})</li>`,
+    (m) =>
+      `<li><strong>#${m.number} ${escapeHtml(m.titleEn)}</strong> — ${escapeHtml(directionLabel(m.direction))} (${formatChange(m.change)})</li>`,
   );
   return `<h2 style="${STYLE.h2}">Movers</h2>\n<ul>\n${items.join('\n')}\n</ul>`;
 }
@@ -77,7 +78,8 @@ function renderTrendRow(trend: DigestTrend): string {
     ...SPARKLINE_SIZE,
     label: `Momentum of prediction ${trend.number}, oldest to newest`,
   });
-  const pending = trend.pendingReview > 0 ? `<br><span style="${STYLE.muted}">${trend.pendingReview} awaiting review</span>` : '';
+  const pending =
+    trend.pendingReview > 0 ? `<br><span style="${STYLE.muted}">${trend.pendingReview} awaiting review</span>` : '';
   const cells = [
     String(trend.number),
     `${escapeHtml(trend.titleEn)}<br><span style="${STYLE.muted}">${escapeHtml(trend.titleZh)}</span>`,
@@ -89,7 +91,10 @@ function renderTrendRow(trend: DigestTrend): string {
 }
 
 function renderTopEvidence(trend: DigestTrend): string {
-  const items = trend.topEvidence.map((e) => `<li>${evidenceLink(e)} — ${escapeHtml(e.stance)}, ${formatScore(e.score)}, ${escapeHtml(isoDay(e.publishedAt))}</li>`);
+  const items = trend.topEvidence.map(
+    (e) =>
+      `<li>${evidenceLink(e)} — ${escapeHtml(e.stance)}, ${formatScore(e.score)}, ${escapeHtml(isoDay(e.publishedAt))}</li>`,
+  );
   return `<h3 style="${STYLE.h3}">#${trend.number} ${escapeHtml(trend.titleEn)}: top evidence</h3>\n<ul>\n${items.join('\n')}\n</ul>`;
 }
 

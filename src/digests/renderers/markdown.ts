@@ -34,7 +34,10 @@ export function renderMarkdown(content: DigestContent): string {
 
 function renderMovers(movers: readonly DigestMover[]): string {
   if (movers.length === 0) return '';
-  const items = movers.map((m) => `- **#${m.number} ${escapeMarkdown(m.titleEn)}**: ${directionLabel(m.direction)} (${formatChange(m.change)})`);
+  const items = movers.map(
+    (m) =>
+      `- **#${m.number} ${escapeMarkdown(m.titleEn)}**: ${directionLabel(m.direction)} (${formatChange(m.change)})`,
+  );
   return ['## Movers', '', ...items].join('\n');
 }
 
@@ -44,11 +47,20 @@ function renderTrendTable(trends: readonly DigestTrend[]): string {
     const title = `${escapeMarkdown(t.titleEn)} / ${escapeMarkdown(t.titleZh)}`;
     return `| ${t.number} | ${title} | ${momentum} | ${escapeMarkdown(t.verdict)} | ${t.pendingReview} |`;
   });
-  return ['## Predictions', '', '| # | Prediction | Momentum | Verdict | Pending review |', '|---|---|---|---|---|', ...rows].join('\n');
+  return [
+    '## Predictions',
+    '',
+    '| # | Prediction | Momentum | Verdict | Pending review |',
+    '|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 function renderTopEvidence(trend: DigestTrend): string {
-  const items = trend.topEvidence.map((e) => `- ${evidenceLink(e)}: ${escapeMarkdown(e.stance)}, ${formatScore(e.score)}, ${escapeMarkdown(isoDay(e.publishedAt))}`);
+  const items = trend.topEvidence.map(
+    (e) =>
+      `- ${evidenceLink(e)}: ${escapeMarkdown(e.stance)}, ${formatScore(e.score)}, ${escapeMarkdown(isoDay(e.publishedAt))}`,
+  );
   return [`### #${trend.number} ${escapeMarkdown(trend.titleEn)}: top evidence`, '', ...items].join('\n');
 }
 

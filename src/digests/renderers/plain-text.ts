@@ -20,7 +20,8 @@ export function renderPlainText(content: DigestContent): string {
   if (content.nothingMoved) lines.push(NOTHING_MOVED_SENTENCE, '');
   if (content.movers.length > 0) {
     lines.push('Movers:');
-    for (const m of content.movers) lines.push(`  #${m.number} ${singleLine(m.titleEn)}: ${directionLabel(m.direction)} (${formatChange(m.change)})`);
+    for (const m of content.movers)
+      lines.push(`  #${m.number} ${singleLine(m.titleEn)}: ${directionLabel(m.direction)} (${formatChange(m.change)})`);
     lines.push('');
   }
   lines.push('Predictions:');
@@ -29,7 +30,9 @@ export function renderPlainText(content: DigestContent): string {
     lines.push('', 'Feeds with errors:');
     for (const f of content.failedFeeds) {
       const where = safeHttpUrl(f.url) ?? '';
-      lines.push(`  ${singleLine(f.title ?? '') || where} (${f.errors} errors) ${where} ${singleLine(f.lastError ?? '')}`.trimEnd());
+      lines.push(
+        `  ${singleLine(f.title ?? '') || where} (${f.errors} errors) ${where} ${singleLine(f.lastError ?? '')}`.trimEnd(),
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -45,7 +48,9 @@ function trendLines(trend: DigestTrend): string[] {
   ];
   for (const e of trend.topEvidence) {
     const url = safeHttpUrl(e.url);
-    lines.push(`  - ${singleLine(e.title) || '(untitled)'} [${e.stance}, ${formatScore(e.score)}, ${isoDay(e.publishedAt)}]${url ? ` ${url}` : ''}`);
+    lines.push(
+      `  - ${singleLine(e.title) || '(untitled)'} [${e.stance}, ${formatScore(e.score)}, ${isoDay(e.publishedAt)}]${url ? ` ${url}` : ''}`,
+    );
   }
   return lines;
 }

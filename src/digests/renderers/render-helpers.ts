@@ -6,7 +6,8 @@ import type { DigestContent, MomentumDirection } from '../digest.types';
 
 // C0/C1 controls other than tab, newline and CR are not allowed in XML; lone surrogates are not
 // valid Unicode. Web titles contain both now and then, and one is enough to break a feed reader.
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML_CHARS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -77,4 +78,3 @@ export function digestHeadline(content: DigestContent): string {
 
 export const NOTHING_MOVED_SENTENCE =
   'Nothing moved this period: no prediction changed direction and no new evidence arrived.';
-

@@ -20,7 +20,8 @@ export function renderSparklineSvg(values: readonly number[], options: Sparkline
   const height = positiveOr(options.height, 28);
   const finite = values.map((v) => (Number.isFinite(v) ? v : 0));
   const [low, high] = valueRange(finite, options.domain);
-  const x = (i: number) => (finite.length < 2 ? width - PADDING : PADDING + (i * (width - 2 * PADDING)) / (finite.length - 1));
+  const x = (i: number) =>
+    finite.length < 2 ? width - PADDING : PADDING + (i * (width - 2 * PADDING)) / (finite.length - 1);
   const y = (v: number) => PADDING + ((high - clamp(v, low, high)) * (height - 2 * PADDING)) / (high - low);
   const label = escapeHtml(options.label ?? 'Momentum over time');
   const parts = [
@@ -31,7 +32,13 @@ export function renderSparklineSvg(values: readonly number[], options: Sparkline
   const last = finite[finite.length - 1];
   if (last !== undefined) {
     const colour = last > 0 ? COLOURS.up : last < 0 ? COLOURS.down : COLOURS.flat;
-    const points = finite.length < 2 ? [[PADDING, y(last)], [width - PADDING, y(last)]] : finite.map((v, i) => [x(i), y(v)]);
+    const points =
+      finite.length < 2
+        ? [
+            [PADDING, y(last)],
+            [width - PADDING, y(last)],
+          ]
+        : finite.map((v, i) => [x(i), y(v)]);
     parts.push(
       `<polyline fill="none" stroke="${colour}" stroke-width="1.5" stroke-linejoin="round" points="${points.map(([px, py]) => `${round(px)},${round(py)}`).join(' ')}"/>`,
       `<circle cx="${round(x(finite.length - 1))}" cy="${round(y(last))}" r="2" fill="${colour}"/>`,

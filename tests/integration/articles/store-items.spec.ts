@@ -23,22 +23,33 @@ describe('storing a large feed', () => {
   });
 
   it('stores every item once over several chunks, links a story repeated across chunks to one article, and stores nothing on a rerun', async () => {
-    const [feed] = (await db.client.query(`INSERT INTO feeds (url, updated_at) VALUES ('https://big.example/feed', now()) RETURNING id`)).rows;
+    const [feed] = (
+      await db.client.query(
+        `INSERT INTO feeds (url, updated_at) VALUES ('https://big.example/feed', now()) RETURNING id`,
+      )
+    ).rows;
     const items = makeItems(42, CHUNK_ITEMS * 3 + 7);
     // The last item repeats the first one's link under another GUID: it lands in a later chunk.
     items[items.length - 1] = { ...items[items.length - 1]!, link: items[0]!.link };
-    const batch = prepareFeed({ text: rssDocument('Big', items), feedLanguage: null, baseUrl: 'https://big.example/', fetchedAt: new Date() }).batch;
+    const batch = prepareFeed({
+      text: rssDocument('Big', items),
+      feedLanguage: null,
+      baseUrl: 'https://big.example/',
+      fetchedAt: new Date(),
+    }).batch;
     expect(batch.linkedChunks).toHaveLength(4);
 
     const first = await articles.storeItems(feed.id, batch);
     expect(first.newItems).toBe(items.length);
     expect(first.newArticleIds).toHaveLength(items.length - 1);
-    const [counts] = (await db.client.query(
-      `SELECT (SELECT count(*)::int FROM feed_items WHERE feed_id = $1) AS links,
+    const [counts] = (
+      await db.client.query(
+        `SELECT (SELECT count(*)::int FROM feed_items WHERE feed_id = $1) AS links,
               (SELECT count(DISTINCT article_id)::int FROM feed_items WHERE feed_id = $1) AS stories,
               (SELECT count(*)::int FROM articles) AS articles`,
-      [feed.id],
-    )).rows;
+        [feed.id],
+      )
+    ).rows;
     expect(counts).toEqual({ links: items.length, stories: items.length - 1, articles: items.length - 1 });
 
     const again = await articles.storeItems(feed.id, batch);

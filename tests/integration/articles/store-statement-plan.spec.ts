@@ -30,16 +30,37 @@ describe('the store statement plan', () => {
   afterAll(() => db.close());
 
   it('reads articles and feed_items only through their indexes', async () => {
-    const [feed] = (await client.query(`INSERT INTO feeds (url, updated_at) VALUES ('https://feeds.example/a', now()) RETURNING id`)).rows;
+    const [feed] = (
+      await client.query(`INSERT INTO feeds (url, updated_at) VALUES ('https://feeds.example/a', now()) RETURNING id`)
+    ).rows;
     await client.query(`INSERT INTO articles (url, normalized_url, title, published_at)
                         SELECT 'https://a.example/' || n, 'https://a.example/' || n, 't', now() FROM generate_series(1, 20000) n`);
-    await client.query(`INSERT INTO feed_items (feed_id, guid_hash, article_id) SELECT $1, 'g' || id, id FROM articles`, [feed.id]);
+    await client.query(
+      `INSERT INTO feed_items (feed_id, guid_hash, article_id) SELECT $1, 'g' || id, id FROM articles`,
+      [feed.id],
+    );
     await client.query(`ANALYZE articles; ANALYZE feed_items`);
-    const items = JSON.stringify([{ ord: 0, hash: 'h', url: 'https://a.example/1', nurl: 'https://a.example/1', title: 't', summary: '', author: null, lang: null, pub: '2026-11-01T00:00:00Z' }]);
+    const items = JSON.stringify([
+      {
+        ord: 0,
+        hash: 'h',
+        url: 'https://a.example/1',
+        nurl: 'https://a.example/1',
+        title: 't',
+        summary: '',
+        author: null,
+        lang: null,
+        pub: '2026-11-01T00:00:00Z',
+      },
+    ]);
     await client.query(`PREPARE store(int, json, text[]) AS ${STORE_LINKED_ITEMS}`);
     const relationScans = async () => {
-      const { rows } = await client.query(`EXPLAIN (FORMAT JSON) EXECUTE store(${Number(feed.id)}, ${client.escapeLiteral(items)}, NULL)`);
-      return scans(rows[0]['QUERY PLAN'][0].Plan).filter((s) => / on (articles|feed_items)$/.test(s) && !/^ModifyTable/.test(s));
+      const { rows } = await client.query(
+        `EXPLAIN (FORMAT JSON) EXECUTE store(${Number(feed.id)}, ${client.escapeLiteral(items)}, NULL)`,
+      );
+      return scans(rows[0]['QUERY PLAN'][0].Plan).filter(
+        (s) => / on (articles|feed_items)$/.test(s) && !/^ModifyTable/.test(s),
+      );
     };
 
     // As the repository runs it (unnamed, planned for its values), and as a statement prepared by
@@ -48,7 +69,10 @@ describe('the store statement plan', () => {
       await client.query(`SET plan_cache_mode = ${mode}`);
       const found = await relationScans();
       expect({ mode, probes: found.length >= 2 }).toEqual({ mode, probes: true });
-      expect({ mode, nonIndexScans: found.filter((s) => !/^Index (Only )?Scan on/.test(s)) }).toEqual({ mode, nonIndexScans: [] });
+      expect({ mode, nonIndexScans: found.filter((s) => !/^Index (Only )?Scan on/.test(s)) }).toEqual({
+        mode,
+        nonIndexScans: [],
+      });
     }
   });
 });

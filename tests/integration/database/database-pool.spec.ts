@@ -4,7 +4,10 @@ import { ConnectedTestDatabase, createConnectedTestDatabase } from '../../suppor
 
 /** Connections to the test database other than `admin`'s own. */
 async function connectionsTo(admin: Client, database: string): Promise<number> {
-  const { rows } = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+  const { rows } = await admin.query(
+    'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+    [database],
+  );
   return rows[0].n;
 }
 
@@ -26,9 +29,13 @@ describe('the database pool', () => {
     try {
       await Promise.all([prisma.pool.query('SELECT pg_sleep(0.05)'), prisma.pool.query('SELECT pg_sleep(0.05)')]);
       expect(prisma.pool.idleCount).toBe(2);
-      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+      await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [database],
+      );
       // The pool hears of it and drops both clients (unheard, the error would end this process).
-      for (let waited = 0; prisma.pool.totalCount > 0 && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      for (let waited = 0; prisma.pool.totalCount > 0 && waited < 5000; waited += 20)
+        await new Promise((r) => setTimeout(r, 20));
       expect(prisma.pool.totalCount).toBe(0);
       const { rows } = await prisma.pool.query('SELECT 1 AS one');
       expect(rows).toEqual([{ one: 1 }]);

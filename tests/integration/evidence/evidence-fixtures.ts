@@ -33,7 +33,14 @@ export class EvidenceFixtures {
     return rows[0].id;
   }
 
-  async article(a: { title: string; summary?: string; language?: string; publishedAt: string; feedIds?: number[]; url?: string }): Promise<number> {
+  async article(a: {
+    title: string;
+    summary?: string;
+    language?: string;
+    publishedAt: string;
+    feedIds?: number[];
+    url?: string;
+  }): Promise<number> {
     this.counter += 1;
     const url = a.url ?? `https://news.example.com/story-${this.counter}-${Date.now()}`;
     const { rows } = await this.db.query(
@@ -43,7 +50,11 @@ export class EvidenceFixtures {
     );
     const id = rows[0].id as number;
     for (const feedId of a.feedIds ?? []) {
-      await this.db.query('INSERT INTO feed_items (feed_id, guid_hash, article_id) VALUES ($1, $2, $3)', [feedId, `g${id}`, id]);
+      await this.db.query('INSERT INTO feed_items (feed_id, guid_hash, article_id) VALUES ($1, $2, $3)', [
+        feedId,
+        `g${id}`,
+        id,
+      ]);
     }
     return id;
   }

@@ -42,9 +42,20 @@ describe('EvidenceRepository (tagging entry points)', () => {
   it('inserts new pending rule evidence and refreshes rows that are still pending', async () => {
     const a = await fx.article({ title: 'a', publishedAt: '2025-03-01T10:00:00Z' });
     expect(await repo.upsertRuleMatches([match(a, trend1)])).toEqual({ inserted: 1, updated: 0 });
-    const refreshed = { stance: 'contradicts' as const, score: 0.9, ruleVersion: 2, matched: { terms: ['tpu'], cues: ['slows'], reason: 'r' } };
+    const refreshed = {
+      stance: 'contradicts' as const,
+      score: 0.9,
+      ruleVersion: 2,
+      matched: { terms: ['tpu'], cues: ['slows'], reason: 'r' },
+    };
     expect(await repo.upsertRuleMatches([match(a, trend1, refreshed)])).toEqual({ inserted: 0, updated: 1 });
-    expect(await row(a, trend1)).toMatchObject({ status: 'pending', origin: 'rule', stance: 'contradicts', score: 0.9, rule_version: 2 });
+    expect(await row(a, trend1)).toMatchObject({
+      status: 'pending',
+      origin: 'rule',
+      stance: 'contradicts',
+      score: 0.9,
+      rule_version: 2,
+    });
     expect((await row(a, trend1)).matched).toEqual({ terms: ['tpu'], cues: ['slows'], reason: 'r' });
   });
 
@@ -60,7 +71,11 @@ describe('EvidenceRepository (tagging entry points)', () => {
       match(b, trend1, { score: 0.2 }),
     ]);
     expect(result).toEqual({ inserted: 0, updated: 0 });
-    const rows = (await fx.db.query('SELECT id, status, score, stance FROM evidence WHERE id = ANY($1) ORDER BY id', [[rejected, accepted, manual]])).rows;
+    const rows = (
+      await fx.db.query('SELECT id, status, score, stance FROM evidence WHERE id = ANY($1) ORDER BY id', [
+        [rejected, accepted, manual],
+      ])
+    ).rows;
     expect(rows).toEqual([
       { id: rejected, status: 'rejected', score: 0.3, stance: 'supports' },
       { id: accepted, status: 'accepted', score: 0.4, stance: 'supports' },
@@ -91,7 +106,8 @@ describe('EvidenceRepository (tagging entry points)', () => {
          FROM generate_series(1, 300) g RETURNING id, published_at`,
       )
     ).rows;
-    const batch = (trendId: number, score: number) => ids.map((r) => match(r.id, trendId, { publishedAt: r.published_at, score }));
+    const batch = (trendId: number, score: number) =>
+      ids.map((r) => match(r.id, trendId, { publishedAt: r.published_at, score }));
     // Same rows in opposite input orders: without the sort these could lock rollup rows crosswise.
     await Promise.all([
       repo.upsertRuleMatches([...batch(trend1, 0.1), ...batch(trend2, 0.1)]),
@@ -112,7 +128,10 @@ describe('EvidenceRepository (tagging entry points)', () => {
     await fx.evidence({ articleId: manual, trend: 1, status: 'pending', origin: 'manual' });
 
     const considered = [gone, still, decided, manual];
-    const stillMatching = [{ articleId: still, trendId: trend1 }, { articleId: gone, trendId: trend2 }];
+    const stillMatching = [
+      { articleId: still, trendId: trend1 },
+      { articleId: gone, trendId: trend2 },
+    ];
     const withdrawn = await repo.withdrawStalePendingForArticles(considered, stillMatching);
     expect(withdrawn).toBe(1);
     expect(await row(gone, trend1)).toBeUndefined();

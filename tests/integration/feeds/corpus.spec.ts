@@ -13,14 +13,17 @@ import { FeedServer } from '../../support/feed-server';
 
 /** Files expat accepts that still must not become items, each with the reason. */
 const WELL_FORMED_BUT_NOT_FEEDS: Record<string, string> = {
-  'miniflux/internal/reader/xml/testdata/iso88591.xml': 'a <note> document from the XML-decoder tests, not a feed: correctly not-a-feed',
+  'miniflux/internal/reader/xml/testdata/iso88591.xml':
+    'a <note> document from the XML-decoder tests, not a feed: correctly not-a-feed',
 };
 
 type Outcome = { path: string; feed: ParsedFeed } | { path: string; code: string; message: string };
 
-
 async function ingest(server: FeedServer, entry: CorpusEntry): Promise<Outcome> {
-  const fetched = await fetchFeed(server.url(entry.path.split('/').map(encodeURIComponent).join('/')), { allowPrivateNetworks: true, totalTimeoutMs: 15_000 });
+  const fetched = await fetchFeed(server.url(entry.path.split('/').map(encodeURIComponent).join('/')), {
+    allowPrivateNetworks: true,
+    totalTimeoutMs: 15_000,
+  });
   if (fetched.kind === 'error') return { path: entry.path, code: fetched.code, message: fetched.message };
   if (fetched.kind !== 'ok') return { path: entry.path, code: 'unexpected-304', message: 'no validators were sent' };
   try {
@@ -65,7 +68,11 @@ describe('feed corpus over HTTP', () => {
   it('ends every file as parsed items or a readable, coded error, with no unhandled rejection', () => {
     for (const outcome of outcomes.values()) {
       if ('feed' in outcome) expect(Array.isArray(outcome.feed.items)).toBe(true);
-      else expect(outcome).toMatchObject({ code: expect.stringMatching(/^[a-z-]+$/), message: expect.stringMatching(/\w{3,}.*\w{3,}/) });
+      else
+        expect(outcome).toMatchObject({
+          code: expect.stringMatching(/^[a-z-]+$/),
+          message: expect.stringMatching(/\w{3,}.*\w{3,}/),
+        });
     }
     expect(unhandled).toEqual([]);
   });
@@ -76,17 +83,22 @@ describe('feed corpus over HTTP', () => {
       .map((entry) => outcomes.get(entry.path)!)
       .filter((outcome) => !('feed' in outcome));
     expect(failures).toEqual([]);
-    for (const path of Object.keys(WELL_FORMED_BUT_NOT_FEEDS)) expect(outcomes.get(path)).toMatchObject({ code: 'not-a-feed' });
+    for (const path of Object.keys(WELL_FORMED_BUT_NOT_FEEDS))
+      expect(outcomes.get(path)).toMatchObject({ code: 'not-a-feed' });
   });
 
   it('decompresses the gzip-captured files', () => {
     expect(feedOf('node-feedparser-danmactough/test/feeds/compressed.xml').items.length).toBeGreaterThan(0);
-    expect(feedOf('node-feedparser-danmactough/test/feeds/invalid-characters-gzipped.xml').items.length).toBeGreaterThan(0);
+    expect(
+      feedOf('node-feedparser-danmactough/test/feeds/invalid-characters-gzipped.xml').items.length,
+    ).toBeGreaterThan(0);
   });
 
   it('turns HTML pages into not-a-feed', () => {
     expect(outcomes.get('node-feedparser-danmactough/test/feeds/notafeed.html')).toMatchObject({ code: 'not-a-feed' });
-    expect(outcomes.get('miniflux/internal/reader/encoding/testdata/iso-8859-1.html')).toMatchObject({ code: 'not-a-feed' });
+    expect(outcomes.get('miniflux/internal/reader/encoding/testdata/iso-8859-1.html')).toMatchObject({
+      code: 'not-a-feed',
+    });
   });
 
   it.each([
@@ -98,14 +110,20 @@ describe('feed corpus over HTTP', () => {
     ['miniflux/internal/reader/encoding/testdata/invalid-prolog.xml', 'title', '테스트 피드'],
     ['rss-parser/test/input/encoding.rss', 'item', 'Mãe de utente é a nova presidente da Raríssimas'],
     ['rss-parser/test/input/encoding.rss', 'title', 'Jornal de Notícias - Últimas Notícias'],
-    ['node-feedparser-danmactough/test/feeds/compressed.xml', 'item', 'В Бузулуке главные стройплощадки – детсад и Ледовый дворец'],
+    [
+      'node-feedparser-danmactough/test/feeds/compressed.xml',
+      'item',
+      'В Бузулуке главные стройплощадки – детсад и Ледовый дворец',
+    ],
   ])('decodes %s to correct Unicode', (path, where, expected) => {
     const feed = feedOf(path);
     expect(where === 'title' ? feed.title : feed.items[0].title).toBe(expected);
   });
 
   it('decodes a Latin-1 feed that declares no encoding at all', () => {
-    const titles = feedOf('miniflux/internal/reader/parser/testdata/no_encoding_ISO-8859-1.xml').items.map((item) => item.title);
+    const titles = feedOf('miniflux/internal/reader/parser/testdata/no_encoding_ISO-8859-1.xml').items.map(
+      (item) => item.title,
+    );
     expect(titles).toContain("La criminalité liée surtout à... l'ennui ?");
   });
 
@@ -117,8 +135,15 @@ describe('feed corpus over HTTP', () => {
   });
 
   it.each([
-    'big5.xml', 'http_application_atom_xml_gb2312_encoding.xml', 'http_application_atom_xml_gb2312_charset.xml',
-    'utf-16le-bom.xml', 'utf-16be.xml', 'utf-16le-autodetect.xml', 'utf-32be-bom.xml', 'utf-32le.xml', 'utf-8-bom.xml',
+    'big5.xml',
+    'http_application_atom_xml_gb2312_encoding.xml',
+    'http_application_atom_xml_gb2312_charset.xml',
+    'utf-16le-bom.xml',
+    'utf-16be.xml',
+    'utf-16le-autodetect.xml',
+    'utf-32be-bom.xml',
+    'utf-32le.xml',
+    'utf-8-bom.xml',
   ])('parses the multi-byte encoding case %s', (file) => {
     expect(feedOf(`feedparser-kurtmckee/tests/encoding/${file}`).format).toMatch(/rss|atom/);
   });

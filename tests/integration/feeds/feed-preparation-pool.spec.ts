@@ -35,7 +35,12 @@ describe('FeedPreparationPool', () => {
     let items = 0;
     let errors = 0;
     for (const entry of listCorpusEntries()) {
-      const task = { text: decodeCorpusEntry(entry), feedLanguage: 'en', baseUrl: 'https://feeds.example/feed.xml', fetchedAt };
+      const task = {
+        text: decodeCorpusEntry(entry),
+        feedLanguage: 'en',
+        baseUrl: 'https://feeds.example/feed.xml',
+        fetchedAt,
+      };
       const [onMain, onWorker] = await Promise.all([outcome(pools.mainThread, task), outcome(pools.workers, task)]);
       expect({ path: entry.path, outcome: onWorker }).toEqual({ path: entry.path, outcome: onMain });
       if ('feed' in onWorker) items += onWorker.feed.batch.linkedCount + onWorker.feed.batch.unlinked.length;
@@ -47,7 +52,12 @@ describe('FeedPreparationPool', () => {
   });
 
   it('rejects a document that is not a feed with a FeedParseError carrying its code', async () => {
-    const task = { text: '<html><body>hello</body></html>', feedLanguage: null, baseUrl: 'https://x.example/', fetchedAt: new Date() };
+    const task = {
+      text: '<html><body>hello</body></html>',
+      feedLanguage: null,
+      baseUrl: 'https://x.example/',
+      fetchedAt: new Date(),
+    };
     await expect(pools.workers.prepare(task)).rejects.toMatchObject({ name: 'FeedError', code: 'not-a-feed' });
     await expect(pools.workers.prepare(task)).rejects.toBeInstanceOf(FeedParseError);
   });

@@ -36,7 +36,13 @@ describe('fetchFeed against a real loopback server', () => {
       }),
     });
     const result = await fetchFeed(server.url('/feed'), LOOPBACK_OK);
-    expect(result).toMatchObject({ kind: 'ok', status: 200, etag: '"v1"', cacheControlMaxAgeSec: 600, finalUrl: server.url('/feed') });
+    expect(result).toMatchObject({
+      kind: 'ok',
+      status: 200,
+      etag: '"v1"',
+      cacheControlMaxAgeSec: 600,
+      finalUrl: server.url('/feed'),
+    });
     if (result.kind !== 'ok') throw new Error('unreachable');
     expect(result.body).toContain('Café résumé');
     expect(result.expiresAt?.toISOString()).toBe('2024-01-03T10:00:00.000Z');
@@ -46,7 +52,12 @@ describe('fetchFeed against a real loopback server', () => {
 
   it.each([
     ['ETag', { etag: '"v1"' }, 'if-none-match', '"v1"'],
-    ['Last-Modified', { lastModified: 'Tue, 02 Jan 2024 10:00:00 GMT' }, 'if-modified-since', 'Tue, 02 Jan 2024 10:00:00 GMT'],
+    [
+      'Last-Modified',
+      { lastModified: 'Tue, 02 Jan 2024 10:00:00 GMT' },
+      'if-modified-since',
+      'Tue, 02 Jan 2024 10:00:00 GMT',
+    ],
   ])('sends a conditional GET with %s and reports 304 as not-modified', async (_name, validators, header, value) => {
     server = await startFeedServer((request, response) => {
       const fresh = request.headers[header] === value;
@@ -58,7 +69,12 @@ describe('fetchFeed against a real loopback server', () => {
 
   it('leaves validators out when asked for an unconditional fetch', async () => {
     server = await startFeedServer({ '/feed': respondWith(SAMPLE_RSS) });
-    const result = await fetchFeed(server.url('/feed'), { ...LOOPBACK_OK, etag: '"v1"', lastModified: 'x', unconditional: true });
+    const result = await fetchFeed(server.url('/feed'), {
+      ...LOOPBACK_OK,
+      etag: '"v1"',
+      lastModified: 'x',
+      unconditional: true,
+    });
     expect(result.kind).toBe('ok');
     expect(server.requests[0].headers['if-none-match']).toBeUndefined();
     expect(server.requests[0].headers['if-modified-since']).toBeUndefined();
@@ -69,13 +85,17 @@ describe('fetchFeed against a real loopback server', () => {
     ['deflate', deflateSync],
     ['br', brotliCompressSync],
   ])('decompresses a %s body', async (encoding, compress) => {
-    server = await startFeedServer({ '/feed': respondWith(compress(Buffer.from(SAMPLE_RSS)), { 'content-encoding': encoding }) });
+    server = await startFeedServer({
+      '/feed': respondWith(compress(Buffer.from(SAMPLE_RSS)), { 'content-encoding': encoding }),
+    });
     const result = await fetchFeed(server.url('/feed'), LOOPBACK_OK);
     expect(result).toMatchObject({ kind: 'ok', fetchedBytes: Buffer.byteLength(SAMPLE_RSS) });
   });
 
   it('reports a corrupt gzip body as decompression-failed', async () => {
-    server = await startFeedServer({ '/feed': respondWith(Buffer.from('this is not gzip at all'), { 'content-encoding': 'gzip' }) });
+    server = await startFeedServer({
+      '/feed': respondWith(Buffer.from('this is not gzip at all'), { 'content-encoding': 'gzip' }),
+    });
     expectError(await fetchFeed(server.url('/feed'), LOOPBACK_OK), 'decompression-failed');
   });
 
@@ -96,7 +116,11 @@ describe('fetchFeed against a real loopback server', () => {
 
   it('applies the connect timeout while the connection cannot be made', async () => {
     const neverAnswers = (() => undefined) as unknown as FetchFeedOptions['dnsLookup'];
-    const result = await fetchFeed('http://hangs.test/feed', { ...LOOPBACK_OK, dnsLookup: neverAnswers, connectTimeoutMs: 200 });
+    const result = await fetchFeed('http://hangs.test/feed', {
+      ...LOOPBACK_OK,
+      dnsLookup: neverAnswers,
+      connectTimeoutMs: 200,
+    });
     expect(expectError(result, 'timeout').message).toMatch(/connect/i);
   });
 
@@ -119,7 +143,10 @@ describe('fetchFeed against a real loopback server', () => {
       response.writeHead(200, { 'content-type': 'application/rss+xml', 'content-length': String(10_000_000) });
       response.write('<rss>');
     });
-    expectError(await fetchFeed(server.url('/feed'), { ...LOOPBACK_OK, maxBytes: 1000, totalTimeoutMs: 2000 }), 'too-large');
+    expectError(
+      await fetchFeed(server.url('/feed'), { ...LOOPBACK_OK, maxBytes: 1000, totalTimeoutMs: 2000 }),
+      'too-large',
+    );
   });
 
   it('stops a gzip bomb at the decompressed cap', async () => {
@@ -136,7 +163,10 @@ describe('fetchFeed against a real loopback server', () => {
       '/middle': (_q, r) => r.writeHead(307, { location: '/feed' }).end(),
       '/feed': respondWith(SAMPLE_RSS),
     });
-    expect(await fetchFeed(server.url('/old'), LOOPBACK_OK)).toMatchObject({ kind: 'ok', finalUrl: server.url('/feed') });
+    expect(await fetchFeed(server.url('/old'), LOOPBACK_OK)).toMatchObject({
+      kind: 'ok',
+      finalUrl: server.url('/feed'),
+    });
   });
 
   it('gives up on a redirect loop after five redirects', async () => {
@@ -152,7 +182,10 @@ describe('fetchFeed against a real loopback server', () => {
 
   it('reports 429 as rate-limited with Retry-After', async () => {
     server = await startFeedServer({ '/feed': respondWith('slow down', { 'retry-after': '120' }, 429) });
-    expect(expectError(await fetchFeed(server.url('/feed'), LOOPBACK_OK), 'rate-limited')).toMatchObject({ status: 429, retryAfterSec: 120 });
+    expect(expectError(await fetchFeed(server.url('/feed'), LOOPBACK_OK), 'rate-limited')).toMatchObject({
+      status: 429,
+      retryAfterSec: 120,
+    });
   });
 
   it('reports 500 as http-error with the status', async () => {
@@ -186,14 +219,16 @@ describe('fetchFeed SSRF guard', () => {
   afterEach(async () => server?.close());
   const GUARDED: FetchFeedOptions = { allowPrivateNetworks: false, totalTimeoutMs: 5000 };
 
-  it.each(['http://127.0.0.1:PORT/feed', 'http://localhost:PORT/feed', 'http://[::1]:PORT/feed', 'http://[::ffff:127.0.0.1]:PORT/feed'])(
-    'refuses %s without sending a request',
-    async (template) => {
-      server = await startFeedServer({ '/feed': respondWith(SAMPLE_RSS) });
-      expectError(await fetchFeed(template.replace('PORT', String(server.port)), GUARDED), 'blocked-address');
-      expect(server.requests).toHaveLength(0);
-    },
-  );
+  it.each([
+    'http://127.0.0.1:PORT/feed',
+    'http://localhost:PORT/feed',
+    'http://[::1]:PORT/feed',
+    'http://[::ffff:127.0.0.1]:PORT/feed',
+  ])('refuses %s without sending a request', async (template) => {
+    server = await startFeedServer({ '/feed': respondWith(SAMPLE_RSS) });
+    expectError(await fetchFeed(template.replace('PORT', String(server.port)), GUARDED), 'blocked-address');
+    expect(server.requests).toHaveLength(0);
+  });
 
   it('refuses a host whose DNS answer is private at connect time (rebinding)', async () => {
     const dnsLookup = fakeDns({ 'rebind.test': '169.254.169.254' });
@@ -202,16 +237,23 @@ describe('fetchFeed SSRF guard', () => {
 
   describe('on redirects (127.0.0.1 stands in for a public server)', () => {
     const onlyTheStandIn = (address: string) => address === '127.0.0.1';
-    const options: FetchFeedOptions = { ...GUARDED, isAddressAllowed: onlyTheStandIn, dnsLookup: fakeDns({ 'internal.test': '10.0.0.1' }) };
+    const options: FetchFeedOptions = {
+      ...GUARDED,
+      isAddressAllowed: onlyTheStandIn,
+      dnsLookup: fakeDns({ 'internal.test': '10.0.0.1' }),
+    };
 
-    it.each(['http://127.0.0.2:PORT/feed', 'http://[::1]:PORT/feed', 'http://internal.test:PORT/feed'])('refuses a redirect to %s', async (target) => {
-      server = await startFeedServer({
-        '/start': (_q, r) => r.writeHead(302, { location: target.replace('PORT', String(server.port)) }).end(),
-        '/feed': respondWith(SAMPLE_RSS),
-      });
-      expectError(await fetchFeed(server.url('/start'), options), 'blocked-address');
-      expect(server.requests.map((request) => request.path)).toEqual(['/start']);
-    });
+    it.each(['http://127.0.0.2:PORT/feed', 'http://[::1]:PORT/feed', 'http://internal.test:PORT/feed'])(
+      'refuses a redirect to %s',
+      async (target) => {
+        server = await startFeedServer({
+          '/start': (_q, r) => r.writeHead(302, { location: target.replace('PORT', String(server.port)) }).end(),
+          '/feed': respondWith(SAMPLE_RSS),
+        });
+        expectError(await fetchFeed(server.url('/start'), options), 'blocked-address');
+        expect(server.requests.map((request) => request.path)).toEqual(['/start']);
+      },
+    );
 
     it('still follows a redirect to an allowed address', async () => {
       server = await startFeedServer({

@@ -2,7 +2,8 @@ import { htmlToText } from '../../../src/articles/html-to-text';
 
 describe('htmlToText', () => {
   it('strips tags, drops script and style content, decodes entities and collapses whitespace', () => {
-    const html = '<p>Caf&eacute;&nbsp;&amp; <b>bar</b></p>\n\n<script>alert("x")</script><style>p{color:red}</style><p>next&#8217;s</p>';
+    const html =
+      '<p>Caf&eacute;&nbsp;&amp; <b>bar</b></p>\n\n<script>alert("x")</script><style>p{color:red}</style><p>next&#8217;s</p>';
     expect(htmlToText(html)).toBe('Café & bar next’s');
   });
 
@@ -22,7 +23,9 @@ describe('htmlToText', () => {
   });
 
   it('drops control characters and replaces lone surrogates, which the database would refuse', () => {
-    expect(htmlToText('nul\u0000 and bell\u0007 gone, form\ffeed a space')).toBe('nul and bell gone, form feed a space');
+    expect(htmlToText('nul\u0000 and bell\u0007 gone, form\ffeed a space')).toBe(
+      'nul and bell gone, form feed a space',
+    );
     expect(htmlToText('<p>half \ud83d emoji</p>')).toBe('half \ufffd emoji');
     expect(htmlToText('lone \ude00 low')).toBe('lone \ufffd low');
     expect(htmlToText('whole 😀 emoji')).toBe('whole 😀 emoji');
@@ -56,7 +59,9 @@ describe('htmlToText', () => {
   });
 
   it('never lets a tag through, however malformed', () => {
-    expect(htmlToText('<b onclick="x()">bold</b> <img src="x" onerror="alert(1)"> <a href="javascript:x()">link</a>')).toBe('bold link');
+    expect(
+      htmlToText('<b onclick="x()">bold</b> <img src="x" onerror="alert(1)"> <a href="javascript:x()">link</a>'),
+    ).toBe('bold link');
     expect(htmlToText('a<b>b<i>c</b>d</i>e</p></div>')).toBe('abcde');
     expect(htmlToText('<img src="x" alt="<script>"')).toBe('');
     expect(htmlToText('x <div title=">">y</div')).toBe('x y');

@@ -3,7 +3,12 @@ import { EnvError, parseEnv } from '../../../src/config/env';
 describe('parseEnv', () => {
   it('gives working defaults for an empty environment', () => {
     const env = parseEnv({}, '/srv/app');
-    expect(env).toMatchObject({ port: 3000, databaseUrl: null, dataDir: '/srv/app/.data', feedAllowPrivateNetworks: false });
+    expect(env).toMatchObject({
+      port: 3000,
+      databaseUrl: null,
+      dataDir: '/srv/app/.data',
+      feedAllowPrivateNetworks: false,
+    });
   });
 
   it.each([

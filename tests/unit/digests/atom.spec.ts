@@ -7,13 +7,27 @@ import { digestInput, hostileDigest, trendInput, HOSTILE_TITLE } from './digest-
 const options = { selfUrl: 'https://scorecard.example/digests.atom', siteUrl: 'https://scorecard.example/app' };
 
 function digests(): AtomDigest[] {
-  const quiet = buildDigestContent(digestInput([trendInput({ number: 1 })], {
-    periodStart: new Date('2024-11-18T00:00:00Z'),
-    periodEnd: new Date('2024-11-25T00:00:00Z'),
-  }));
+  const quiet = buildDigestContent(
+    digestInput([trendInput({ number: 1 })], {
+      periodStart: new Date('2024-11-18T00:00:00Z'),
+      periodEnd: new Date('2024-11-25T00:00:00Z'),
+    }),
+  );
   return [
-    { id: 1, periodStart: new Date('2024-11-18T00:00:00Z'), periodEnd: new Date('2024-11-25T00:00:00Z'), createdAt: new Date('2024-11-25T06:00:00Z'), content: quiet },
-    { id: 2, periodStart: new Date('2024-11-25T00:00:00Z'), periodEnd: new Date('2024-12-02T00:00:00Z'), createdAt: new Date('2024-12-02T06:00:00Z'), content: hostileDigest() },
+    {
+      id: 1,
+      periodStart: new Date('2024-11-18T00:00:00Z'),
+      periodEnd: new Date('2024-11-25T00:00:00Z'),
+      createdAt: new Date('2024-11-25T06:00:00Z'),
+      content: quiet,
+    },
+    {
+      id: 2,
+      periodStart: new Date('2024-11-25T00:00:00Z'),
+      periodEnd: new Date('2024-12-02T00:00:00Z'),
+      createdAt: new Date('2024-12-02T06:00:00Z'),
+      content: hostileDigest(),
+    },
   ];
 }
 
@@ -65,11 +79,23 @@ describe('renderAtomFeed', () => {
   });
 
   it('strips control characters that would make the XML invalid', () => {
-    const content = buildDigestContent(digestInput([trendInput({
-      number: 1,
-      newSupporting: 1,
-      topEvidence: [{ title: 'bell\u0007 and null\u0000', url: null, publishedAt: '2024-11-26T00:00:00.000Z', stance: 'supports', score: 1 }],
-    })]));
+    const content = buildDigestContent(
+      digestInput([
+        trendInput({
+          number: 1,
+          newSupporting: 1,
+          topEvidence: [
+            {
+              title: 'bell\u0007 and null\u0000',
+              url: null,
+              publishedAt: '2024-11-26T00:00:00.000Z',
+              stance: 'supports',
+              score: 1,
+            },
+          ],
+        }),
+      ]),
+    );
     const withControls = renderAtomFeed([{ ...digests()[0], content }], options);
     // Checked directly: the parsers used here tolerate control characters, stricter readers do not.
     expect(withControls).not.toMatch(/[\u0000\u0007]/);

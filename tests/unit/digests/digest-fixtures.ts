@@ -1,7 +1,8 @@
 import { buildDigestContent, type DigestBuildInput, type DigestTrendInput } from '../../../src/digests/digest-builder';
 import type { DigestContent } from '../../../src/digests/digest.types';
 
-export const HOSTILE_TITLE = '<script>alert("x")</script> & <img src=x onerror=alert(1)> [click](javascript:alert(2)) | pipe';
+export const HOSTILE_TITLE =
+  '<script>alert("x")</script> & <img src=x onerror=alert(1)> [click](javascript:alert(2)) | pipe';
 
 export function trendInput(overrides: Partial<DigestTrendInput> & Pick<DigestTrendInput, 'number'>): DigestTrendInput {
   return {
@@ -45,16 +46,40 @@ export function hostileDigest(): DigestContent {
           pendingReview: 4,
           series: [0, 0.1, 0.4],
           topEvidence: [
-            { title: HOSTILE_TITLE, url: 'javascript:alert(document.cookie)', publishedAt: '2024-11-27T10:00:00.000Z', stance: 'supports', score: 0.91 },
-            { title: 'Safe "quoted" title', url: 'https://news.example/a?x=1&y=(2)', publishedAt: new Date('2024-11-28T00:00:00Z'), stance: 'contradicts', score: 0.5 },
-            { title: 'Data URL', url: 'data:text/html,<script>alert(3)</script>', publishedAt: '2024-11-29T00:00:00.000Z', stance: 'supports', score: 0.4 },
+            {
+              title: HOSTILE_TITLE,
+              url: 'javascript:alert(document.cookie)',
+              publishedAt: '2024-11-27T10:00:00.000Z',
+              stance: 'supports',
+              score: 0.91,
+            },
+            {
+              title: 'Safe "quoted" title',
+              url: 'https://news.example/a?x=1&y=(2)',
+              publishedAt: new Date('2024-11-28T00:00:00Z'),
+              stance: 'contradicts',
+              score: 0.5,
+            },
+            {
+              title: 'Data URL',
+              url: 'data:text/html,<script>alert(3)</script>',
+              publishedAt: '2024-11-29T00:00:00.000Z',
+              stance: 'supports',
+              score: 0.4,
+            },
           ],
         }),
         trendInput({ number: 1 }),
       ],
       {
         failedFeeds: [
-          { feedId: 7, url: 'javascript:alert(4)', title: '<script>feed()</script>', errors: 3, lastError: 'HTTP 500 <html>' },
+          {
+            feedId: 7,
+            url: 'javascript:alert(4)',
+            title: '<script>feed()</script>',
+            errors: 3,
+            lastError: 'HTTP 500 <html>',
+          },
         ],
       },
     ),

@@ -11,7 +11,9 @@ describe('renderHtml', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<img/i);
     expect(html).not.toMatch(/<b>everywhere/);
-    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;',
+    );
   });
 
   it('links only http(s) URLs, dropping javascript: and data: ones', () => {
@@ -52,10 +54,12 @@ describe('renderMarkdown', () => {
   });
 
   it('lists movers biggest change first', () => {
-    const content = buildDigestContent(digestInput([
-      trendInput({ number: 1, titleEn: 'Small', momentumAtEnd: { score: 0.2, direction: 'rising' } }),
-      trendInput({ number: 2, titleEn: 'Large', momentumAtEnd: { score: -0.5, direction: 'falling' } }),
-    ]));
+    const content = buildDigestContent(
+      digestInput([
+        trendInput({ number: 1, titleEn: 'Small', momentumAtEnd: { score: 0.2, direction: 'rising' } }),
+        trendInput({ number: 2, titleEn: 'Large', momentumAtEnd: { score: -0.5, direction: 'falling' } }),
+      ]),
+    );
     const movers = renderMarkdown(content).split('## Movers')[1].split('##')[0];
     expect(movers.indexOf('Large')).toBeLessThan(movers.indexOf('Small'));
     expect(movers).toContain('**#2 Large**: ↓ falling (-0.50)');
@@ -72,11 +76,25 @@ describe('renderPlainText', () => {
   const text = renderPlainText(hostileDigest());
 
   it('keeps untrusted titles on one line and prints only http(s) URLs', () => {
-    const withNewline = buildDigestContent(digestInput([trendInput({
-      number: 1,
-      topEvidence: [{ title: 'line one\nFAKE HEADER', url: 'https://x.example/', publishedAt: '2024-11-26T00:00:00.000Z', stance: 'supports', score: 1 }],
-    })]));
-    expect(renderPlainText(withNewline)).toContain('  - line one FAKE HEADER [supports, 1.00, 2024-11-26] https://x.example/');
+    const withNewline = buildDigestContent(
+      digestInput([
+        trendInput({
+          number: 1,
+          topEvidence: [
+            {
+              title: 'line one\nFAKE HEADER',
+              url: 'https://x.example/',
+              publishedAt: '2024-11-26T00:00:00.000Z',
+              stance: 'supports',
+              score: 1,
+            },
+          ],
+        }),
+      ]),
+    );
+    expect(renderPlainText(withNewline)).toContain(
+      '  - line one FAKE HEADER [supports, 1.00, 2024-11-26] https://x.example/',
+    );
     expect(text).not.toContain('javascript:alert(document.cookie)');
     expect(text).not.toContain('javascript:alert(4)');
     expect(text).not.toContain('data:text');

@@ -3,7 +3,10 @@ import { renderSparklineSvg } from '../../../src/digests/renderers/sparkline-svg
 /** The polyline's points as [x, y] pairs. */
 function plotted(svg: string): number[][] {
   const points = /<polyline [^>]*points="([^"]*)"/.exec(svg)?.[1] ?? '';
-  return points.split(' ').filter(Boolean).map((pair) => pair.split(',').map(Number));
+  return points
+    .split(' ')
+    .filter(Boolean)
+    .map((pair) => pair.split(',').map(Number));
 }
 
 describe('renderSparklineSvg', () => {

@@ -2,7 +2,10 @@ import * as iconv from 'iconv-lite';
 import { decodeFeedBytes } from '../../../src/feeds/charset';
 
 function feedIn(charset: string, title: string, declared = charset): Buffer {
-  return iconv.encode(`<?xml version="1.0" encoding="${declared}"?><rss><channel><title>${title}</title></channel></rss>`, charset);
+  return iconv.encode(
+    `<?xml version="1.0" encoding="${declared}"?><rss><channel><title>${title}</title></channel></rss>`,
+    charset,
+  );
 }
 
 describe('decodeFeedBytes', () => {
@@ -36,11 +39,16 @@ describe('decodeFeedBytes', () => {
   });
 
   it('recognises BOM-less UTF-16 from the byte pattern of "<?"', () => {
-    expect(decodeFeedBytes(iconv.encode('<?xml version="1.0" encoding="utf-16"?><rss/>', 'utf-16le')).text).toContain('<rss/>');
+    expect(decodeFeedBytes(iconv.encode('<?xml version="1.0" encoding="utf-16"?><rss/>', 'utf-16le')).text).toContain(
+      '<rss/>',
+    );
   });
 
   it('uses <meta charset> for HTML', () => {
-    const html = iconv.encode('<!DOCTYPE html><html><head><meta charset="windows-1251"><title>Тест</title></head></html>', 'windows-1251');
+    const html = iconv.encode(
+      '<!DOCTYPE html><html><head><meta charset="windows-1251"><title>Тест</title></head></html>',
+      'windows-1251',
+    );
     expect(decodeFeedBytes(html)).toMatchObject({ source: 'html-meta' });
     expect(decodeFeedBytes(html).text).toContain('Тест');
   });
@@ -53,10 +61,14 @@ describe('decodeFeedBytes', () => {
 
   it('defaults to UTF-8, and reads bytes invalid as UTF-8 as windows-1252', () => {
     expect(decodeFeedBytes(Buffer.from('<rss><title>€ ünïcode</title></rss>')).text).toContain('€ ünïcode');
-    expect(decodeFeedBytes(iconv.encode('<rss><title>Café “quoted”</title></rss>', 'windows-1252')).text).toContain('Café “quoted”');
+    expect(decodeFeedBytes(iconv.encode('<rss><title>Café “quoted”</title></rss>', 'windows-1252')).text).toContain(
+      'Café “quoted”',
+    );
   });
 
   it('trusts valid UTF-8 over a Latin-1 XML declaration (a common CMS template bug)', () => {
-    expect(decodeFeedBytes(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><feed><title>Café</title></feed>')).text).toContain('Café');
+    expect(
+      decodeFeedBytes(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><feed><title>Café</title></feed>')).text,
+    ).toContain('Café');
   });
 });

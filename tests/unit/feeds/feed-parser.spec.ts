@@ -21,15 +21,28 @@ const EXTERNAL_ENTITY = `<?xml version="1.0"?>
 
 describe('parseFeed', () => {
   it('reads RSS 2.0 items with guid, link, dates, author and content:encoded', () => {
-    const feed = parseFeed(`<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+    const feed =
+      parseFeed(`<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
       <channel><title>News</title><link>https://news.example/</link><language>en-GB</language><ttl>30</ttl>
       <item><guid isPermaLink="false">id-1</guid><link>https://news.example/1</link><title>One &amp; two</title>
         <description>short</description><content:encoded><![CDATA[<p>Full <b>text</b></p>]]></content:encoded>
         <dc:creator>Ada</dc:creator><pubDate>Tue, 02 Jan 2024 10:00:00 +0100</pubDate></item>
       <item><title>No date</title><pubDate>sometime soon</pubDate></item>
       </channel></rss>`);
-    expect(feed).toMatchObject({ format: 'rss', title: 'News', siteUrl: 'https://news.example/', language: 'en-GB', ttlMinutes: 30 });
-    expect(feed.items[0]).toMatchObject({ guid: 'id-1', link: 'https://news.example/1', title: 'One & two', summaryHtml: '<p>Full <b>text</b></p>', author: 'Ada' });
+    expect(feed).toMatchObject({
+      format: 'rss',
+      title: 'News',
+      siteUrl: 'https://news.example/',
+      language: 'en-GB',
+      ttlMinutes: 30,
+    });
+    expect(feed.items[0]).toMatchObject({
+      guid: 'id-1',
+      link: 'https://news.example/1',
+      title: 'One & two',
+      summaryHtml: '<p>Full <b>text</b></p>',
+      author: 'Ada',
+    });
     expect(feed.items[0].publishedAt?.toISOString()).toBe('2024-01-02T09:00:00.000Z');
     expect(feed.items[1].publishedAt).toBeUndefined();
   });
@@ -40,16 +53,29 @@ describe('parseFeed', () => {
       <entry><id>urn:1</id><title>Entrée</title><link rel="alternate" href="https://j.example/1"/>
         <summary type="text">a &lt; b</summary><updated>2024-03-01T12:00:00Z</updated><author><name>Zoé</name></author></entry></feed>`);
     expect(feed).toMatchObject({ format: 'atom', title: 'Journal', siteUrl: 'https://j.example/', language: 'fr' });
-    expect(feed.items[0]).toMatchObject({ guid: 'urn:1', link: 'https://j.example/1', title: 'Entrée', summaryHtml: 'a &lt; b', author: 'Zoé' });
+    expect(feed.items[0]).toMatchObject({
+      guid: 'urn:1',
+      link: 'https://j.example/1',
+      title: 'Entrée',
+      summaryHtml: 'a &lt; b',
+      author: 'Zoé',
+    });
     expect(feed.items[0].publishedAt?.toISOString()).toBe('2024-03-01T12:00:00.000Z');
   });
 
   it('reads RSS 1.0 (RDF) and JSON Feed', () => {
-    const rdf = parseFeed(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+    const rdf =
+      parseFeed(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
       <channel rdf:about="https://r.example/"><title>R</title><link>https://r.example/</link></channel>
       <item rdf:about="https://r.example/1"><title>First</title><link>https://r.example/1</link><dc:date>2024-01-01T00:00:00Z</dc:date></item></rdf:RDF>`);
     expect(rdf).toMatchObject({ format: 'rdf', items: [{ guid: 'https://r.example/1', title: 'First' }] });
-    const json = parseFeed(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '7', url: 'https://j.example/7', content_text: 'x < y', date_published: '2024-05-05T05:05:05Z' }] }));
+    const json = parseFeed(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'J',
+        items: [{ id: '7', url: 'https://j.example/7', content_text: 'x < y', date_published: '2024-05-05T05:05:05Z' }],
+      }),
+    );
     expect(json).toMatchObject({ format: 'json', title: 'J', items: [{ guid: '7', summaryHtml: 'x &lt; y' }] });
   });
 
@@ -58,10 +84,14 @@ describe('parseFeed', () => {
   });
 
   it('reads RSS items placed straight under <rss>, with no <channel>', () => {
-    const feed = parseFeed('<rss version="0.91"><title>Bare</title><item><title>Loose item</title><link>https://l.example/1</link></item>\n</rss>');
+    const feed = parseFeed(
+      '<rss version="0.91"><title>Bare</title><item><title>Loose item</title><link>https://l.example/1</link></item>\n</rss>',
+    );
     expect(feed).toMatchObject({ format: 'rss', items: [{ title: 'Loose item', link: 'https://l.example/1' }] });
     // Items outside a channel that does exist were always read.
-    expect(parseFeed('<rss><channel><title>x</title></channel><item><title>After</title></item></rss>').items).toHaveLength(1);
+    expect(
+      parseFeed('<rss><channel><title>x</title></channel><item><title>After</title></item></rss>').items,
+    ).toHaveLength(1);
   });
 
   it('does not expand a billion-laughs DTD', () => {

@@ -1,4 +1,8 @@
-import { nextCheckAfterError, nextCheckAfterSuccess, shouldFetchUnconditionally } from '../../../src/feeds/polling-policy';
+import {
+  nextCheckAfterError,
+  nextCheckAfterSuccess,
+  shouldFetchUnconditionally,
+} from '../../../src/feeds/polling-policy';
 
 const now = new Date('2024-06-01T12:00:00Z');
 const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
@@ -26,7 +30,9 @@ describe('nextCheckAfterSuccess', () => {
     const busy = [0, 1, 2].map(hoursAgo);
     expect(secondsUntil(nextCheckAfterSuccess({ itemDates: busy, now, ttlMinutes: 180 }))).toBe(3 * 3600);
     expect(secondsUntil(nextCheckAfterSuccess({ itemDates: busy, now, cacheMaxAgeSec: 7200 }))).toBe(7200);
-    expect(secondsUntil(nextCheckAfterSuccess({ itemDates: busy, now, expiresAt: new Date(now.getTime() + 5 * 3_600_000) }))).toBe(5 * 3600);
+    expect(
+      secondsUntil(nextCheckAfterSuccess({ itemDates: busy, now, expiresAt: new Date(now.getTime() + 5 * 3_600_000) })),
+    ).toBe(5 * 3600);
     expect(secondsUntil(nextCheckAfterSuccess({ itemDates: busy, now, ttlMinutes: 60 * 24 * 7 }))).toBe(86_400);
     expect(secondsUntil(nextCheckAfterSuccess({ itemDates: busy, now, cacheMaxAgeSec: 10 }))).toBe(1800);
   });
@@ -34,20 +40,28 @@ describe('nextCheckAfterSuccess', () => {
 
 describe('nextCheckAfterError', () => {
   it('doubles the delay with each consecutive error, jitter within the upper half', () => {
-    const lowest = (errors: number) => secondsUntil(nextCheckAfterError({ consecutiveErrors: errors, now, random: () => 0 }));
-    const highest = (errors: number) => secondsUntil(nextCheckAfterError({ consecutiveErrors: errors, now, random: () => 1 }));
+    const lowest = (errors: number) =>
+      secondsUntil(nextCheckAfterError({ consecutiveErrors: errors, now, random: () => 0 }));
+    const highest = (errors: number) =>
+      secondsUntil(nextCheckAfterError({ consecutiveErrors: errors, now, random: () => 1 }));
     expect([highest(1), highest(2), highest(3)]).toEqual([900, 1800, 3600]);
     expect(lowest(3)).toBe(1800);
   });
 
   it('caps at a day and never gives up, however many errors', () => {
     expect(secondsUntil(nextCheckAfterError({ consecutiveErrors: 1000, now, random: () => 1 }))).toBe(86_400);
-    expect(nextCheckAfterError({ consecutiveErrors: Number.MAX_SAFE_INTEGER, now }).getTime()).toBeGreaterThan(now.getTime());
+    expect(nextCheckAfterError({ consecutiveErrors: Number.MAX_SAFE_INTEGER, now }).getTime()).toBeGreaterThan(
+      now.getTime(),
+    );
   });
 
   it('honours a longer Retry-After', () => {
-    expect(secondsUntil(nextCheckAfterError({ consecutiveErrors: 1, now, retryAfterSec: 7200, random: () => 1 }))).toBe(7200);
-    expect(secondsUntil(nextCheckAfterError({ consecutiveErrors: 1, now, retryAfterSec: 5, random: () => 1 }))).toBe(900);
+    expect(secondsUntil(nextCheckAfterError({ consecutiveErrors: 1, now, retryAfterSec: 7200, random: () => 1 }))).toBe(
+      7200,
+    );
+    expect(secondsUntil(nextCheckAfterError({ consecutiveErrors: 1, now, retryAfterSec: 5, random: () => 1 }))).toBe(
+      900,
+    );
   });
 });
 

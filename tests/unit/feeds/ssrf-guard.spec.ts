@@ -2,25 +2,51 @@ import { LookupAddress } from 'node:dns';
 import { assertFeedUrlAllowed, createGuardedLookup, isPublicAddress } from '../../../src/feeds/ssrf-guard';
 
 /** Resolves from a table: no real DNS, no real traffic. */
-const fakeResolveAll = (table: Record<string, string[]>) => async (host: string): Promise<LookupAddress[]> => {
-  const addresses = table[host];
-  if (!addresses) throw Object.assign(new Error(`ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
-  return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
-};
+const fakeResolveAll =
+  (table: Record<string, string[]>) =>
+  async (host: string): Promise<LookupAddress[]> => {
+    const addresses = table[host];
+    if (!addresses) throw Object.assign(new Error(`ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+    return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+  };
 
 describe('isPublicAddress', () => {
   it.each([
-    '127.0.0.1', '127.8.9.10', '10.0.0.1', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254',
-    '100.64.0.1', '0.0.0.0', '255.255.255.255', '224.0.0.1', '240.0.0.1', '192.0.2.1', '198.18.0.1',
-    '::1', '::', 'fe80::1', 'fc00::1', 'fd12:3456::1', 'ff02::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1',
-    '2002:7f00:1::1', '64:ff9b::a00:1', 'not-an-ip',
+    '127.0.0.1',
+    '127.8.9.10',
+    '10.0.0.1',
+    '172.16.0.1',
+    '172.31.255.255',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '255.255.255.255',
+    '224.0.0.1',
+    '240.0.0.1',
+    '192.0.2.1',
+    '198.18.0.1',
+    '::1',
+    '::',
+    'fe80::1',
+    'fc00::1',
+    'fd12:3456::1',
+    'ff02::1',
+    '::ffff:127.0.0.1',
+    '::ffff:10.0.0.1',
+    '2002:7f00:1::1',
+    '64:ff9b::a00:1',
+    'not-an-ip',
   ])('refuses %s', (address) => {
     expect(isPublicAddress(address)).toBe(false);
   });
 
-  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:4700::1111', '::ffff:8.8.8.8'])('allows %s', (address) => {
-    expect(isPublicAddress(address)).toBe(true);
-  });
+  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:4700::1111', '::ffff:8.8.8.8'])(
+    'allows %s',
+    (address) => {
+      expect(isPublicAddress(address)).toBe(true);
+    },
+  );
 });
 
 describe('assertFeedUrlAllowed', () => {
@@ -32,9 +58,16 @@ describe('assertFeedUrlAllowed', () => {
   });
 
   it.each([
-    'http://127.0.0.1/feed', 'http://10.0.0.1/feed', 'http://169.254.169.254/latest/meta-data', 'http://[::1]/feed',
-    'http://[::ffff:127.0.0.1]/feed', 'http://100.64.0.1/feed', 'http://0.0.0.0/feed', 'http://localhost/feed',
-    'http://mixed.example/feed', 'http://metadata.example/feed',
+    'http://127.0.0.1/feed',
+    'http://10.0.0.1/feed',
+    'http://169.254.169.254/latest/meta-data',
+    'http://[::1]/feed',
+    'http://[::ffff:127.0.0.1]/feed',
+    'http://100.64.0.1/feed',
+    'http://0.0.0.0/feed',
+    'http://localhost/feed',
+    'http://mixed.example/feed',
+    'http://metadata.example/feed',
   ])('refuses %s when private networks are off', async (url) => {
     await expect(assertFeedUrlAllowed(url, false, resolveAll)).rejects.toMatchObject({ code: 'blocked-address' });
   });
@@ -59,10 +92,17 @@ describe('assertFeedUrlAllowed', () => {
 
 describe('createGuardedLookup', () => {
   const base = ((host: string, _options: unknown, callback: (err: Error | null, addresses: LookupAddress[]) => void) =>
-    callback(null, host === 'good.example' ? [{ address: '93.184.216.34', family: 4 }] : [{ address: '169.254.169.254', family: 4 }])) as never;
+    callback(
+      null,
+      host === 'good.example' ? [{ address: '93.184.216.34', family: 4 }] : [{ address: '169.254.169.254', family: 4 }],
+    )) as never;
 
   function lookupOnce(host: string, all: boolean): Promise<unknown[]> {
-    const lookup = createGuardedLookup(base) as unknown as (h: string, o: object, cb: (...args: unknown[]) => void) => void;
+    const lookup = createGuardedLookup(base) as unknown as (
+      h: string,
+      o: object,
+      cb: (...args: unknown[]) => void,
+    ) => void;
     return new Promise((resolve) => lookup(host, { all }, (...args) => resolve(args)));
   }
 

@@ -82,7 +82,12 @@ describe('momentum direction (known answers)', () => {
 
   it('reports an empty series as steady with score 0 and no balance', () => {
     expect(summariseMomentum([])).toEqual({
-      score: 0, direction: 'steady', change: 0, balance: null, share: 0, previousScore: 0,
+      score: 0,
+      direction: 'steady',
+      change: 0,
+      balance: null,
+      share: 0,
+      previousScore: 0,
     });
   });
 
@@ -90,8 +95,13 @@ describe('momentum direction (known answers)', () => {
     /** Silence, then `perWeek` accepted articles in each of the last two weeks. */
     function quietThenBurst(perWeek: number) {
       const periods = weeks(12);
-      const burst = (week: number): TrendDayRollup =>
-        ({ day: dayOf(periods[week].start), status: 'accepted', stance: 'supports', count: perWeek, scoreSum: perWeek * 0.9 });
+      const burst = (week: number): TrendDayRollup => ({
+        day: dayOf(periods[week].start),
+        status: 'accepted',
+        stance: 'supports',
+        count: perWeek,
+        scoreSum: perWeek * 0.9,
+      });
       return buildSeries({
         periods,
         trendDays: [burst(10), burst(11)],
@@ -136,8 +146,13 @@ describe('buildSeries', () => {
   });
 
   it('weights accepted evidence fully, pending by half and rejected not at all', () => {
-    const rollup = (status: TrendDayRollup['status']): TrendDayRollup =>
-      ({ day: monday, status, stance: 'supports', count: 2, scoreSum: 1.6 });
+    const rollup = (status: TrendDayRollup['status']): TrendDayRollup => ({
+      day: monday,
+      status,
+      stance: 'supports',
+      count: 2,
+      scoreSum: 1.6,
+    });
     const [point] = buildSeries({
       periods,
       trendDays: [rollup('accepted'), rollup('pending'), rollup('rejected')],

@@ -1,6 +1,17 @@
-import { decodeMomentumRead, momentumValues, rollupParts, scorecardValues, splitDay } from '../../../src/momentum/momentum-read';
+import {
+  decodeMomentumRead,
+  momentumValues,
+  rollupParts,
+  scorecardValues,
+  splitDay,
+} from '../../../src/momentum/momentum-read';
 
-const window = (interval: 'day' | 'week' | 'month', fromDay: string, toDay: string) => ({ interval, fromDay, toDay, asOf: new Date(`${toDay}T12:00:00Z`) });
+const window = (interval: 'day' | 'week' | 'month', fromDay: string, toDay: string) => ({
+  interval,
+  fromDay,
+  toDay,
+  asOf: new Date(`${toDay}T12:00:00Z`),
+});
 
 describe('splitDay: where weekly rollups stop and daily ones take over', () => {
   it('reads a whole last week from the weekly rollups (toDay is a Sunday)', () => {
@@ -38,7 +49,14 @@ describe('statement parameters', () => {
   const w = window('week', '2025-06-16', '2026-05-27');
 
   it('selects one trend by slug or by number, never both', () => {
-    expect(momentumValues({ slug: 'compute-clusters' }, w)).toEqual(['2025-06-16', '2026-05-25', '2026-05-27', 'week', 'compute-clusters', null]);
+    expect(momentumValues({ slug: 'compute-clusters' }, w)).toEqual([
+      '2025-06-16',
+      '2026-05-25',
+      '2026-05-27',
+      'week',
+      'compute-clusters',
+      null,
+    ]);
     expect(momentumValues({ number: 3 }, w)).toEqual(['2025-06-16', '2026-05-25', '2026-05-27', 'week', null, 3]);
   });
 
@@ -76,18 +94,30 @@ describe('decodeMomentumRead', () => {
     const week = Date.UTC(2026, 4, 18) / 86_400_000;
     const read = decodeMomentumRead({
       trends: null,
-      weeks: [[8, week, 1, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [7, week, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]],
+      weeks: [
+        [8, week, 1, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        [7, week, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+      ],
       days: [[8, '2026-05-25', 'accepted', 'supports', 3, 1.5]],
       articles: null,
     });
     expect([...read.periodsByTrend.keys()]).toEqual([8, 7]);
-    expect(read.periodsByTrend.get(8)!.map((r) => [r.day, r.count])).toEqual([['2026-05-18', 1], ['2026-05-25', 3]]);
+    expect(read.periodsByTrend.get(8)!.map((r) => [r.day, r.count])).toEqual([
+      ['2026-05-18', 1],
+      ['2026-05-25', 3],
+    ]);
     expect(read.periodsByTrend.get(7)!.map((r) => [r.day, r.count])).toEqual([['2026-05-18', 2]]);
   });
 
   it('reads empty aggregates (SQL NULL) and parts not read as empty', () => {
     const read = decodeMomentumRead({ trends: null, weeks: null, days: null, articles: null });
-    expect(read).toEqual({ trends: [], periodsByTrend: new Map(), articlePeriods: [], strongest: [], lastEvidenceAt: new Map() });
+    expect(read).toEqual({
+      trends: [],
+      periodsByTrend: new Map(),
+      articlePeriods: [],
+      strongest: [],
+      lastEvidenceAt: new Map(),
+    });
   });
 
   it('turns epoch milliseconds into instants, keeping a missing last evidence date null', () => {
@@ -98,9 +128,27 @@ describe('decodeMomentumRead', () => {
       days: null,
       articles: null,
       strongest: [[7, 42, 0.9, 'supports', at, 'A headline', null]],
-      last_evidence: [[7, at], [8, null]],
+      last_evidence: [
+        [7, at],
+        [8, null],
+      ],
     });
-    expect(read.strongest).toEqual([{ trendId: 7, evidenceId: 42, score: 0.9, stance: 'supports', publishedAt: new Date(at), title: 'A headline', url: null }]);
-    expect(read.lastEvidenceAt).toEqual(new Map([[7, new Date(at)], [8, null]]));
+    expect(read.strongest).toEqual([
+      {
+        trendId: 7,
+        evidenceId: 42,
+        score: 0.9,
+        stance: 'supports',
+        publishedAt: new Date(at),
+        title: 'A headline',
+        url: null,
+      },
+    ]);
+    expect(read.lastEvidenceAt).toEqual(
+      new Map([
+        [7, new Date(at)],
+        [8, null],
+      ]),
+    );
   });
 });

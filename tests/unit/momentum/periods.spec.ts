@@ -6,7 +6,17 @@ const isoStarts = (periods: { start: Date }[]) => periods.map((p) => p.start.toI
 describe('bucketPeriods', () => {
   // Jest's sandbox ignores a changed TZ, so prove zone-independence directly: any local-time
   // getter or setter called while bucketing fails the test.
-  const LOCAL_TIME_METHODS = ['getFullYear', 'getMonth', 'getDate', 'getDay', 'getHours', 'setHours', 'setDate', 'setMonth', 'getTimezoneOffset'] as const;
+  const LOCAL_TIME_METHODS = [
+    'getFullYear',
+    'getMonth',
+    'getDate',
+    'getDay',
+    'getHours',
+    'setHours',
+    'setDate',
+    'setMonth',
+    'getTimezoneOffset',
+  ] as const;
   beforeEach(() => {
     for (const method of LOCAL_TIME_METHODS) {
       jest.spyOn(Date.prototype, method).mockImplementation(() => {

@@ -12,7 +12,8 @@ function occurrences(automaton: AhoCorasick, text: string): string[] {
 function bruteForce(patterns: string[], text: string): string[] {
   const pairs: string[] = [];
   patterns.forEach((pattern, id) => {
-    for (let at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + 1)) pairs.push(`${id}@${at + pattern.length - 1}`);
+    for (let at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + 1))
+      pairs.push(`${id}@${at + pattern.length - 1}`);
   });
   return pairs.sort();
 }
@@ -21,9 +22,12 @@ function bruteForce(patterns: string[], text: string): string[] {
 function randomStrings(seed: number, count: number, maxLength: number): string[] {
   const alphabet = ['a', 'b', 'c', ' ', '机', '器', '人', '模', '型'];
   let state = seed;
-  const next = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const next = () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   return Array.from({ length: count }, () =>
-    Array.from({ length: 1 + Math.floor(next() * maxLength) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''),
+    Array.from(
+      { length: 1 + Math.floor(next() * maxLength) },
+      () => alphabet[Math.floor(next() * alphabet.length)],
+    ).join(''),
   );
 }
 
@@ -79,8 +83,11 @@ describe('AhoCorasick', () => {
   it('matches brute force over mixed ASCII and CJK patterns with many shared prefixes and suffixes', () => {
     const alphabet = ['a', 'b', '-', '机', '器', '人', 'z'];
     let state = 7;
-    const next = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-    const word = (max: number) => Array.from({ length: 1 + Math.floor(next() * max) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    const next = () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const word = (max: number) =>
+      Array.from({ length: 1 + Math.floor(next() * max) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(
+        '',
+      );
     for (let round = 0; round < 20; round++) {
       const patterns = [...new Set(Array.from({ length: 40 }, () => word(6)))];
       const automaton = new AhoCorasick(patterns);

@@ -20,7 +20,9 @@ describe('second held-out set: headline quality', () => {
   const overall = measure(items);
 
   beforeAll(() => {
-    console.log(JSON.stringify({ holdout2Quality: figures(overall), byLanguage: byLanguage(items), items: items.length }));
+    console.log(
+      JSON.stringify({ holdout2Quality: figures(overall), byLanguage: byLanguage(items), items: items.length }),
+    );
   });
 
   it('is a set of at least 100 headlines, half Chinese, with at least 25 near misses and every prediction both ways', () => {
@@ -36,5 +38,9 @@ describe('second held-out set: headline quality', () => {
     expect([...stancesByTrend.values()].every((stances) => stances.size === 2)).toBe(true);
   });
 
-  itKeepsQualityFloors(overall, { precision: PRECISION_FLOOR, recall: RECALL_FLOOR, stanceAccuracy: STANCE_ACCURACY_FLOOR });
+  itKeepsQualityFloors(overall, {
+    precision: PRECISION_FLOOR,
+    recall: RECALL_FLOOR,
+    stanceAccuracy: STANCE_ACCURACY_FLOOR,
+  });
 });

@@ -34,5 +34,9 @@ describe('development (formerly held-out) headline quality', () => {
     expect(items.filter((item) => item.labels.length === 0).length).toBeGreaterThanOrEqual(20);
   });
 
-  itKeepsQualityFloors(overall, { precision: PRECISION_FLOOR, recall: RECALL_FLOOR, stanceAccuracy: STANCE_ACCURACY_FLOOR });
+  itKeepsQualityFloors(overall, {
+    precision: PRECISION_FLOOR,
+    recall: RECALL_FLOOR,
+    stanceAccuracy: STANCE_ACCURACY_FLOOR,
+  });
 });

@@ -30,7 +30,11 @@ describe('labelled headline quality', () => {
     expect(items.filter((item) => item.labels.length === 0).length).toBeGreaterThanOrEqual(30);
   });
 
-  itKeepsQualityFloors(overall, { precision: PRECISION_FLOOR, recall: RECALL_FLOOR, stanceAccuracy: STANCE_ACCURACY_FLOOR });
+  itKeepsQualityFloors(overall, {
+    precision: PRECISION_FLOOR,
+    recall: RECALL_FLOOR,
+    stanceAccuracy: STANCE_ACCURACY_FLOOR,
+  });
 
   it('is about as good in Chinese as in English', () => {
     expect(Math.abs(languages.zh.recall - languages.en.recall)).toBeLessThanOrEqual(0.1);

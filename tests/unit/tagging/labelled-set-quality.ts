@@ -27,7 +27,9 @@ export function loadLabelledSet(fixture: string): LabelledItem[] {
   return JSON.parse(readFileSync(join(__dirname, '../../fixtures', fixture), 'utf8')).items;
 }
 
-const matcher = compileRules(Object.entries(SEED_RULES).map(([trendSlug, rules]) => ({ trendSlug, version: 1, rules })));
+const matcher = compileRules(
+  Object.entries(SEED_RULES).map(([trendSlug, rules]) => ({ trendSlug, version: 1, rules })),
+);
 
 export function measure(subset: LabelledItem[]): Tally {
   const tally: Tally = { truePositives: 0, falsePositives: 0, falseNegatives: 0, stanceCorrect: 0, mistakes: [] };
@@ -43,7 +45,10 @@ export function measure(subset: LabelledItem[]): Tally {
       }
       tally.truePositives++;
       if (stance === match.stance) tally.stanceCorrect++;
-      else tally.mistakes.push(`stance ${match.trendSlug} ${match.stance} [${match.stanceCues.join(', ')}]: ${item.id} ${item.title}`);
+      else
+        tally.mistakes.push(
+          `stance ${match.trendSlug} ${match.stance} [${match.stanceCues.join(', ')}]: ${item.id} ${item.title}`,
+        );
     }
     for (const trend of expected.keys()) {
       if (!found.some((match) => match.trendSlug === trend)) {

@@ -5,7 +5,14 @@ const trend = { slug: 'compute-clusters', version: 3, threshold: 2 };
 describe('explainMatch', () => {
   const cases: { scored: ScoredTerm[]; cues: string[]; raw: number }[] = [
     { scored: [{ display: 'H100', inTitle: true }], cues: [], raw: 2.5 },
-    { scored: [{ display: 'GPU', inTitle: false }, { display: '算力', inTitle: false }], cues: ['delay'], raw: 2 },
+    {
+      scored: [
+        { display: 'GPU', inTitle: false },
+        { display: '算力', inTitle: false },
+      ],
+      cues: ['delay'],
+      raw: 2,
+    },
     {
       scored: [
         { display: 'GPU', inTitle: false },

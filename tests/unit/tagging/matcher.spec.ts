@@ -56,7 +56,10 @@ describe('matchArticle', () => {
   });
 
   it('matches Chinese terms as substrings without spaces around them', () => {
-    expect(match('国内首个万卡集群投产')[0]).toMatchObject({ trendSlug: 'compute-clusters', matchedTerms: ['万卡集群'] });
+    expect(match('国内首个万卡集群投产')[0]).toMatchObject({
+      trendSlug: 'compute-clusters',
+      matchedTerms: ['万卡集群'],
+    });
   });
 
   it('matches traditional-character and full-width text against simplified, half-width rules', () => {
@@ -162,7 +165,12 @@ describe('matchArticle', () => {
   });
 
   it('orders terms found in the title before those found only in the summary, each in text order', () => {
-    expect(match('算力 and H100', 'GPU news, and 万卡集群')[0].matchedTerms).toEqual(['算力', 'H100', 'GPU', '万卡集群']);
+    expect(match('算力 and H100', 'GPU news, and 万卡集群')[0].matchedTerms).toEqual([
+      '算力',
+      'H100',
+      'GPU',
+      '万卡集群',
+    ]);
   });
 
   it('lists cues in rule order whatever order they occur in', () => {

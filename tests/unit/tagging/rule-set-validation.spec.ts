@@ -3,7 +3,10 @@ import { validateRuleSet } from '../../../src/tagging/rule-set.types';
 const validRules = {
   format: 1,
   threshold: 2,
-  terms: [{ text: 'GPU cluster', weight: 2 }, { text: 'cluster', weight: 1, requires: ['GPU', '算力'] }],
+  terms: [
+    { text: 'GPU cluster', weight: 2 },
+    { text: 'cluster', weight: 1, requires: ['GPU', '算力'] },
+  ],
   exclusions: ['Kubernetes'],
   stanceCues: ['delay*', '推迟'],
 };
@@ -30,7 +33,13 @@ describe('validateRuleSet', () => {
   });
 
   it('names the field path of a bad weight', () => {
-    const input = { ...validRules, terms: [{ text: 'GPU', weight: 0 }, { text: 'H100', weight: 'high' }] };
+    const input = {
+      ...validRules,
+      terms: [
+        { text: 'GPU', weight: 0 },
+        { text: 'H100', weight: 'high' },
+      ],
+    };
     expect(errorsOf(input)).toEqual([
       'terms[0].weight: must be a number greater than 0 and at most 10',
       'terms[1].weight: must be a number greater than 0 and at most 10',
@@ -51,12 +60,24 @@ describe('validateRuleSet', () => {
   });
 
   it('reports duplicate terms after normalisation', () => {
-    const input = { ...validRules, terms: [{ text: 'Open-Source', weight: 1 }, { text: 'open source', weight: 2 }] };
+    const input = {
+      ...validRules,
+      terms: [
+        { text: 'Open-Source', weight: 1 },
+        { text: 'open source', weight: 2 },
+      ],
+    };
     expect(errorsOf(input)).toEqual(['terms[1].text: duplicates terms[0].text']);
   });
 
   it('reports unknown fields, a wrong format, a bad threshold and empty requires together', () => {
-    const input = { ...validRules, format: 2, threshold: -1, colour: 'red', terms: [{ text: 'GPU', weight: 1, requires: [] }] };
+    const input = {
+      ...validRules,
+      format: 2,
+      threshold: -1,
+      colour: 'red',
+      terms: [{ text: 'GPU', weight: 1, requires: [] }],
+    };
     expect(errorsOf(input)).toEqual([
       'colour: unknown field',
       'format: must be 1',

@@ -16,15 +16,19 @@ describe('normaliseText', () => {
 
   it('converts the traditional characters of setbacks, probes and sycophancy that stance cues need', () => {
     expect(normaliseText('過分諂媚')).toBe('过分谄媚');
-    expect(normaliseText('算力閒置 遭調查 懷疑 擱置 暫停 負面影響 擔憂 財報 減少')).toBe('算力闲置 遭调查 怀疑 搁置 暂停 负面影响 担忧 财报 减少');
+    expect(normaliseText('算力閒置 遭調查 懷疑 擱置 暫停 負面影響 擔憂 財報 減少')).toBe(
+      '算力闲置 遭调查 怀疑 搁置 暂停 负面影响 担忧 财报 减少',
+    );
     expect(normaliseText('強化學習 超級電腦 隱私 自殺 成癮')).toBe('强化学习 超级电脑 隐私 自杀 成瘾');
   });
 
   it('leaves Taiwanese vocabulary that differs by word, not by character, to the rules', () => {
-    expect(normaliseText('輝達晶片 資料中心 人工智慧 機器人 穿戴裝置 伺服器')).toBe('辉达晶片 资料中心 人工智慧 机器人 穿戴装置 伺服器');
+    expect(normaliseText('輝達晶片 資料中心 人工智慧 機器人 穿戴裝置 伺服器')).toBe(
+      '辉达晶片 资料中心 人工智慧 机器人 穿戴装置 伺服器',
+    );
   });
 
-  it('leaves vocabulary differences alone (晶片 and 芯片 are the rules\' business)', () => {
+  it("leaves vocabulary differences alone (晶片 and 芯片 are the rules' business)", () => {
     expect(normaliseText('晶片')).toBe('晶片');
   });
 
