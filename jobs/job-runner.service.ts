@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { AppError } from '../src/common/app-error';
 import { waitAtMost } from '../src/common/wait-at-most';
 import type { JobRun, Prisma } from '../src/generated/prisma/client';
+import { MetricsService } from '../src/metrics/metrics.service';
 import { JobRunRepository } from './job-run.repository';
 import { Job, JOBS, JobSummary, JobTrigger } from './job.types';
 
@@ -34,6 +35,7 @@ export class JobRunner implements OnModuleDestroy {
   constructor(
     @Inject(JOBS) private readonly jobs: Job[],
     private readonly runs: JobRunRepository,
+    private readonly metrics: MetricsService,
   ) {}
 
   names(): string[] {
@@ -121,6 +123,7 @@ export class JobRunner implements OnModuleDestroy {
       };
       const status = summary.interrupted === true ? 'interrupted' : 'succeeded';
       const finished = await this.runs.finish(run.id, status, summary as Prisma.InputJsonValue);
+      this.metrics.jobFinished(job.name, status, summary.durationMs);
       this.logger.log(`job ${job.name} finished: ${JSON.stringify(summary)}`);
       return { run: finished, summary };
     } catch (error) {
@@ -128,6 +131,7 @@ export class JobRunner implements OnModuleDestroy {
       this.logger.error(`job ${job.name} failed: ${error instanceof Error ? error.stack : message}`);
       const summary = { durationMs: Date.now() - started };
       const finished = await this.runs.finish(run.id, 'failed', summary, message);
+      this.metrics.jobFinished(job.name, 'failed', summary.durationMs);
       return { run: finished, summary: { ...summary, error: message } };
     }
   }

@@ -4,24 +4,36 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppError } from './common/app-error';
+import { requestIdMiddleware } from './common/request-id';
+import { LogDestination } from './common/logging';
 import { setupOpenApi } from './common/openapi';
 import { AppEnv } from './config/env';
 import { ReadinessState } from './database/readiness.state';
 import { migrate } from './database/migrator';
 import { TrendSeeder } from './trends/trend-seeder';
 import { DefaultFeedsLoader } from './feeds/default-feeds.loader';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { MetricsService } from './metrics/metrics.service';
 
 /**
  * Builds the application on a database: migrate, create, seed, mark ready. Used by main.ts and
  * by the end-to-end tests, so both run exactly the same start sequence.
  */
-export async function createApp(env: AppEnv, databaseUrl: string): Promise<INestApplication> {
+export async function createApp(
+  env: AppEnv,
+  databaseUrl: string,
+  options: { logDestination?: LogDestination } = {},
+): Promise<INestApplication> {
   await migrate(databaseUrl);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env, databaseUrl), {
+  const module = AppModule.forRoot(env, databaseUrl, options.logDestination);
+  const app = await NestFactory.create<NestExpressApplication>(module, {
     bufferLogs: true,
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // First, so every request (even one the body parser refuses) has its id and is measured.
+  app.use(requestIdMiddleware);
+  if (env.metrics.enabled) app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('text', { type: ['text/xml', 'application/xml', 'text/x-opml', 'text/plain'], limit: '2mb' });
   app.set('trust proxy', false);

@@ -29,6 +29,17 @@ export interface AppEnv {
   digestEmailFrom: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   adminRateLimitPerMinute: number;
+  metrics: MetricsSettings;
+}
+
+/** Where Prometheus metrics are served; never on the public surface unless a token is set. */
+export interface MetricsSettings {
+  enabled: boolean;
+  /** Separate listener for /metrics; null: none. 0 picks a free port (tests). */
+  port: number | null;
+  host: string;
+  /** When set, /metrics on the main port answers to `Authorization: Bearer <token>`. */
+  token: string | null;
 }
 
 export class EnvError extends Error {}
@@ -142,5 +153,18 @@ export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv
     digestEmailFrom: str(env, 'DIGEST_EMAIL_FROM', 'trend-scorecard@localhost'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     adminRateLimitPerMinute: int(env, 'ADMIN_RATE_LIMIT_PER_MINUTE', 600, 1, 1000000),
+    metrics: metricsSettings(env),
+  };
+}
+
+function metricsSettings(env: Source): MetricsSettings {
+  const token = optional(env, 'METRICS_TOKEN');
+  if (token !== null && token.length < 16) throw new EnvError('METRICS_TOKEN must be at least 16 characters long');
+  const portOff = str(env, 'METRICS_PORT', '').toLowerCase() === 'off';
+  return {
+    enabled: bool(env, 'METRICS_ENABLED', true),
+    port: portOff ? null : int(env, 'METRICS_PORT', 9464, 0, 65535),
+    host: str(env, 'METRICS_HOST', '127.0.0.1'),
+    token,
   };
 }

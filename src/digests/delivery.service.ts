@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
+import { MetricsService } from '../metrics/metrics.service';
 import { afterFailure } from './delivery-policy';
 import { ClaimedDelivery, DeliveryRepository } from './delivery.repository';
 import { DigestMailer } from './digest-mailer';
@@ -42,6 +43,7 @@ export class DeliveryService {
     private readonly webhookSender: WebhookSender,
     private readonly mailer: DigestMailer,
     @Inject(APP_ENV) private readonly env: AppEnv,
+    private readonly metrics: MetricsService,
   ) {}
 
   /** Every active webhook, and every DIGEST_EMAIL_TO address when SMTP_URL is set. */
@@ -62,6 +64,7 @@ export class DeliveryService {
       if (batch.length === 0) break;
       const outcomes = await Promise.all(batch.map((d) => this.attempt(d, cache)));
       summary.attempted += batch.length;
+      batch.forEach((delivery, i) => this.metrics.digestDelivered(delivery.channel, outcomes[i]!));
       for (const outcome of outcomes) summary[outcome] += 1;
     }
     return summary;

@@ -3,6 +3,7 @@ import { normaliseUrl } from '../articles/url-normaliser';
 import type { Principal } from '../auth/roles';
 import { AppError } from '../common/app-error';
 import { decodeCursor, Page, toPage } from '../common/pagination';
+import { MetricsService } from '../metrics/metrics.service';
 import { AuditRepository } from './audit.repository';
 import { AuditEntryDto, BulkReviewResultDto, EvidenceItemDto } from './evidence.dto';
 import { AuditQueryDto } from './evidence-query.dto';
@@ -19,10 +20,12 @@ export class ReviewService {
     private readonly reviews: ReviewRepository,
     private readonly audits: AuditRepository,
     private readonly evidence: EvidenceService,
+    private readonly metrics: MetricsService,
   ) {}
 
   async review(id: number, body: ReviewDto, by: Principal): Promise<EvidenceItemDto> {
     const outcomes = await this.reviews.applyDecision([id], toChange(body), by.name, body.decision);
+    this.metrics.reviewDecided(body.decision, outcomes.length);
     if (outcomes.length === 0) throw AppError.notFound('evidence', id);
     return this.evidence.get(id);
   }
@@ -30,9 +33,9 @@ export class ReviewService {
   /** Ids that do not exist are reported per id rather than failing the whole batch. */
   async reviewMany(body: BulkReviewDto, by: Principal): Promise<BulkReviewResultDto> {
     const ids = [...new Set(body.ids)];
-    const outcomes = new Map(
-      (await this.reviews.applyDecision(ids, toChange(body), by.name, body.decision)).map((o) => [o.id, o]),
-    );
+    const applied = await this.reviews.applyDecision(ids, toChange(body), by.name, body.decision);
+    this.metrics.reviewDecided(body.decision, applied.length);
+    const outcomes = new Map(applied.map((o) => [o.id, o]));
     const data = ids.map((id) => {
       const done = outcomes.get(id);
       return done
@@ -65,6 +68,7 @@ export class ReviewService {
         },
       );
     }
+    this.metrics.evidenceCreated('manual', 1);
     return this.evidence.get(result.created);
   }
 

@@ -1,20 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
+import { MetricsService } from '../metrics/metrics.service';
 import { fetchFeed, FetchResult } from './feed-fetcher';
 import { assertFeedUrlAllowed } from './ssrf-guard';
 
 /** The network side of ingestion, configured once from the environment. */
 @Injectable()
 export class FeedFetchGateway {
-  constructor(@Inject(APP_ENV) private readonly env: AppEnv) {}
+  constructor(
+    @Inject(APP_ENV) private readonly env: AppEnv,
+    private readonly metrics: MetricsService,
+  ) {}
 
-  fetch(
+  async fetch(
     url: string,
     validators: { etag?: string | null; lastModified?: string | null; unconditional: boolean },
     signal?: AbortSignal,
   ): Promise<FetchResult> {
-    return fetchFeed(
+    const started = performance.now();
+    const result = await fetchFeed(
       url,
       {
         etag: validators.etag ?? undefined,
@@ -27,6 +32,14 @@ export class FeedFetchGateway {
       },
       signal,
     );
+    const bytes = result.kind === 'ok' ? result.fetchedBytes : 0;
+    this.metrics.feedFetched(
+      result.kind,
+      result.kind === 'error' ? result.code : undefined,
+      performance.now() - started,
+      bytes,
+    );
+    return result;
   }
 
   /** Add-time SSRF check (the fetcher checks again at connect time, on every redirect). */

@@ -3,6 +3,7 @@ import { getMaxListeners, setMaxListeners } from 'node:events';
 import { ArticleRepository } from '../articles/article.repository';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
+import { MetricsService } from '../metrics/metrics.service';
 import { FeedError } from './feed-errors';
 import { FeedFetchGateway } from './feed-fetch.gateway';
 import { FeedPreparationPool } from './feed-preparation.pool';
@@ -47,6 +48,7 @@ export class IngestionService {
     private readonly gateway: FeedFetchGateway,
     private readonly preparation: FeedPreparationPool,
     @Inject(APP_ENV) private readonly env: AppEnv,
+    private readonly metrics: MetricsService,
   ) {}
 
   async ingestDueFeeds(owner: string, signal?: AbortSignal): Promise<IngestSummary> {
@@ -68,6 +70,12 @@ export class IngestionService {
 
   /** One feed, start to finish; never throws (an unexpected error is recorded as the feed's). */
   async ingestOne(feed: ClaimedFeed, signal?: AbortSignal): Promise<FeedOutcome> {
+    const outcome = await this.fetchAndStoreOrFail(feed, signal);
+    this.metrics.feedIngested(outcome);
+    return outcome;
+  }
+
+  private async fetchAndStoreOrFail(feed: ClaimedFeed, signal?: AbortSignal): Promise<FeedOutcome> {
     try {
       return await this.fetchAndStore(feed, signal);
     } catch (error) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Subject } from 'rxjs';
 import { EvidenceRepository, RuleMatch } from '../evidence/evidence.repository';
+import { MetricsService } from '../metrics/metrics.service';
 import { matchArticle, TrendMatch } from './matcher';
 import { MatcherProvider } from './matcher.provider';
 import { ArticleToTag, TaggingRepository } from './tagging.repository';
@@ -28,6 +29,7 @@ export class TaggingService {
     private readonly matchers: MatcherProvider,
     private readonly articles: TaggingRepository,
     private readonly evidence: EvidenceRepository,
+    private readonly metrics: MetricsService,
   ) {}
 
   /**
@@ -84,6 +86,7 @@ export class TaggingService {
     }
     const written = await this.evidence.upsertRuleMatches(matches);
     summary.evidenceNew += written.inserted;
+    this.metrics.evidenceCreated('rules', written.inserted);
     summary.evidenceRefreshed += written.updated;
     const ids = batch.map((a) => a.id);
     if (withdraw) summary.evidenceWithdrawn += await this.evidence.withdrawStalePendingForArticles(ids, matches);

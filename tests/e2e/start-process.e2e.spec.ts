@@ -19,6 +19,7 @@ function startService(dataDir: string): { child: ChildProcess; output: () => str
     PORT: String(PORT),
     DATA_DIR: dataDir,
     EMBEDDED_PG_PORT: String(PG_PORT),
+    METRICS_PORT: '0',
   };
   delete env.DATABASE_URL;
   Object.assign(env, { LOAD_DEFAULT_FEEDS: 'false', SCHEDULER_ENABLED: 'false', LOG_LEVEL: 'warn' });
