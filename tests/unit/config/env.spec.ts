@@ -20,6 +20,9 @@ describe('parseEnv', () => {
     [{ ADMIN_TOKEN: 'short' }, /ADMIN_TOKEN must be at least 16/],
     [{ INGEST_CRON: 'every minute' }, /INGEST_CRON must be a cron expression/],
     [{ SMTP_URL: 'http://mail' }, /SMTP_URL must use smtp: or smtps:/],
+    [{ METRICS_PORT: 'nine' }, /METRICS_PORT must be an integer/],
+    [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 16/],
+    [{ METRICS_ENABLED: 'perhaps' }, /METRICS_ENABLED must be true or false/],
   ])('stops the start for %j, naming the variable', (input, message) => {
     expect(() => parseEnv(input)).toThrow(EnvError);
     expect(() => parseEnv(input)).toThrow(message);
@@ -29,5 +32,14 @@ describe('parseEnv', () => {
     const env = parseEnv({ FEED_ALLOW_PRIVATE_NETWORKS: 'true', DIGEST_EMAIL_TO: 'a@x.org, b@y.org' });
     expect(env.feedAllowPrivateNetworks).toBe(true);
     expect(env.digestEmailTo).toEqual(['a@x.org', 'b@y.org']);
+  });
+
+  it('serves metrics on a loopback listener by default; METRICS_PORT=off leaves only the token route', () => {
+    expect(parseEnv({}).metrics).toEqual({ enabled: true, port: 9464, host: '127.0.0.1', token: null });
+    expect(parseEnv({ METRICS_PORT: 'off' }).metrics.port).toBeNull();
+    expect(parseEnv({ METRICS_PORT: '0', METRICS_TOKEN: 'x'.repeat(16) }).metrics).toMatchObject({
+      port: 0,
+      token: 'x'.repeat(16),
+    });
   });
 });
