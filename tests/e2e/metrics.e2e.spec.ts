@@ -1,4 +1,6 @@
+import { DigestClock } from '../../src/digests/digest.clock';
 import { MetricsServer } from '../../src/metrics/metrics-server';
+import { at, plusDays, seedEvidence, startReceiver } from '../integration/digests/digest-test-support';
 import { FeedServer, respondWith, startFeedServer } from '../support/feed-server';
 import { conditionalHandler, makeItems, rssDocument } from '../support/generated-feeds';
 import { scrape, Scrape } from '../support/prometheus';
@@ -157,6 +159,36 @@ describe('Prometheus metrics', () => {
       expect((await api(off.baseUrl, '/metrics', { token: METRICS_TOKEN })).status).toBe(404);
     } finally {
       await off.close();
+    }
+  });
+
+  it('counts digest deliveries by channel and outcome', async () => {
+    const [ok, failing] = await Promise.all([startReceiver([200]), startReceiver([500])]);
+    try {
+      for (const receiver of [ok, failing])
+        expect(
+          (await api(t.baseUrl, '/api/admin/webhooks', { method: 'POST', body: { url: receiver.url } })).status,
+        ).toBe(201);
+      const week = at('2026-03-02T00:00:00Z');
+      jest.spyOn(t.app.get(DigestClock), 'now').mockImplementation(() => plusDays(week, 7.3));
+      await seedEvidence(t.db.url, [
+        {
+          slug: 'compute-clusters',
+          stance: 'supports',
+          status: 'accepted',
+          score: 0.9,
+          at: plusDays(week, 1),
+          title: 'x',
+        },
+      ]);
+      const run = await api(t.baseUrl, '/api/admin/jobs/build-digest/run', { method: 'POST' });
+      expect(run.body.summary.deliveries).toMatchObject({ attempted: 2, delivered: 1, retrying: 1 });
+      const now = await scrape(metricsUrl, METRICS_TOKEN);
+      expect(now.value('scorecard_digest_deliveries_total', { channel: 'webhook', outcome: 'delivered' })).toBe(1);
+      expect(now.value('scorecard_digest_deliveries_total', { channel: 'webhook', outcome: 'retrying' })).toBe(1);
+      expect(now.value('scorecard_job_runs_total', { job: 'build-digest', status: 'succeeded' })).toBe(1);
+    } finally {
+      await Promise.all([ok.close(), failing.close()]);
     }
   });
 });
