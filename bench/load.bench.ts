@@ -19,6 +19,7 @@ import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { JobRunner } from '../jobs/job-runner.service';
+import { PrismaService } from '../src/database/prisma.service';
 import { makeItems, rssDocument } from '../tests/support/generated-feeds';
 import { sql } from '../tests/support/sql';
 import { api, startTestApp, TEST_ADMIN_TOKEN, TestApp } from '../tests/support/test-app';
@@ -52,6 +53,8 @@ interface PhaseFigures {
   queueRows: number;
   /** The app's event-loop delay during the phase: time a request waited for the main thread. */
   eventLoopDelayMs: { p99: number; max: number };
+  /** Queries waiting for one of the pool's 10 connections, sampled every 100 ms: a slow route starves the others. */
+  poolWaiting: { mean: number; max: number };
   /** 1, 5 and 15 minute load averages at the end: the machine is shared, figures move with it. */
   loadAverage: number[];
 }
@@ -192,12 +195,16 @@ function percentiles(samples: number[]): Percentiles {
 async function measurePhase(t: TestApp, withIngestion: boolean): Promise<PhaseFigures> {
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
+  const pool = t.app.get(PrismaService).pool;
+  const waiting: number[] = [];
+  const sampler = setInterval(() => waiting.push(pool.waitingCount), 100);
   const stop = { done: false };
   const ingesting = withIngestion ? ingestUntil(t, stop) : Promise.resolve(null);
   const client = (await forkChild<ClientFigures>([LOAD_CLIENT_FLAG, t.baseUrl])).message;
   stop.done = true;
   const ingestion = await ingesting;
   loopDelay.disable();
+  clearInterval(sampler);
   const [{ n: queueRows }] = await sql<{ n: number }>(
     t.db.url,
     "SELECT count(*)::int AS n FROM evidence WHERE status = 'pending'",
@@ -217,6 +224,7 @@ async function measurePhase(t: TestApp, withIngestion: boolean): Promise<PhaseFi
     ingestion,
     queueRows,
     eventLoopDelayMs: { p99: round(loopDelay.percentile(99) / 1e6), max: round(loopDelay.max / 1e6) },
+    poolWaiting: { mean: round(waiting.reduce((a, b) => a + b, 0) / waiting.length), max: Math.max(...waiting) },
     loadAverage: loadavg().map(round),
   };
 }
