@@ -1,3 +1,4 @@
+import { clientKey } from '../../../src/auth/auth-failure-throttle';
 import { AppError } from '../../../src/common/app-error';
 import { MAX_ID, parseId } from '../../../src/common/id';
 import { parseIsoDate } from '../../../src/common/iso-date';
@@ -85,5 +86,14 @@ describe('resolveWindow sizes the window before building periods', () => {
   it('still builds the largest window allowed (1000 months)', () => {
     const window = resolveWindow({ interval: 'month', from: '1940-01-01', to: '2023-05-01' }, new Date());
     expect(window.periods).toHaveLength(1000);
+  });
+});
+
+describe('clientKey (failed-token throttling)', () => {
+  it('counts an IPv4 address, its IPv4-mapped IPv6 form as the same client, and an IPv6 /64 as one client', () => {
+    expect(clientKey('127.0.0.1')).toBe(clientKey('::ffff:127.0.0.1'));
+    expect(clientKey('2001:db8:1:2::1')).toBe(clientKey('2001:db8:1:2:ffff::9'));
+    expect(clientKey('2001:db8:1:2::1')).not.toBe(clientKey('2001:db8:1:3::1'));
+    expect(clientKey('10.0.0.1')).not.toBe(clientKey('10.0.0.2'));
   });
 });
