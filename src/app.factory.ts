@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { AppError } from './common/app-error';
 import { setupOpenApi } from './common/openapi';
 import { refuseNulInUrl, refuseUnusableBody } from './common/request-hygiene';
+import { noStoreOnAdmin, securityHeaders } from './common/security-headers';
 import { AppEnv } from './config/env';
 import { ReadinessState } from './database/readiness.state';
 import { migrate } from './database/migrator';
@@ -27,6 +28,8 @@ export async function createApp(env: AppEnv, databaseUrl: string): Promise<INest
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  app.use(securityHeaders());
+  app.use(noStoreOnAdmin);
   app.use(refuseNulInUrl);
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useBodyParser('text', {
