@@ -9,6 +9,7 @@ import {
   CreateFeedDto,
   DeleteFeedQuery,
   FeedDto,
+  FeedRemovalDto,
   ListFeedsQuery,
   OpmlImportReportDto,
   UpdateFeedDto,
@@ -92,9 +93,16 @@ export class FeedController {
     return FeedDto.from(await this.feeds.update(id, { paused: false }));
   }
 
+  /** Answers what went with the feed; reviewers' audit entries always stay (with a snapshot of what they were about). */
   @Delete(':id')
-  @HttpCode(204)
-  async remove(@Param('id', IdPipe) id: number, @Query() query: DeleteFeedQuery): Promise<void> {
-    await this.feeds.remove(id, query.removeArticles ?? false);
+  @HttpCode(200)
+  @ApiOkResponse({ type: FeedRemovalDto })
+  async remove(@Param('id', IdPipe) id: number, @Query() query: DeleteFeedQuery): Promise<FeedRemovalDto> {
+    const removed = await this.feeds.remove(id, query.removeArticles ?? false);
+    return {
+      id,
+      removed: { feed: 1, articles: removed.articles, evidence: removed.evidence },
+      auditEntriesKept: removed.auditEntriesKept,
+    };
   }
 }

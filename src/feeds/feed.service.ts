@@ -3,7 +3,7 @@ import { AppError } from '../common/app-error';
 import type { Feed } from '../generated/prisma/client';
 import { FeedError } from './feed-errors';
 import { FeedFetchGateway } from './feed-fetch.gateway';
-import { FeedRepository, FeedWithCounts } from './feed.repository';
+import { FeedRemoval, FeedRepository, FeedWithCounts } from './feed.repository';
 import { OpmlError, OpmlFeed, parseOpmlFeeds, renderOpml } from './opml';
 
 export interface ImportReport {
@@ -11,8 +11,6 @@ export interface ImportReport {
   skipped: { url: string; reason: string }[];
   refused: { url: string; reason: string }[];
 }
-
-const MAX_OPML_FEEDS = 5000;
 
 @Injectable()
 export class FeedService {
@@ -45,9 +43,9 @@ export class FeedService {
     return this.feeds.withCounts(await this.feeds.update(id, { ...patch, ...resume }));
   }
 
-  async remove(id: number, removeArticles: boolean): Promise<void> {
+  async remove(id: number, removeArticles: boolean): Promise<FeedRemoval> {
     await this.require(id);
-    await this.feeds.delete(id, removeArticles);
+    return this.feeds.delete(id, removeArticles);
   }
 
   async importOpml(text: string): Promise<ImportReport> {
@@ -55,10 +53,8 @@ export class FeedService {
     try {
       entries = parseOpmlFeeds(text);
     } catch (error) {
-      throw AppError.badRequest('invalid_opml', (error as OpmlError).message);
+      throw AppError.badRequest((error as OpmlError).code, (error as OpmlError).message);
     }
-    if (entries.length > MAX_OPML_FEEDS)
-      throw AppError.badRequest('opml_too_large', `at most ${MAX_OPML_FEEDS} feeds per import`);
     const report: ImportReport = { added: [], skipped: [], refused: [] };
     for (const entry of entries) await this.importOne(entry, report);
     return report;

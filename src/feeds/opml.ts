@@ -15,10 +15,17 @@ interface Outline {
   outlines?: Outline[];
 }
 
-export class OpmlError extends Error {}
+export class OpmlError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'invalid_opml' | 'opml_too_large' = 'invalid_opml',
+  ) {
+    super(message);
+  }
+}
 
 /** More feeds than one import may add: each is resolved (SSRF check) and stored, so the work is bounded. */
-export const MAX_OPML_FEEDS = 2000;
+export const MAX_OPML_FEEDS = 5000;
 
 /**
  * Parses OPML 1.0/2.0 (entities off, as for feeds) and lists every outline that has an xmlUrl.
@@ -38,7 +45,7 @@ export function parseOpmlFeeds(text: string): OpmlFeed[] {
     const outline = pending.pop()!;
     if (outline.xmlUrl) {
       if (feeds.length === MAX_OPML_FEEDS)
-        throw new OpmlError(`an OPML import may list at most ${MAX_OPML_FEEDS} feeds`);
+        throw new OpmlError(`at most ${MAX_OPML_FEEDS} feeds per import`, 'opml_too_large');
       feeds.push({
         url: outline.xmlUrl.trim(),
         title: (outline.title ?? outline.text)?.trim() || undefined,
