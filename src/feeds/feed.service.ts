@@ -1,9 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error';
 import type { Feed } from '../generated/prisma/client';
-import { FeedError } from './feed-errors';
-import { FeedFetchGateway } from './feed-fetch.gateway';
 import { FeedRemoval, FeedRepository, FeedWithCounts } from './feed.repository';
+import { UrlGuard } from './url-guard';
 import { OpmlError, OpmlFeed, parseOpmlFeeds, renderOpml } from './opml';
 
 export interface ImportReport {
@@ -16,12 +15,12 @@ export interface ImportReport {
 export class FeedService {
   constructor(
     private readonly feeds: FeedRepository,
-    private readonly gateway: FeedFetchGateway,
+    private readonly urlGuard: UrlGuard,
   ) {}
 
   /** Adds a feed after the URL and SSRF checks; 400 with the reason, 409 when already present. */
   async add(input: { url: string; title?: string; language?: string }): Promise<FeedWithCounts> {
-    const url = await this.checkedUrl(input.url);
+    const url = await this.urlGuard.checkForStorage(input.url, 'feed');
     if (await this.feeds.findByUrl(url))
       throw AppError.conflict('feed_exists', `a feed with URL ${url} already exists`);
     const feed = await this.feeds.create({ url, title: input.title ?? null, language: input.language ?? null });
@@ -75,21 +74,6 @@ export class FeedService {
       } else {
         throw error;
       }
-    }
-  }
-
-  private async checkedUrl(raw: string): Promise<string> {
-    try {
-      return (await this.gateway.assertAllowed(raw.trim())).toString();
-    } catch (error) {
-      // A name that does not resolve now (offline, DNS hiccup) is kept: fetches record the error
-      // and retry, and the connect-time guard still checks whatever it resolves to later.
-      if (error instanceof FeedError && error.code === 'dns-failure') return new URL(raw.trim()).toString();
-      if (error instanceof FeedError) {
-        const code = error.code === 'blocked-address' ? 'feed_url_blocked' : 'invalid_feed_url';
-        throw AppError.badRequest(code, error.message);
-      }
-      throw error;
     }
   }
 

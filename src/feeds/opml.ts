@@ -1,4 +1,5 @@
 import { generateOpml, parseOpml } from 'feedsmith';
+import { httpUrl } from '../common/http-url';
 
 /** A feed as OPML names it; nested outlines (folders) are flattened. */
 export interface OpmlFeed {
@@ -70,7 +71,7 @@ export function renderOpml(
         text: feed.title ?? feed.url,
         title: feed.title ?? undefined,
         xmlUrl: feed.url,
-        htmlUrl: feed.siteUrl ?? undefined,
+        htmlUrl: httpUrl(feed.siteUrl)?.href,
         language: feed.language ?? undefined,
       })),
     },
