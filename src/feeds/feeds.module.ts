@@ -12,6 +12,6 @@ import { IngestionService } from './ingestion.service';
   imports: [ArticlesModule],
   controllers: [FeedController],
   providers: [FeedRepository, FeedService, FeedFetchGateway, FeedPreparationPool, IngestionService, DefaultFeedsLoader],
-  exports: [FeedRepository, FeedService, IngestionService, DefaultFeedsLoader],
+  exports: [FeedRepository, FeedService, FeedFetchGateway, IngestionService, DefaultFeedsLoader],
 })
 export class FeedsModule {}

@@ -14,6 +14,21 @@ export function isPublicAddress(address: string): boolean {
   return ipaddr.process(address).range() === 'unicast';
 }
 
+/**
+ * Public addresses plus the operator's allowed ranges (FEED_ALLOWED_NETWORKS): everything else
+ * stays refused, so allowing one internal feed host does not open every private network.
+ */
+export function addressPolicy(allowedNetworks: readonly string[]): (address: string) => boolean {
+  if (allowedNetworks.length === 0) return isPublicAddress;
+  const ranges = allowedNetworks.map((range) => ipaddr.parseCIDR(range));
+  return (address) => {
+    if (isPublicAddress(address)) return true;
+    if (!ipaddr.isValid(address)) return false;
+    const parsed = ipaddr.process(address);
+    return ranges.some(([base, bits]) => base.kind() === parsed.kind() && parsed.match(base, bits));
+  };
+}
+
 /** Strips the brackets WHATWG URL keeps around IPv6 literals ("[::1]"). */
 export function hostnameForLookup(url: URL): string {
   return url.hostname.replace(/^\[(.*)\]$/, '$1');
