@@ -163,4 +163,12 @@ describe('imports over the API', () => {
     ]);
     expect(after.body.series[2].share).toBeGreaterThan(0);
   });
+
+  it('builds no digest for the imported past: the next digest covers the last seven days', async () => {
+    const run = await api(t.baseUrl, '/api/admin/jobs/build-digest/run', { method: 'POST' });
+    expect(run.body.summary.outcome).toBe('built');
+    const start = new Date(run.body.summary.periodStart).getTime();
+    expect(Date.now() - start).toBeLessThan(8 * 24 * 3600 * 1000);
+    expect((await api(t.baseUrl, '/api/digests', { token: null })).body.data).toHaveLength(1);
+  });
 });
