@@ -92,10 +92,10 @@ export class ImportService {
     let counts: ImportCounts = { ...zeroCounts(), ...record.counts };
     const session: SessionMark = { at: new Date(), read: counts.read, bytesDone: counts.bytesDone };
     const sources = new Map<string, number>();
+    let checkpoint = record.checkpoint;
     for await (const chunk of reader(record.checkpoint, options.signal)) {
-      const stored = await this.storeChunk(record, chunk, sources);
-      // Tags every untagged article, as the ingest job does: what a killed import left untagged is caught up here.
-      const tagged = await this.tagging.tagUntagged();
+      const { newArticleIds, ...stored } = await this.storeChunk(record, chunk, sources);
+      const tagged = await this.tagging.tagNew(newArticleIds);
       counts = addCounts(counts, {
         ...stored,
         read: chunk.read,
@@ -105,8 +105,16 @@ export class ImportService {
       });
       if (chunk.bytesDone !== undefined) counts.bytesDone = chunk.bytesDone;
       await this.imports.saveProgress(record.id, chunk.checkpoint, counts, chunk.refusals);
+      checkpoint = chunk.checkpoint;
       options.onProgress?.(counts, importRates(counts, session, record.totalBytes, new Date()), record);
       if (options.signal?.aborted) return;
+    }
+    // Articles a killed run stored but did not tag are no longer new to this one: tag what is left,
+    // once, as the ingest job does.
+    const caughtUp = await this.tagging.tagUntagged(options.signal);
+    if (caughtUp.evidenceNew > 0) {
+      counts = addCounts(counts, { evidence: caughtUp.evidenceNew });
+      await this.imports.saveProgress(record.id, checkpoint, counts, []);
     }
   }
 
@@ -114,13 +122,14 @@ export class ImportService {
     record: ImportRecord,
     chunk: ImportChunk,
     sources: Map<string, number>,
-  ): Promise<Pick<ImportCounts, 'stored' | 'merged' | 'seenInOtherSources'>> {
-    const counts = { stored: 0, merged: 0, seenInOtherSources: 0 };
+  ): Promise<Pick<ImportCounts, 'stored' | 'merged' | 'seenInOtherSources'> & { newArticleIds: number[] }> {
+    const counts = { stored: 0, merged: 0, seenInOtherSources: 0, newArticleIds: [] as number[] };
     for (const [source, items] of chunk.groups) {
       if (items.length === 0) continue;
       const feedId = await this.sourceId(record, source, sources);
       const result = await this.articles.storeItems(feedId, toItemBatch(items), record.id);
       counts.stored += result.newArticleIds.length;
+      counts.newArticleIds.push(...result.newArticleIds);
       counts.merged += items.length - result.newArticleIds.length;
       counts.seenInOtherSources += result.seenElsewhere;
     }
