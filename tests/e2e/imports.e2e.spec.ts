@@ -62,6 +62,13 @@ describe('imports over the API', () => {
       if (path === '/private-feed')
         return send(atomPage(server, 0, { next: '/to-private' }, [['p1', '2024-10-01T00:00:00Z']]));
       if (path === '/to-private') return response.writeHead(302, { location: 'http://10.255.255.1/feed' }).end();
+      if (path === '/wp-feed') {
+        const page = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('paged') ?? '1');
+        if (page > 2) return response.writeHead(404).end();
+        const day = page === 1 ? '01 Oct 2024' : '02 Sep 2024';
+        const rssPage = `<?xml version="1.0"?><rss version="2.0"><channel><title>WP</title><generator>https://wordpress.org/?v=6.5</generator><item><title>WP story ${page}</title><link>https://wp.example/${page}</link><pubDate>Tue, ${day} 10:00:00 GMT</pubDate></item></channel></rss>`;
+        return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssPage);
+      }
       if (path === '/start-private') return response.writeHead(302, { location: 'http://192.168.77.1/feed' }).end();
       response.writeHead(404).end();
     });
@@ -110,6 +117,30 @@ describe('imports over the API', () => {
       [server.url('/feed')],
     );
     expect(feed.n).toBe(4);
+  });
+
+  it('pages a WordPress feed with ?paged=N until it answers 404, or only back to --since', async () => {
+    const all = await api(t.baseUrl, '/api/admin/imports', {
+      method: 'POST',
+      body: { location: server.url('/wp-feed') },
+    });
+    const done = await waitForImport(t, all.body.id);
+    expect(done).toMatchObject({ status: 'succeeded', counts: { read: 2, stored: 2 } });
+    expect(done.refusals).toEqual([expect.objectContaining({ message: expect.stringMatching(/^http-error: .*404/) })]);
+    const asked = server.requests.filter((r) => r.path === '/wp-feed').length;
+    expect(asked).toBe(3);
+
+    const recent = await api(t.baseUrl, '/api/admin/imports', {
+      method: 'POST',
+      body: { location: server.url('/wp-feed'), since: '2024-09-15' },
+    });
+    const sinceDone = await waitForImport(t, recent.body.id);
+    // Page 2 holds nothing newer than --since: the history ends there, page 3 is never asked for.
+    expect(sinceDone).toMatchObject({
+      status: 'succeeded',
+      counts: { read: 2, skippedBeforeSince: 1, stored: 0, merged: 1 },
+    });
+    expect(server.requests.filter((r) => r.path === '/wp-feed').length).toBe(asked + 2);
   });
 
   it('refuses a page redirecting to a private address before connecting, keeping the pages before it', async () => {
