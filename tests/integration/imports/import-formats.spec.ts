@@ -167,6 +167,14 @@ describe('imports of each format', () => {
     },
   );
 
+  it('keeps named import sources out of the OPML export, but lists them among the feeds', async () => {
+    const opml = await api(t.baseUrl, '/api/admin/feeds/opml');
+    expect(opml.status).toBe(200);
+    expect(String(opml.body)).not.toContain('import:');
+    const feeds = await api(t.baseUrl, '/api/admin/feeds');
+    expect(feeds.body.data.map((f: { url: string }) => f.url)).toContain('import:Wire A');
+  });
+
   it('lists the imports and shows one with its summary over the API', async () => {
     const list = await api(t.baseUrl, '/api/admin/imports');
     expect(list.status).toBe(200);
