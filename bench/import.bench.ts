@@ -134,7 +134,9 @@ export async function run(): Promise<object> {
     const fileMb = Math.round((await fs.stat(path)).size / 2 ** 20);
     const runner = app.get(ImportRunner);
     const first = await timedImport(runner, path);
+    console.error(`import bench: first import ${first.seconds.toFixed(1)} s`);
     const again = await timedImport(runner, path);
+    console.error(`import bench: re-import ${again.seconds.toFixed(1)} s`);
     const copyRowsPerSec = await bareCopy(db.url, count);
     const firstRate = count / first.seconds;
     return {
