@@ -3,15 +3,19 @@ import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
 import { MetricsService } from '../metrics/metrics.service';
 import { fetchFeed, FetchResult } from './feed-fetcher';
-import { assertFeedUrlAllowed } from './ssrf-guard';
+import { addressPolicy } from './ssrf-guard';
 
 /** The network side of ingestion, configured once from the environment. */
 @Injectable()
 export class FeedFetchGateway {
+  private readonly isAddressAllowed: (address: string) => boolean;
+
   constructor(
     @Inject(APP_ENV) private readonly env: AppEnv,
     private readonly metrics: MetricsService,
-  ) {}
+  ) {
+    this.isAddressAllowed = addressPolicy(env.feedAllowedNetworks);
+  }
 
   async fetch(
     url: string,
@@ -26,6 +30,7 @@ export class FeedFetchGateway {
         lastModified: validators.lastModified ?? undefined,
         unconditional: validators.unconditional,
         allowPrivateNetworks: this.env.feedAllowPrivateNetworks,
+        isAddressAllowed: this.isAddressAllowed,
         totalTimeoutMs: this.env.fetchTimeoutMs,
         connectTimeoutMs: Math.min(10_000, this.env.fetchTimeoutMs),
         maxBytes: this.env.maxFeedBytes,
@@ -40,10 +45,5 @@ export class FeedFetchGateway {
       bytes,
     );
     return result;
-  }
-
-  /** Add-time SSRF check (the fetcher checks again at connect time, on every redirect). */
-  assertAllowed(url: string): Promise<URL> {
-    return assertFeedUrlAllowed(url, this.env.feedAllowPrivateNetworks);
   }
 }
