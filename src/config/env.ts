@@ -29,6 +29,12 @@ export interface AppEnv {
   digestEmailFrom: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   adminRateLimitPerMinute: number;
+  /** Trust X-Forwarded-* from a reverse proxy (TLS terminated there): Secure cookies, client address. */
+  trustProxy: boolean;
+  /** Lifetime of a review-desk sign-in. */
+  webSessionHours: number;
+  /** Sign-in attempts allowed per client address in 15 minutes. */
+  signInAttemptsPer15Minutes: number;
 }
 
 export class EnvError extends Error {}
@@ -142,5 +148,8 @@ export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv
     digestEmailFrom: str(env, 'DIGEST_EMAIL_FROM', 'trend-scorecard@localhost'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     adminRateLimitPerMinute: int(env, 'ADMIN_RATE_LIMIT_PER_MINUTE', 600, 1, 1000000),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    webSessionHours: int(env, 'WEB_SESSION_HOURS', 12, 1, 24 * 30),
+    signInAttemptsPer15Minutes: int(env, 'SIGN_IN_ATTEMPTS_PER_15_MINUTES', 10, 1, 10000),
   };
 }

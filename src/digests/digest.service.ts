@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error';
+import { decodeCursor, Page, toPage } from '../common/pagination';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
 import { atomFeedUrl, digestLinks, trimSlash } from './digest-links';
@@ -25,8 +26,17 @@ export class DigestService {
     @Inject(APP_ENV) private readonly env: AppEnv,
   ) {}
 
-  list(before: Date | undefined, limit: number): Promise<StoredDigest[]> {
-    return this.digests.list(before, limit);
+  /** Newest first, one page after the cursor (the API's list and the archive page). */
+  async page(cursor: string | undefined, limit: number): Promise<Page<StoredDigest>> {
+    const position = decodeCursor<{ periodStart: string }>(cursor, ['periodStart']);
+    const before = position ? new Date(position.periodStart) : undefined;
+    const rows = await this.digests.list(before && !Number.isNaN(before.getTime()) ? before : undefined, limit + 1);
+    return toPage(
+      rows,
+      limit,
+      (d) => ({ periodStart: d.periodStart.toISOString() }),
+      (d) => d,
+    );
   }
 
   async latest(): Promise<StoredDigest> {

@@ -100,7 +100,7 @@ export class AuditEntryDto {
   @ApiProperty() id!: number;
   @ApiProperty() evidenceId!: number;
   @ApiProperty({ description: 'name of the token that decided' }) actor!: string;
-  @ApiProperty({ enum: ['accept', 'reject', 'create_manual'] }) action!: string;
+  @ApiProperty({ enum: ['accept', 'reject', 'create_manual', 'undo'] }) action!: string;
   @ApiProperty({ description: '{ status, stance, note } before the decision' }) before!: object;
   @ApiProperty({ description: '{ status, stance, note } after the decision' }) after!: object;
   @ApiProperty() createdAt!: string;
