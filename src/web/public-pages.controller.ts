@@ -13,7 +13,7 @@ import { TrendService } from '../trends/trend.service';
 import { scorecardCards } from './scorecard-page.model';
 import { trendPage } from './trend-page.model';
 import { pageHref } from './web-href';
-import { DigestsPageQuery, PageLangQuery, TrendPageQuery } from './web-query.dto';
+import { DigestsPageQuery, PageLangQuery, ScorecardPageQuery, TrendPageQuery } from './web-query.dto';
 import { pageLanguage, sendPage } from './web-response';
 import { WebViews } from './web-views';
 
@@ -37,11 +37,14 @@ export class PublicPagesController {
   ) {}
 
   @Get()
-  async scorecard(@Query() _query: PageLangQuery, @Req() req: Request, @Res() res: Response) {
+  async scorecard(@Query() query: ScorecardPageQuery, @Req() req: Request, @Res() res: Response) {
     const lang = pageLanguage(req, res);
     const frame = this.views.frame(lang, req.originalUrl, (t) => t('scorecard.title'), 'scorecard');
     const now = new Date();
-    const [entries, trends] = await Promise.all([this.momentum.scorecard({}, now), this.trends.list()]);
+    const [entries, trends] = await Promise.all([
+      this.momentum.scorecard({ asOf: query.asOf }, now),
+      this.trends.list(),
+    ]);
     const cards = scorecardCards(
       entries.map((e) => ({ view: scorecardEntryView(e), shares: e.series.map((p) => p.share) })),
       trends,
@@ -56,10 +59,10 @@ export class PublicPagesController {
   @Get('trends/:key')
   async trend(@Param('key') key: string, @Query() query: TrendPageQuery, @Req() req: Request, @Res() res: Response) {
     const lang = pageLanguage(req, res);
-    const { lang: _lang, ...filters } = query;
+    const { lang: _lang, asOf, ...filters } = query;
     const [trend, momentum, page, strongest] = await Promise.all([
       this.trends.get(key),
-      this.momentum.forTrend(key, { interval: 'week' }),
+      this.momentum.forTrend(key, { interval: 'week', asOf }),
       this.evidence.acceptedFor(key, { ...filters, limit: filters.limit ?? EVIDENCE_PER_PAGE }),
       this.evidence.acceptedFor(key, { sort: 'score', limit: PIN_CANDIDATES }),
     ]);

@@ -15,6 +15,14 @@ export class PageLangQuery {
   lang?: Lang;
 }
 
+/** The scorecard as the API would have answered at `asOf` (same parameter as /api/scorecard). */
+export class ScorecardPageQuery extends PageLangQuery {
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  asOf?: string;
+}
+
 export class DigestsPageQuery extends PageQuery(100) {
   @IsOptional()
   @IsIn(LANGUAGES as unknown as string[])
@@ -25,6 +33,12 @@ export class TrendPageQuery extends PublicEvidenceQueryDto {
   @IsOptional()
   @IsIn(LANGUAGES as unknown as string[])
   lang?: Lang;
+
+  /** The chart and direction as of this instant (as the momentum API's `asOf`). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  asOf?: string;
 }
 
 export const REVIEW_VIEWS = ['one', 'list'] as const;

@@ -15,7 +15,7 @@ export interface PageFrame {
   title: string;
   nav: 'scorecard' | 'digests' | 'review' | null;
   switchHref: string;
-  assets: { css: string; js: string };
+  assets: { css: string; js: string; icon: string };
   atom?: boolean;
 }
 
@@ -44,7 +44,7 @@ export class WebViews {
       title: title(t),
       nav,
       switchHref: switchLanguageHref(originalUrl, lang === 'zh' ? 'en' : 'zh'),
-      assets: { css: this.assets.url('site.css'), js: this.assets.url('site.js') },
+      assets: { css: this.assets.url('site.css'), js: this.assets.url('site.js'), icon: this.assets.url('icon.svg') },
     };
   }
 

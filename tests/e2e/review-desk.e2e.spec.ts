@@ -115,7 +115,12 @@ describe('review desk', () => {
     expect(res.status).toBe(303);
     expect(res.location).toBe(`/review?view=one&done=${id}`);
     const item = (await api(t.baseUrl, `/api/admin/evidence/${id}`)).body;
-    expect(item).toMatchObject({ status: 'accepted', stance: 'contradicts', note: 'checked', reviewedBy: 'desk reviewer' });
+    expect(item).toMatchObject({
+      status: 'accepted',
+      stance: 'contradicts',
+      note: 'checked',
+      reviewedBy: 'desk reviewer',
+    });
     const after = await b.get(res.location!);
     expect(after.html).toContain('data-undo-form');
     await b.post('/review/undo', { _csrf: csrf, id: String(id), back: '/review' });

@@ -38,7 +38,7 @@ export interface TrendChartOptions {
 const COLOURS = { supports: '#1a7f37', contradicts: '#cf222e', volume: '#8c959f', axis: '#d0d7de', text: '#57606a' };
 const MARGIN = { left: 8, right: 8, top: 14, bottom: 16 };
 const VOLUME_SHARE_OF_HEIGHT = 0.22;
-const GAP = 10;
+const GAP = 16;
 
 interface Layout {
   width: number;
@@ -110,8 +110,8 @@ function axes(l: Layout, captions: TrendChartOptions['captions']): string {
   return [
     `<line class="chart-baseline" x1="${MARGIN.left}" y1="${round(l.mid)}" x2="${l.width - MARGIN.right}" y2="${round(l.mid)}" stroke="${COLOURS.axis}"/>`,
     text(MARGIN.top - 3, captions.supporting),
-    text(l.mid + l.shareHalf + 2, captions.contradicting),
-    text(l.volumeTop - 1, captions.volume),
+    text(l.mid + l.shareHalf - 2, captions.contradicting),
+    text(l.volumeTop - 3, captions.volume),
   ].join('');
 }
 
