@@ -164,6 +164,8 @@ describeInBrowser('web pages in Chromium', () => {
 
   it.each([1280, 390])('writes screenshots of /, a prediction and the desk at %i px', async (width) => {
     const { context, page } = await open(width);
+    await page.goto(`${t.baseUrl}/`);
+    await page.screenshot({ path: join(SCREENSHOTS, `scorecard-top-${width}.png`) });
     for (const [name, path] of [
       ['scorecard', '/'],
       ['trend', '/trends/compute-clusters'],
