@@ -18,7 +18,7 @@ import { pageLanguage, sendPage } from './web-response';
 import { WebViews } from './web-views';
 
 const EVIDENCE_PER_PAGE = 20;
-const PIN_CANDIDATES = 20;
+const PIN_CANDIDATES = 10;
 
 /**
  * The public pages. Each reads the same services as the API and turns them into the API's own
