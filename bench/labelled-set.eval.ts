@@ -16,6 +16,11 @@ interface Item extends EvalItem {
   summary: string;
 }
 
+function thresholdFlag(flags: string[]): number | undefined {
+  const flag = flags.find((f) => f.startsWith('--threshold='));
+  return flag ? Number(flag.slice('--threshold='.length)) : undefined;
+}
+
 function main(): void {
   const [fixture, ...flags] = process.argv.slice(2);
   if (!fixture) throw new Error('usage: labelled-set.eval.ts <fixture file in tests/fixtures> [--model]');
@@ -29,7 +34,8 @@ function main(): void {
     fixture,
     rules: evaluateLabelledSet(items, (i) => rules(i as Item)),
   };
-  if (flags.includes('--model')) Object.assign(line, require('./labelled-set-model.eval').withModel(items, rules));
+  if (flags.includes('--model'))
+    Object.assign(line, require('./labelled-set-model.eval').withModel(items, rules, fixture, thresholdFlag(flags)));
   console.log(JSON.stringify(line));
 }
 

@@ -49,7 +49,16 @@ export function logits(model: LinearModel, vector: SparseVector, into: Float64Ar
   return into;
 }
 
-/** Accumulates one epoch's mean gradient of the log loss into gradW/gradB; returns touched features. */
+/** Output k's logit for one vector: only the outputs an example knows are computed while training. */
+function logitOf(model: LinearModel, vector: SparseVector, k: number): number {
+  const { outputs, weights } = model;
+  const { indices, values } = vector;
+  let z = model.bias[k]!;
+  for (let i = 0; i < indices.length; i++) z += weights[indices[i]! * outputs + k]! * values[i]!;
+  return z;
+}
+
+/** Adds one epoch's mean gradient of the log loss to gradW/gradB. */
 function accumulateGradient(
   model: LinearModel,
   examples: TrainingExample[],
@@ -58,14 +67,12 @@ function accumulateGradient(
   counts: Float64Array,
 ): void {
   const { outputs } = model;
-  const z = new Float64Array(outputs);
   for (const example of examples) {
-    logits(model, example.vector, z);
     const { indices, values } = example.vector;
     for (let k = 0; k < outputs; k++) {
       const target = example.targets[k]!;
       if (target < 0) continue;
-      const error = (sigmoid(z[k]!) - target) / counts[k]!;
+      const error = (sigmoid(logitOf(model, example.vector, k)) - target) / counts[k]!;
       gradB[k] += error;
       for (let i = 0; i < indices.length; i++) gradW[indices[i]! * outputs + k] += error * values[i]!;
     }
