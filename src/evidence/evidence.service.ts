@@ -3,7 +3,7 @@ import { AppError } from '../common/app-error';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { TrendService } from '../trends/trend.service';
 import { EvidenceItemDto } from './evidence.dto';
-import { EvidenceQueryDto } from './evidence-query.dto';
+import { EvidenceQueryDto, originOf } from './evidence-query.dto';
 import { EvidenceRepository, EvidenceRow, QueueFilter, QueuePosition } from './evidence.repository';
 import type { PublicEvidenceQueryDto } from './public-evidence.dto';
 
@@ -87,6 +87,7 @@ function toFilter(q: EvidenceQueryDto, trendId: number | undefined): QueueFilter
     to: q.to !== undefined ? new Date(q.to) : undefined,
     minScore: q.minScore,
     q: q.q?.trim() || undefined,
+    origin: q.source !== undefined ? originOf(q.source) : undefined,
     sort: q.sort ?? 'score',
   };
 }
