@@ -54,16 +54,16 @@ export class ModelService {
     return this.cached;
   }
 
-  /** Trains on the shipped sets plus every decision when `force` or enough decisions are new. */
-  async retrain(force = false): Promise<RetrainSummary> {
+  /** Trains on the shipped sets plus every decision when there is no model yet or enough decisions are new. */
+  async retrain(): Promise<RetrainSummary> {
     const current = await this.models.current();
     const newDecisions = await this.models.decisionsSince(current?.trainedAt ?? null);
-    if (!force && current && newDecisions < this.env.modelRetrainMinDecisions) {
+    if (current && newDecisions < this.env.modelRetrainMinDecisions) {
       const reason = `${newDecisions} new decisions, fewer than MODEL_RETRAIN_MIN_DECISIONS=${this.env.modelRetrainMinDecisions}`;
       return { retrained: false, reason, version: current.version, newDecisions };
     }
     const trained = await this.train(newDecisions);
-    return { retrained: true, reason: force ? 'forced' : 'enough new decisions', newDecisions, ...trained };
+    return { retrained: true, reason: current ? 'enough new decisions' : 'no model yet', newDecisions, ...trained };
   }
 
   /** Rolls the current version back; the previous one becomes current. */
