@@ -6,6 +6,7 @@ import { EvidenceModel, ModelProposal, proposeEvidence, trainEvidenceModel } fro
 import { EvidenceModelRepository } from './evidence-model.repository';
 import { decodeModel, encodeModel } from './model-codec';
 import { loadShippedTrainingItems } from './shipped-training-data';
+import { loadShippedModel } from './shipped-model';
 import { TrendRepository } from '../trends/trend.repository';
 
 export interface RetrainSummary {
@@ -33,7 +34,7 @@ export class ModelService {
     @Inject(APP_ENV) private readonly env: AppEnv,
   ) {}
 
-  /** Proposals for one article (null model: the stage is off). */
+  /** Proposals of a loaded model for one article, at the configured threshold. */
   propose(
     loaded: { version: number; model: EvidenceModel },
     article: { title: string; summary?: string | null },
@@ -46,7 +47,7 @@ export class ModelService {
   async current(): Promise<{ version: number; model: EvidenceModel } | null> {
     if (!this.env.modelEnabled) return null;
     let version = await this.models.currentVersion();
-    if (version === null) version = (await this.train(0)).version;
+    if (version === null) version = (await this.storeShipped()) ?? (await this.train(0)).version;
     if (this.cached?.version === version) return this.cached;
     const row = await this.models.current();
     if (!row) return null;
@@ -77,6 +78,15 @@ export class ModelService {
 
   versions() {
     return this.models.listVersions();
+  }
+
+  /** Stores the committed shipped model as the first version; null when the checkout has none. */
+  private async storeShipped(): Promise<number | null> {
+    const shipped = loadShippedModel();
+    if (!shipped) return null;
+    const metrics = { shipped: true, labelled: shipped.trainingIds.length, decidedArticles: 0 };
+    const trainingSize = shipped.trainingIds.length;
+    return this.saveOrReread({ ...encodeModel(shipped), trainingSize, decisionsUsed: 0, metrics });
   }
 
   private async train(newDecisions: number): Promise<{ version: number; trainingSize: number; trainingMs: number }> {

@@ -2,16 +2,30 @@ import { SEED_RULES } from '../../../prisma/seed/rules';
 import { isAboutAi, proposeEvidence, scoreArticle, trainEvidenceModel } from '../../../src/tagging/evidence-model';
 import { decodeModel, encodeModel } from '../../../src/tagging/model-codec';
 import { loadShippedTrainingItems, SHIPPED_TRAINING_SETS } from '../../../src/tagging/shipped-training-data';
+import { loadShippedModel } from '../../../src/tagging/shipped-model';
 
 const trends = Object.keys(SEED_RULES);
 const shipped = loadShippedTrainingItems();
-const model = trainEvidenceModel(trends, shipped, { epochs: 60 });
+const model = trainEvidenceModel(trends, shipped, { epochs: 30 });
 
 describe('evidence model', () => {
   it('is never trained on the blind set', () => {
     expect(SHIPPED_TRAINING_SETS).not.toContain('labelled-headlines-holdout-3.json');
     expect(model.trainingIds.length).toBeGreaterThan(300);
     expect(model.trainingIds.filter((id) => id.startsWith('labelled:holdout3-'))).toEqual([]);
+  });
+
+  it('ships a committed model trained on exactly the shipped development sets', () => {
+    const committed = loadShippedModel();
+    expect(committed).not.toBeNull();
+    expect(committed!.trainingIds).toEqual(shipped.map((item) => item.id));
+    expect(committed!.trainingIds.some((id) => id.startsWith('labelled:holdout3-'))).toBe(false);
+    expect(committed!.trends).toEqual(trends);
+    const title = "Coca-Cola's AI-made holiday ad draws backlash from artists and viewers";
+    expect(proposeEvidence(committed!, { title }, new Set(), 0.1)[0]).toMatchObject({
+      trendSlug: 'creative-generation',
+      stance: 'contradicts',
+    });
   });
 
   it('scores the same after an encode/decode round trip', () => {
@@ -34,7 +48,7 @@ describe('evidence model', () => {
       negativeTrends: [],
       allKnown: false,
     }));
-    const retrained = trainEvidenceModel(trends, [...shipped, ...decisions], { epochs: 60 });
+    const retrained = trainEvidenceModel(trends, [...shipped, ...decisions], { epochs: 30 });
     const article = { title: 'Zorblax recalls its plush companion', summary: 'The smart toy is pulled.' };
     const [first] = proposeEvidence(retrained, article, new Set(), 0.1);
     expect(first).toMatchObject({ trendSlug: 'emotional-companionship', stance: 'contradicts' });
