@@ -120,5 +120,5 @@ describe('evidence model: proposals, decisions, versions', () => {
     const none = await api(t.baseUrl, '/api/admin/tagging/model/rollback', { method: 'POST' });
     expect(none.status).toBe(409);
     expect(none.body.error.code).toBe('no_previous_model');
-  });
+  }, 240_000); // training is CPU work: seconds alone, a minute or more on a machine shared eightfold
 });
