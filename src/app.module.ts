@@ -15,6 +15,7 @@ import { ArticlesModule } from './articles/articles.module';
 import { MomentumModule } from './momentum/momentum.module';
 import { TaggingModule } from './tagging/tagging.module';
 import { DigestsModule } from './digests/digests.module';
+import { ImportsModule } from './imports/imports.module';
 
 /** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, momentum, digests. */
 const FEATURE_MODULES = [
@@ -27,6 +28,7 @@ const FEATURE_MODULES = [
   TaggingModule,
   MomentumModule,
   DigestsModule,
+  ImportsModule,
   JobsModule,
 ];
 
