@@ -46,6 +46,12 @@ export interface AppEnv {
   importPageDelayMs: number;
   /** Most pages followed back through one feed's history. */
   importMaxPages: number;
+  /** Trust X-Forwarded-* from a reverse proxy (TLS terminated there): Secure cookies, client address. */
+  trustProxy: boolean;
+  /** Lifetime of a review-desk sign-in. */
+  webSessionHours: number;
+  /** Sign-in attempts allowed per client address in 15 minutes. */
+  signInAttemptsPer15Minutes: number;
 }
 
 export class EnvError extends Error {}
@@ -195,5 +201,8 @@ export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv
     importDir: str(env, 'IMPORT_DIR', `${cwd}/imports`),
     importPageDelayMs: int(env, 'IMPORT_PAGE_DELAY_MS', 1000, 0, 600000),
     importMaxPages: int(env, 'IMPORT_MAX_PAGES', 500, 1, 100000),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    webSessionHours: int(env, 'WEB_SESSION_HOURS', 12, 1, 24 * 30),
+    signInAttemptsPer15Minutes: int(env, 'SIGN_IN_ATTEMPTS_PER_15_MINUTES', 10, 1, 10000),
   };
 }
