@@ -16,9 +16,10 @@ import { MomentumModule } from './momentum/momentum.module';
 import { TaggingModule } from './tagging/tagging.module';
 import { DigestsModule } from './digests/digests.module';
 import { ImportsModule } from './imports/imports.module';
+import { WebModule } from './web/web.module';
 import { MetricsModule } from './metrics/metrics.module';
 
-/** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, momentum, digests. */
+/** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, momentum, digests; then the web pages over them. */
 const FEATURE_MODULES = [
   HealthModule,
   AuthModule,
@@ -31,6 +32,7 @@ const FEATURE_MODULES = [
   DigestsModule,
   ImportsModule,
   JobsModule,
+  WebModule,
 ];
 
 @Module({})

@@ -13,7 +13,8 @@ export function loggingModule(env: AppEnv, destination?: LogDestination) {
     level: env.logLevel,
     transport: env.nodeEnv === 'development' ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
     // Tokens must never reach the logs.
-    redact: ['req.headers.authorization', 'req.headers.cookie'],
+    // Cookies carry the review desk's session and CSRF secrets, both ways.
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     // The id requestIdMiddleware gave the request (or the caller's X-Request-Id): on every line.
     genReqId: assignRequestId,
     autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },

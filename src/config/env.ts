@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { DEFAULT_PROPOSAL_THRESHOLD, DEFAULT_RETRAIN_MIN_DECISIONS } from '../tagging/model-settings';
 import * as ipaddr from 'ipaddr.js';
 
 /**
@@ -32,6 +33,11 @@ export interface AppEnv {
   digestEmailFrom: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   adminRateLimitPerMinute: number;
+  /** The learned second stage of tagging (README "Tagging"): proposals go to review as pending. */
+  modelEnabled: boolean;
+  modelProposalThreshold: number;
+  modelRetrainMinDecisions: number;
+  modelRetrainCron: string;
   /** Failed bearer tokens per client address per minute before that address gets 429 for a minute. */
   authFailuresPerMinute: number;
   /** Where `POST /api/admin/imports` may read files from (paths are resolved inside it). */
@@ -40,6 +46,12 @@ export interface AppEnv {
   importPageDelayMs: number;
   /** Most pages followed back through one feed's history. */
   importMaxPages: number;
+  /** Trust X-Forwarded-* from a reverse proxy (TLS terminated there): Secure cookies, client address. */
+  trustProxy: boolean;
+  /** Lifetime of a review-desk sign-in. */
+  webSessionHours: number;
+  /** Sign-in attempts allowed per client address in 15 minutes. */
+  signInAttemptsPer15Minutes: number;
   metrics: MetricsSettings;
 }
 
@@ -119,6 +131,16 @@ function url(env: Source, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+function fraction(env: Source, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value >= 1) {
+    throw new EnvError(`${name} must be a number between 0 and 1 (exclusive), got "${raw}"`);
+  }
+  return value;
+}
+
 function cidrList(env: Source, name: string): string[] {
   const raw = optional(env, name);
   if (raw === null) return [];
@@ -165,6 +187,10 @@ export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv
     schedulerEnabled: bool(env, 'SCHEDULER_ENABLED', true),
     ingestCron: cron(env, 'INGEST_CRON', '*/10 * * * *'),
     digestCron: cron(env, 'DIGEST_CRON', '0 7 * * 1'),
+    modelEnabled: bool(env, 'MODEL_ENABLED', true),
+    modelProposalThreshold: fraction(env, 'MODEL_PROPOSAL_THRESHOLD', DEFAULT_PROPOSAL_THRESHOLD),
+    modelRetrainMinDecisions: int(env, 'MODEL_RETRAIN_MIN_DECISIONS', DEFAULT_RETRAIN_MIN_DECISIONS, 1, 1_000_000),
+    modelRetrainCron: cron(env, 'MODEL_RETRAIN_CRON', '30 3 * * *'),
     fetchConcurrency: int(env, 'FETCH_CONCURRENCY', 16, 1, 256),
     fetchPerHostConcurrency: int(env, 'FETCH_PER_HOST_CONCURRENCY', 2, 1, 64),
     feedParseThreads: int(env, 'FEED_PARSE_THREADS', defaultParseThreads(), 0, 64),
@@ -186,6 +212,9 @@ export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv
     importDir: str(env, 'IMPORT_DIR', `${cwd}/imports`),
     importPageDelayMs: int(env, 'IMPORT_PAGE_DELAY_MS', 1000, 0, 600000),
     importMaxPages: int(env, 'IMPORT_MAX_PAGES', 500, 1, 100000),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    webSessionHours: int(env, 'WEB_SESSION_HOURS', 12, 1, 24 * 30),
+    signInAttemptsPer15Minutes: int(env, 'SIGN_IN_ATTEMPTS_PER_15_MINUTES', 10, 1, 10000),
     metrics: metricsSettings(env),
   };
 }

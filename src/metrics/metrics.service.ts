@@ -4,8 +4,8 @@ import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
 import { PrismaService } from '../database/prisma.service';
 
-/** Where evidence came from: the rules at ingestion or re-tag, a reviewer by hand (a model later). */
-export type EvidenceSource = 'rules' | 'manual';
+/** Where evidence came from: the rules at ingestion or re-tag, the learned second stage, a reviewer by hand. */
+export type EvidenceSource = 'rules' | 'model' | 'manual';
 
 /** Label value for "no error code", so every series of a counter has the same label names. */
 const NO_CODE = 'none';
@@ -67,7 +67,7 @@ export class MetricsService {
   });
   private readonly evidence = new Counter({
     name: 'scorecard_evidence_created_total',
-    help: 'Evidence created, by source (rules, manual)',
+    help: 'Evidence created, by source (rules, model, manual)',
     labelNames: ['source'] as const,
     registers: [this.registry],
   });
