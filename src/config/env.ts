@@ -29,6 +29,9 @@ export interface AppEnv {
   digestEmailFrom: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   adminRateLimitPerMinute: number;
+  /** Floor and ceiling of a feed's polling interval, in seconds (POLL_MIN_INTERVAL_MINUTES, POLL_MAX_INTERVAL_HOURS). */
+  pollMinIntervalSec: number;
+  pollMaxIntervalSec: number;
 }
 
 export class EnvError extends Error {}
@@ -106,6 +109,18 @@ function cron(env: Source, name: string, fallback: string): string {
   return value;
 }
 
+/** A floor above the ceiling would leave no valid interval: say so at start, naming both. */
+function pollIntervals(env: Source): { pollMinIntervalSec: number; pollMaxIntervalSec: number } {
+  const minMinutes = int(env, 'POLL_MIN_INTERVAL_MINUTES', 15, 1, 1440);
+  const maxHours = int(env, 'POLL_MAX_INTERVAL_HOURS', 24, 1, 168);
+  if (minMinutes > maxHours * 60) {
+    throw new EnvError(
+      `POLL_MIN_INTERVAL_MINUTES (${minMinutes}) must not exceed POLL_MAX_INTERVAL_HOURS (${maxHours}) in minutes`,
+    );
+  }
+  return { pollMinIntervalSec: minMinutes * 60, pollMaxIntervalSec: maxHours * 3600 };
+}
+
 export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv {
   const adminToken = optional(env, 'ADMIN_TOKEN');
   if (adminToken !== null && adminToken.length < 16) {
@@ -142,5 +157,6 @@ export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv
     digestEmailFrom: str(env, 'DIGEST_EMAIL_FROM', 'trend-scorecard@localhost'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     adminRateLimitPerMinute: int(env, 'ADMIN_RATE_LIMIT_PER_MINUTE', 600, 1, 1000000),
+    ...pollIntervals(env),
   };
 }

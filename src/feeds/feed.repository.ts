@@ -15,6 +15,8 @@ export interface ClaimedFeed {
   lastUnconditionalAt: Date | null;
   consecutiveErrors: number;
   intervalSeconds: number;
+  /** New items stored from this feed so far: 0 means no fetch can have missed anything yet. */
+  itemsSeen: number;
 }
 
 export interface FetchSuccess {
@@ -29,6 +31,8 @@ export interface FetchSuccess {
   newItems: number;
   intervalSeconds: number;
   nextCheckAt: Date;
+  /** The fetch shared no item with what was stored: counted and dated on the feed. */
+  missedItems?: boolean;
 }
 
 export interface FetchFailure {
@@ -38,7 +42,7 @@ export interface FetchFailure {
   nextCheckAt: Date;
 }
 
-/** $1 id, $2 now, $3 status, $4 new items, $5 interval, $6 next check, $7 not modified (keep validators), $8 etag, $9 last modified, $10 unconditional, $11 title, $12 site, $13 language. */
+/** $1 id, $2 now, $3 status, $4 new items, $5 interval, $6 next check, $7 not modified (keep validators), $8 etag, $9 last modified, $10 unconditional, $11 title, $12 site, $13 language, $14 items missed. */
 const RECORD_SUCCESS = `
   UPDATE feeds SET
     last_fetched_at = $2::timestamptz, last_success_at = $2::timestamptz, last_status = $3::int,
@@ -51,6 +55,8 @@ const RECORD_SUCCESS = `
     title = coalesce($11::text, title),
     site_url = coalesce($12::text, site_url),
     language = coalesce($13::text, language),
+    gap_count = gap_count + CASE WHEN $14::boolean THEN 1 ELSE 0 END,
+    last_gap_at = CASE WHEN $14::boolean THEN $2::timestamptz ELSE last_gap_at END,
     updated_at = $2::timestamptz
   WHERE id = $1::int`;
 
@@ -126,7 +132,7 @@ export class FeedRepository {
         LIMIT ${limit})
       RETURNING id, url, title, language, etag, last_modified AS "lastModified",
         last_unconditional_at AS "lastUnconditionalAt", consecutive_errors AS "consecutiveErrors",
-        interval_seconds AS "intervalSeconds"`;
+        interval_seconds AS "intervalSeconds", items_seen AS "itemsSeen"`;
   }
 
   /**
@@ -150,6 +156,7 @@ export class FeedRepository {
       r.title || null,
       r.siteUrl || null,
       r.language || null,
+      r.missedItems === true,
     ]);
   }
 

@@ -8,7 +8,7 @@ import { FeedFetchGateway } from './feed-fetch.gateway';
 import { FeedPreparationPool } from './feed-preparation.pool';
 import { ClaimedFeed, FeedRepository } from './feed.repository';
 import { HostLimiter } from './host-limiter';
-import { nextCheckAfterError, nextCheckAfterSuccess, shouldFetchUnconditionally } from './polling-policy';
+import { missedItems, nextCheckAfterError, nextCheckAfterSuccess, shouldFetchUnconditionally } from './polling-policy';
 
 export interface FeedOutcome {
   feedId: number;
@@ -116,11 +116,18 @@ export class IngestionService {
       fetchedAt: now,
     });
     const stored = await this.articles.storeItems(feed.id, parsed.batch);
+    const itemsInDocument = parsed.batch.linkedCount + parsed.batch.unlinked.length;
+    const gap = missedItems({ itemsBefore: feed.itemsSeen, itemsInDocument, newItems: stored.newItems });
+    if (gap) this.logger.warn(`feed ${feed.id} (${feed.url}): no overlap with stored items, some were probably missed`);
     const nextCheckAt = nextCheckAfterSuccess({
       itemDates: parsed.itemDates,
       now,
       ttlMinutes: parsed.ttlMinutes,
       ...hints,
+      minSec: this.env.pollMinIntervalSec,
+      maxSec: this.env.pollMaxIntervalSec,
+      missedItems: gap,
+      previousIntervalSec: feed.intervalSeconds,
     });
     await this.feeds.recordSuccess(feed.id, {
       status: fetched.status,
@@ -134,6 +141,7 @@ export class IngestionService {
       newItems: stored.newItems,
       intervalSeconds: Math.round((nextCheckAt.getTime() - now.getTime()) / 1000),
       nextCheckAt,
+      missedItems: gap,
     });
     return { feedId: feed.id, result: 'stored', newItems: stored.newItems, newArticleIds: stored.newArticleIds };
   }
@@ -149,6 +157,7 @@ export class IngestionService {
       consecutiveErrors: feed.consecutiveErrors + 1,
       now: new Date(),
       retryAfterSec,
+      capSec: this.env.pollMaxIntervalSec,
     });
     await this.feeds.recordFailure(feed.id, { code, message: message.slice(0, 2000), status, nextCheckAt });
   }
