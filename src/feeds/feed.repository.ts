@@ -165,6 +165,16 @@ export class FeedRepository {
     await this.prisma.feed.update({ where: { id }, data: { leaseOwner: null, leaseUntil: null } });
   }
 
+  /** Gives back every feed `owner` still holds (its run stopped on a database error): due as before. */
+  async releaseClaimsOf(owner: string): Promise<number> {
+    return this.prisma.feed
+      .updateMany({
+        where: { leaseOwner: owner },
+        data: { leaseOwner: null, leaseUntil: null },
+      })
+      .then((r) => r.count);
+  }
+
   /** Keeps the original title when the feed gave one earlier; only fills blanks. */
   async recordFailure(id: number, f: FetchFailure): Promise<void> {
     const now = new Date();
