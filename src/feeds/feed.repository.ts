@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InstanceLiveness } from '../database/instance-liveness';
 import { PrismaService } from '../database/prisma.service';
 import type { Feed, Prisma } from '../generated/prisma/client';
 
@@ -62,7 +63,10 @@ const RECORD_SUCCESS = `
 
 @Injectable()
 export class FeedRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly liveness: InstanceLiveness,
+  ) {}
 
   create(data: { url: string; title?: string | null; language?: string | null }): Promise<Feed> {
     return this.prisma.feed.create({ data });
@@ -119,14 +123,17 @@ export class FeedRepository {
   /**
    * Claims up to `limit` due feeds for this instance with a lease: SKIP LOCKED means two
    * instances claiming at once get disjoint feeds, and the lease keeps a feed claimed while it
-   * is fetched, after the claiming transaction has committed.
+   * is fetched, after the claiming transaction has committed. A lease whose holder died (its
+   * liveness lock is gone: InstanceLiveness) is free at once, not only when it lapses.
    */
   claimDue(owner: string, limit: number, leaseMs: number): Promise<ClaimedFeed[]> {
     return this.prisma.$queryRaw<ClaimedFeed[]>`
-      UPDATE feeds SET lease_owner = ${owner}, lease_until = now() + ${leaseMs} * interval '1 millisecond'
+      UPDATE feeds SET lease_owner = ${owner}, lease_until = now() + ${leaseMs} * interval '1 millisecond',
+        lease_key = ${this.liveness.key}::int
       WHERE id IN (
         SELECT id FROM feeds
-        WHERE NOT paused AND next_check_at <= now() AND (lease_until IS NULL OR lease_until < now())
+        WHERE NOT paused AND next_check_at <= now()
+          AND (lease_until IS NULL OR lease_until < now() OR lease_holder_gone(lease_key))
         ORDER BY next_check_at
         FOR UPDATE SKIP LOCKED
         LIMIT ${limit})
