@@ -15,8 +15,10 @@ import { ArticlesModule } from './articles/articles.module';
 import { MomentumModule } from './momentum/momentum.module';
 import { TaggingModule } from './tagging/tagging.module';
 import { DigestsModule } from './digests/digests.module';
+import { ImportsModule } from './imports/imports.module';
+import { WebModule } from './web/web.module';
 
-/** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, momentum, digests. */
+/** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, momentum, digests; then the web pages over them. */
 const FEATURE_MODULES = [
   HealthModule,
   AuthModule,
@@ -27,7 +29,9 @@ const FEATURE_MODULES = [
   TaggingModule,
   MomentumModule,
   DigestsModule,
+  ImportsModule,
   JobsModule,
+  WebModule,
 ];
 
 @Module({})

@@ -101,7 +101,7 @@ export class AuditEntryDto {
   @ApiProperty({ nullable: true, type: Number, description: 'null once the evidence was deleted' })
   evidenceId!: number | null;
   @ApiProperty({ description: 'name of the token that decided' }) actor!: string;
-  @ApiProperty({ enum: ['accept', 'reject', 'create_manual'] }) action!: string;
+  @ApiProperty({ enum: ['accept', 'reject', 'create_manual', 'undo'] }) action!: string;
   @ApiProperty({ description: '{ status, stance, note } before the decision' }) before!: object;
   @ApiProperty({ description: '{ status, stance, note } after the decision' }) after!: object;
   @ApiProperty({

@@ -27,6 +27,7 @@ describe('parseEnv', () => {
       { POLL_MIN_INTERVAL_MINUTES: '120', POLL_MAX_INTERVAL_HOURS: '1' },
       /POLL_MIN_INTERVAL_MINUTES \(120\) must not exceed POLL_MAX_INTERVAL_HOURS \(1\)/,
     ],
+    [{ FEED_ALLOWED_NETWORKS: '10.0.0.0/8, intranet' }, /FEED_ALLOWED_NETWORKS must be a comma-separated list of CIDR/],
   ])('stops the start for %j, naming the variable', (input, message) => {
     expect(() => parseEnv(input)).toThrow(EnvError);
     expect(() => parseEnv(input)).toThrow(message);
