@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { DEFAULT_PROPOSAL_THRESHOLD, DEFAULT_RETRAIN_MIN_DECISIONS } from '../tagging/model-settings';
 import * as ipaddr from 'ipaddr.js';
 
 /**
@@ -32,6 +33,11 @@ export interface AppEnv {
   digestEmailFrom: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   adminRateLimitPerMinute: number;
+  /** The learned second stage of tagging (README "Tagging"): proposals go to review as pending. */
+  modelEnabled: boolean;
+  modelProposalThreshold: number;
+  modelRetrainMinDecisions: number;
+  modelRetrainCron: string;
   /** Failed bearer tokens per client address per minute before that address gets 429 for a minute. */
   authFailuresPerMinute: number;
   /** Where `POST /api/admin/imports` may read files from (paths are resolved inside it). */
@@ -117,6 +123,16 @@ function url(env: Source, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+function fraction(env: Source, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value >= 1) {
+    throw new EnvError(`${name} must be a number between 0 and 1 (exclusive), got "${raw}"`);
+  }
+  return value;
+}
+
 function cidrList(env: Source, name: string): string[] {
   const raw = optional(env, name);
   if (raw === null) return [];
@@ -175,6 +191,10 @@ export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv
     schedulerEnabled: bool(env, 'SCHEDULER_ENABLED', true),
     ingestCron: cron(env, 'INGEST_CRON', '*/10 * * * *'),
     digestCron: cron(env, 'DIGEST_CRON', '0 7 * * 1'),
+    modelEnabled: bool(env, 'MODEL_ENABLED', true),
+    modelProposalThreshold: fraction(env, 'MODEL_PROPOSAL_THRESHOLD', DEFAULT_PROPOSAL_THRESHOLD),
+    modelRetrainMinDecisions: int(env, 'MODEL_RETRAIN_MIN_DECISIONS', DEFAULT_RETRAIN_MIN_DECISIONS, 1, 1_000_000),
+    modelRetrainCron: cron(env, 'MODEL_RETRAIN_CRON', '30 3 * * *'),
     fetchConcurrency: int(env, 'FETCH_CONCURRENCY', 16, 1, 256),
     fetchPerHostConcurrency: int(env, 'FETCH_PER_HOST_CONCURRENCY', 2, 1, 64),
     feedParseThreads: int(env, 'FEED_PARSE_THREADS', defaultParseThreads(), 0, 64),
