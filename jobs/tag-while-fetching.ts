@@ -16,6 +16,7 @@ export class TagWhileFetching {
     evidenceNew: 0,
     evidenceRefreshed: 0,
     evidenceWithdrawn: 0,
+    modelProposals: 0,
   };
   private failure: unknown;
 
