@@ -52,6 +52,9 @@ export interface AppEnv {
   webSessionHours: number;
   /** Sign-in attempts allowed per client address in 15 minutes. */
   signInAttemptsPer15Minutes: number;
+  /** Floor and ceiling of a feed's polling interval, in seconds (POLL_MIN_INTERVAL_MINUTES, POLL_MAX_INTERVAL_HOURS). */
+  pollMinIntervalSec: number;
+  pollMaxIntervalSec: number;
   metrics: MetricsSettings;
 }
 
@@ -167,6 +170,18 @@ function cron(env: Source, name: string, fallback: string): string {
   return value;
 }
 
+/** A floor above the ceiling would leave no valid interval: say so at start, naming both. */
+function pollIntervals(env: Source): { pollMinIntervalSec: number; pollMaxIntervalSec: number } {
+  const minMinutes = int(env, 'POLL_MIN_INTERVAL_MINUTES', 15, 1, 1440);
+  const maxHours = int(env, 'POLL_MAX_INTERVAL_HOURS', 24, 1, 168);
+  if (minMinutes > maxHours * 60) {
+    throw new EnvError(
+      `POLL_MIN_INTERVAL_MINUTES (${minMinutes}) must not exceed POLL_MAX_INTERVAL_HOURS (${maxHours}) in minutes`,
+    );
+  }
+  return { pollMinIntervalSec: minMinutes * 60, pollMaxIntervalSec: maxHours * 3600 };
+}
+
 export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv {
   const adminToken = optional(env, 'ADMIN_TOKEN');
   if (adminToken !== null && adminToken.length < 16) {
@@ -215,6 +230,7 @@ export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv
     trustProxy: bool(env, 'TRUST_PROXY', false),
     webSessionHours: int(env, 'WEB_SESSION_HOURS', 12, 1, 24 * 30),
     signInAttemptsPer15Minutes: int(env, 'SIGN_IN_ATTEMPTS_PER_15_MINUTES', 10, 1, 10000),
+    ...pollIntervals(env),
     metrics: metricsSettings(env),
   };
 }
