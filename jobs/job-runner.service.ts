@@ -5,6 +5,7 @@ import { AppError } from '../src/common/app-error';
 import { waitAtMost } from '../src/common/wait-at-most';
 import { retryWhileDatabaseDown } from '../src/database/connection-errors';
 import type { JobRun, Prisma } from '../src/generated/prisma/client';
+import { MetricsService } from '../src/metrics/metrics.service';
 import { JobRunRepository } from './job-run.repository';
 import { Job, JOBS, JobSummary, JobTrigger } from './job.types';
 
@@ -35,6 +36,7 @@ export class JobRunner implements OnModuleDestroy {
   constructor(
     @Inject(JOBS) private readonly jobs: Job[],
     private readonly runs: JobRunRepository,
+    private readonly metrics: MetricsService,
   ) {}
 
   names(): string[] {
@@ -125,6 +127,7 @@ export class JobRunner implements OnModuleDestroy {
       };
       const status = summary.interrupted === true ? 'interrupted' : 'succeeded';
       const finished = await this.runs.finish(run.id, status, summary as Prisma.InputJsonValue);
+      this.metrics.jobFinished(job.name, status, summary.durationMs);
       this.logger.log(`job ${job.name} finished: ${JSON.stringify(summary)}`);
       return { run: finished, summary };
     } catch (error) {
@@ -134,6 +137,7 @@ export class JobRunner implements OnModuleDestroy {
       // The error may be the database going away: wait for it to come back to record the failure,
       // or the run would stay `running` and be taken for one whose process died.
       const finished = await retryWhileDatabaseDown(() => this.runs.finish(run.id, 'failed', summary, message));
+      this.metrics.jobFinished(job.name, 'failed', summary.durationMs);
       return { run: finished, summary: { ...summary, error: message } };
     }
   }

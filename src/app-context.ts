@@ -13,7 +13,9 @@ import { TrendSeeder } from './trends/trend-seeder';
  * embedded database), migrated and seeded; closed and the database stopped when `fn` is done.
  */
 export async function withAppContext<T>(fn: (app: INestApplicationContext) => Promise<T>): Promise<T> {
-  const env = { ...parseEnv(), schedulerEnabled: false };
+  const parsed = parseEnv();
+  // A one-off command serves no metrics: its listener would take the running service's port.
+  const env = { ...parsed, schedulerEnabled: false, metrics: { ...parsed.metrics, port: null } };
   const database = await resolveDatabase(env, (m) => console.error(m));
   try {
     await migrate(database.url);

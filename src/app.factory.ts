@@ -4,6 +4,8 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppError } from './common/app-error';
+import { requestIdMiddleware } from './common/request-id';
+import { LogDestination } from './common/logging';
 import { setupOpenApi } from './common/openapi';
 import { refuseNulInUrl, refuseUnusableBody } from './common/request-hygiene';
 import { noStoreOnAdmin, securityHeaders } from './common/security-headers';
@@ -12,6 +14,8 @@ import { ReadinessState } from './database/readiness.state';
 import { migrate } from './database/migrator';
 import { TrendSeeder } from './trends/trend-seeder';
 import { DefaultFeedsLoader } from './feeds/default-feeds.loader';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { MetricsService } from './metrics/metrics.service';
 
 /** Bodies larger than this answer 413: the largest we take is a rule set (~100 KB) or an OPML file. */
 const JSON_BODY_LIMIT = '1mb';
@@ -21,13 +25,21 @@ const TEXT_BODY_LIMIT = '2mb';
  * Builds the application on a database: migrate, create, seed, mark ready. Used by main.ts and
  * by the end-to-end tests, so both run exactly the same start sequence.
  */
-export async function createApp(env: AppEnv, databaseUrl: string): Promise<INestApplication> {
+export async function createApp(
+  env: AppEnv,
+  databaseUrl: string,
+  options: { logDestination?: LogDestination } = {},
+): Promise<INestApplication> {
   await migrate(databaseUrl);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env, databaseUrl), {
+  const module = AppModule.forRoot(env, databaseUrl, options.logDestination);
+  const app = await NestFactory.create<NestExpressApplication>(module, {
     bufferLogs: true,
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // First, so every request (even one refused before routing) has its id and is measured.
+  app.use(requestIdMiddleware);
+  if (env.metrics.enabled) app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.use(securityHeaders());
   app.use(noStoreOnAdmin);
   app.use(refuseNulInUrl);

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ErrorFilter } from './common/error.filter';
-import { loggingModule } from './common/logging';
+import { LogDestination, loggingModule } from './common/logging';
 import { ConfigModule } from './config/config.module';
 import { AppEnv } from './config/env';
 import { AuthModule } from './auth/auth.module';
@@ -17,6 +17,7 @@ import { TaggingModule } from './tagging/tagging.module';
 import { DigestsModule } from './digests/digests.module';
 import { ImportsModule } from './imports/imports.module';
 import { WebModule } from './web/web.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 /** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, momentum, digests; then the web pages over them. */
 const FEATURE_MODULES = [
@@ -36,10 +37,16 @@ const FEATURE_MODULES = [
 
 @Module({})
 export class AppModule {
-  static forRoot(env: AppEnv, databaseUrl: string): DynamicModule {
+  static forRoot(env: AppEnv, databaseUrl: string, logDestination?: LogDestination): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forEnv(env), loggingModule(env), DatabaseModule.forUrl(databaseUrl), ...FEATURE_MODULES],
+      imports: [
+        ConfigModule.forEnv(env),
+        loggingModule(env, logDestination),
+        DatabaseModule.forUrl(databaseUrl),
+        MetricsModule,
+        ...FEATURE_MODULES,
+      ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };
   }

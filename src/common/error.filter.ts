@@ -3,7 +3,8 @@ import type { Response } from 'express';
 import { AppError } from './app-error';
 
 export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
+  /** requestId: the id on this request's log lines and its X-Request-Id header, so a report can be matched to the log. */
+  error: { code: string; message: string; details?: unknown; requestId?: string };
 }
 
 const STATUS_CODES: Record<number, string> = {
@@ -61,6 +62,8 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const { status, body } = toErrorResponse(exception);
+    const requestId = host.switchToHttp().getRequest<{ id?: unknown }>().id;
+    if (typeof requestId === 'string') body.error.requestId = requestId;
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (res.headersSent) return;
     res.status(status).json(body);

@@ -55,6 +55,17 @@ export interface AppEnv {
   /** Floor and ceiling of a feed's polling interval, in seconds (POLL_MIN_INTERVAL_MINUTES, POLL_MAX_INTERVAL_HOURS). */
   pollMinIntervalSec: number;
   pollMaxIntervalSec: number;
+  metrics: MetricsSettings;
+}
+
+/** Where Prometheus metrics are served; never on the public surface unless a token is set. */
+export interface MetricsSettings {
+  enabled: boolean;
+  /** Separate listener for /metrics; null: none. 0 picks a free port (tests). */
+  port: number | null;
+  host: string;
+  /** When set, /metrics on the main port answers to `Authorization: Bearer <token>`. */
+  token: string | null;
 }
 
 export class EnvError extends Error {}
@@ -220,5 +231,18 @@ export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv
     webSessionHours: int(env, 'WEB_SESSION_HOURS', 12, 1, 24 * 30),
     signInAttemptsPer15Minutes: int(env, 'SIGN_IN_ATTEMPTS_PER_15_MINUTES', 10, 1, 10000),
     ...pollIntervals(env),
+    metrics: metricsSettings(env),
+  };
+}
+
+function metricsSettings(env: Source): MetricsSettings {
+  const token = optional(env, 'METRICS_TOKEN');
+  if (token !== null && token.length < 16) throw new EnvError('METRICS_TOKEN must be at least 16 characters long');
+  const portOff = str(env, 'METRICS_PORT', '').toLowerCase() === 'off';
+  return {
+    enabled: bool(env, 'METRICS_ENABLED', true),
+    port: portOff ? null : int(env, 'METRICS_PORT', 9464, 0, 65535),
+    host: str(env, 'METRICS_HOST', '127.0.0.1'),
+    token,
   };
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
+import { MetricsService } from '../metrics/metrics.service';
 import { afterFailure } from './delivery-policy';
 import { ClaimedDelivery, DeliveryRepository } from './delivery.repository';
 import { DigestMailer } from './digest-mailer';
@@ -38,6 +39,7 @@ export class DeliveryService {
     private readonly webhookSender: WebhookSender,
     private readonly mailer: DigestMailer,
     @Inject(APP_ENV) private readonly env: AppEnv,
+    private readonly metrics: MetricsService,
   ) {}
 
   /** Every active webhook, and every DIGEST_EMAIL_TO address when SMTP_URL is set. */
@@ -58,6 +60,7 @@ export class DeliveryService {
       if (batch.length === 0) break;
       const outcomes = await Promise.all(batch.map((d) => this.attempt(d, cache)));
       summary.attempted += batch.length;
+      batch.forEach((delivery, i) => this.metrics.digestDelivered(delivery.channel, outcomes[i]!));
       for (const outcome of outcomes) summary[outcome] += 1;
     }
     return summary;

@@ -4,6 +4,7 @@ import type { Principal } from '../auth/roles';
 import { AppError } from '../common/app-error';
 import { requireIsoDate } from '../common/iso-date';
 import { ID_CURSOR, Page, paginate } from '../common/pagination';
+import { MetricsService } from '../metrics/metrics.service';
 import { AuditRepository } from './audit.repository';
 import { AuditEntryDto, BulkReviewResultDto, EvidenceItemDto } from './evidence.dto';
 import { AuditQueryDto, EVIDENCE_STATUSES, EvidenceStatus, Stance, STANCES } from './evidence-query.dto';
@@ -20,10 +21,12 @@ export class ReviewService {
     private readonly reviews: ReviewRepository,
     private readonly audits: AuditRepository,
     private readonly evidence: EvidenceService,
+    private readonly metrics: MetricsService,
   ) {}
 
   async review(id: number, body: ReviewDto, by: Principal): Promise<EvidenceItemDto> {
     const outcomes = await this.reviews.applyDecision([id], toChange(body), by.name, body.decision);
+    this.metrics.reviewDecided(body.decision, outcomes.length);
     if (outcomes.length === 0) throw AppError.notFound('evidence', id);
     return this.evidence.get(id);
   }
@@ -31,9 +34,9 @@ export class ReviewService {
   /** Ids that do not exist are reported per id rather than failing the whole batch. */
   async reviewMany(body: BulkReviewDto, by: Principal): Promise<BulkReviewResultDto> {
     const ids = [...new Set(body.ids)];
-    const outcomes = new Map(
-      (await this.reviews.applyDecision(ids, toChange(body), by.name, body.decision)).map((o) => [o.id, o]),
-    );
+    const applied = await this.reviews.applyDecision(ids, toChange(body), by.name, body.decision);
+    this.metrics.reviewDecided(body.decision, applied.length);
+    const outcomes = new Map(applied.map((o) => [o.id, o]));
     const data = ids.map((id) => {
       const done = outcomes.get(id);
       return done
@@ -66,6 +69,7 @@ export class ReviewService {
         },
       );
     }
+    this.metrics.evidenceCreated('manual', 1);
     return this.evidence.get(result.created);
   }
 

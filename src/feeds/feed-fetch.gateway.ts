@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
+import { MetricsService } from '../metrics/metrics.service';
 import { fetchFeed, FetchResult } from './feed-fetcher';
 import { addressPolicy } from './ssrf-guard';
 
@@ -9,16 +10,20 @@ import { addressPolicy } from './ssrf-guard';
 export class FeedFetchGateway {
   private readonly isAddressAllowed: (address: string) => boolean;
 
-  constructor(@Inject(APP_ENV) private readonly env: AppEnv) {
+  constructor(
+    @Inject(APP_ENV) private readonly env: AppEnv,
+    private readonly metrics: MetricsService,
+  ) {
     this.isAddressAllowed = addressPolicy(env.feedAllowedNetworks);
   }
 
-  fetch(
+  async fetch(
     url: string,
     validators: { etag?: string | null; lastModified?: string | null; unconditional: boolean },
     signal?: AbortSignal,
   ): Promise<FetchResult> {
-    return fetchFeed(
+    const started = performance.now();
+    const result = await fetchFeed(
       url,
       {
         etag: validators.etag ?? undefined,
@@ -32,5 +37,13 @@ export class FeedFetchGateway {
       },
       signal,
     );
+    const bytes = result.kind === 'ok' ? result.fetchedBytes : 0;
+    this.metrics.feedFetched(
+      result.kind,
+      result.kind === 'error' ? result.code : undefined,
+      performance.now() - started,
+      bytes,
+    );
+    return result;
   }
 }

@@ -5,6 +5,7 @@ import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
 import { isDatabaseConnectionError, retryWhileDatabaseDown } from '../database/connection-errors';
 import { ClaimPool } from './claim-pool';
+import { MetricsService } from '../metrics/metrics.service';
 import { FeedError } from './feed-errors';
 import { FeedFetchGateway } from './feed-fetch.gateway';
 import { FeedPreparationPool } from './feed-preparation.pool';
@@ -52,6 +53,7 @@ export class IngestionService {
     private readonly gateway: FeedFetchGateway,
     private readonly preparation: FeedPreparationPool,
     @Inject(APP_ENV) private readonly env: AppEnv,
+    private readonly metrics: MetricsService,
   ) {}
 
   /** `onStored` hears of every feed that stored new articles (the job tags them meanwhile). */
@@ -109,6 +111,12 @@ export class IngestionService {
    * that cannot be reached (or recording that fails) throws, and stops the run.
    */
   async ingestOne(feed: ClaimedFeed, signal?: AbortSignal): Promise<FeedOutcome> {
+    const outcome = await this.fetchAndStoreOrFail(feed, signal);
+    this.metrics.feedIngested(outcome);
+    return outcome;
+  }
+
+  private async fetchAndStoreOrFail(feed: ClaimedFeed, signal?: AbortSignal): Promise<FeedOutcome> {
     try {
       return await this.fetchAndStore(feed, signal);
     } catch (error) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Subject } from 'rxjs';
 import { EvidenceRepository, ModelProposalRow, RuleMatch } from '../evidence/evidence.repository';
 import { ModelService } from './model.service';
+import { MetricsService } from '../metrics/metrics.service';
 import { matchArticle, TrendMatch } from './matcher';
 import { MatcherProvider } from './matcher.provider';
 import { ArticleToTag, TaggingRepository } from './tagging.repository';
@@ -32,6 +33,7 @@ export class TaggingService {
     private readonly articles: TaggingRepository,
     private readonly evidence: EvidenceRepository,
     private readonly models: ModelService,
+    private readonly metrics: MetricsService,
   ) {}
 
   /**
@@ -94,6 +96,7 @@ export class TaggingService {
     }
     const written = await this.evidence.upsertRuleMatches(matches);
     summary.evidenceNew += written.inserted;
+    this.metrics.evidenceCreated('rules', written.inserted);
     summary.evidenceRefreshed += written.updated;
     summary.modelProposals += await this.proposeWithModel(batch, matches, trendIdBySlug);
     const ids = batch.map((a) => a.id);
@@ -134,7 +137,9 @@ export class TaggingService {
         });
       }
     }
-    return this.evidence.insertModelProposals(rows);
+    const created = await this.evidence.insertModelProposals(rows);
+    this.metrics.evidenceCreated('model', created);
+    return created;
   }
 }
 

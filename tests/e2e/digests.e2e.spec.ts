@@ -97,7 +97,9 @@ describe('digests: building, formats and the Atom feed', () => {
   it('answers 404 in the common error shape, an empty list and an empty feed before the first digest', async () => {
     const latest = await get('/api/digests/latest');
     expect(latest.status).toBe(404);
-    expect(latest.body).toEqual({ error: { code: 'digest_not_found', message: expect.any(String) } });
+    expect(latest.body).toEqual({
+      error: { code: 'digest_not_found', message: expect.any(String), requestId: expect.any(String) },
+    });
     expect((await get('/api/digests')).body).toEqual({ data: [], nextCursor: null });
     const atom = await get('/digests.atom');
     expect(atom.status).toBe(200);

@@ -20,6 +20,7 @@ function startService(dataDir: string, port = PORT): { child: ChildProcess; outp
     PORT: String(port),
     DATA_DIR: dataDir,
     EMBEDDED_PG_PORT: String(PG_PORT),
+    METRICS_PORT: '0',
   };
   delete env.DATABASE_URL;
   Object.assign(env, { LOAD_DEFAULT_FEEDS: 'false', SCHEDULER_ENABLED: 'false', LOG_LEVEL: 'warn' });

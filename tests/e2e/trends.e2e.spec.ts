@@ -27,7 +27,9 @@ describe('trends API', () => {
   it('answers 404 in the common error shape for an unknown prediction', async () => {
     const res = await api(t.baseUrl, '/api/trends/no-such-thing', { token: null });
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ error: { code: 'trend_not_found', message: expect.any(String) } });
+    expect(res.body).toEqual({
+      error: { code: 'trend_not_found', message: expect.any(String), requestId: expect.any(String) },
+    });
   });
 
   it('is ready once migrated and seeded, and live', async () => {

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app.factory';
+import { LogDestination } from '../../src/common/logging';
 import { AppEnv, parseEnv } from '../../src/config/env';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -20,6 +21,8 @@ export interface StartTestAppOptions {
    * database as a cluster would. The caller owns it: close() leaves it in place.
    */
   db?: TestDatabase;
+  /** Log lines go here instead of stdout, for tests that read what the logger wrote. */
+  logDestination?: LogDestination;
 }
 
 /** The real application on its own test database (or a given one), listening on a free loopback port. */
@@ -36,10 +39,12 @@ export async function startTestApp(
     FEED_ALLOW_PRIVATE_NETWORKS: 'true',
     LOAD_DEFAULT_FEEDS: 'false',
     SCHEDULER_ENABLED: 'false',
+    // A free port each: test files run side by side and must not fight over the default 9464.
+    METRICS_PORT: '0',
     ...overrides,
     DATABASE_URL: db.url,
   });
-  const app = await createApp(env, db.url);
+  const app = await createApp(env, db.url, { logDestination: options.logDestination });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return {

@@ -28,6 +28,9 @@ describe('parseEnv', () => {
       /POLL_MIN_INTERVAL_MINUTES \(120\) must not exceed POLL_MAX_INTERVAL_HOURS \(1\)/,
     ],
     [{ FEED_ALLOWED_NETWORKS: '10.0.0.0/8, intranet' }, /FEED_ALLOWED_NETWORKS must be a comma-separated list of CIDR/],
+    [{ METRICS_PORT: 'nine' }, /METRICS_PORT must be an integer/],
+    [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 16/],
+    [{ METRICS_ENABLED: 'perhaps' }, /METRICS_ENABLED must be true or false/],
   ])('stops the start for %j, naming the variable', (input, message) => {
     expect(() => parseEnv(input)).toThrow(EnvError);
     expect(() => parseEnv(input)).toThrow(message);
@@ -45,5 +48,14 @@ describe('parseEnv', () => {
     const env = parseEnv({ FEED_ALLOW_PRIVATE_NETWORKS: 'true', DIGEST_EMAIL_TO: 'a@x.org, b@y.org' });
     expect(env.feedAllowPrivateNetworks).toBe(true);
     expect(env.digestEmailTo).toEqual(['a@x.org', 'b@y.org']);
+  });
+
+  it('serves metrics on a loopback listener by default; METRICS_PORT=off leaves only the token route', () => {
+    expect(parseEnv({}).metrics).toEqual({ enabled: true, port: 9464, host: '127.0.0.1', token: null });
+    expect(parseEnv({ METRICS_PORT: 'off' }).metrics.port).toBeNull();
+    expect(parseEnv({ METRICS_PORT: '0', METRICS_TOKEN: 'x'.repeat(16) }).metrics).toMatchObject({
+      port: 0,
+      token: 'x'.repeat(16),
+    });
   });
 });
