@@ -15,8 +15,9 @@ import { ArticlesModule } from './articles/articles.module';
 import { MomentumModule } from './momentum/momentum.module';
 import { TaggingModule } from './tagging/tagging.module';
 import { DigestsModule } from './digests/digests.module';
+import { VerdictsModule } from './verdicts/verdicts.module';
 
-/** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, momentum, digests. */
+/** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, verdicts, momentum, digests. */
 const FEATURE_MODULES = [
   HealthModule,
   AuthModule,
@@ -25,6 +26,7 @@ const FEATURE_MODULES = [
   FeedsModule,
   EvidenceModule,
   TaggingModule,
+  VerdictsModule,
   MomentumModule,
   DigestsModule,
   JobsModule,

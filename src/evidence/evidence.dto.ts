@@ -98,9 +98,12 @@ export class BulkReviewResultDto {
 
 export class AuditEntryDto {
   @ApiProperty() id!: number;
-  @ApiProperty() evidenceId!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'the evidence decided on; null for a resolution' })
+  evidenceId!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: "the prediction's resolution recorded; null for evidence" })
+  resolutionId!: number | null;
   @ApiProperty({ description: 'name of the token that decided' }) actor!: string;
-  @ApiProperty({ enum: ['accept', 'reject', 'create_manual'] }) action!: string;
+  @ApiProperty({ enum: ['accept', 'reject', 'create_manual', 'resolve'] }) action!: string;
   @ApiProperty({ description: '{ status, stance, note } before the decision' }) before!: object;
   @ApiProperty({ description: '{ status, stance, note } after the decision' }) after!: object;
   @ApiProperty() createdAt!: string;
@@ -109,6 +112,7 @@ export class AuditEntryDto {
     return {
       id: a.id,
       evidenceId: a.evidenceId,
+      resolutionId: a.resolutionId,
       actor: a.actor,
       action: a.action,
       before: a.before as object,

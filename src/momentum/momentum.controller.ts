@@ -11,7 +11,8 @@ export class MomentumController {
   @Get('trends/:key/momentum')
   @ApiOperation({ summary: "A prediction's momentum per period (see README: Momentum)" })
   @ApiOkResponse({
-    description: '{ trend, interval, asOf, from, to, series: [...], momentum: { score, direction, change, balance } }',
+    description:
+      '{ trend, interval, asOf, from, to, series: [...], momentum: { score, direction, test: { reason, window, evidenceCount, rateRatio, rateRatioInterval, pValue, windowChange, mannKendall, ... }, drivers: [evidence], change, balance } } (README: Momentum)',
   })
   async forTrend(@Param('key') key: string, @Query() query: MomentumQueryDto) {
     return momentumView(await this.momentum.forTrend(key, query));
