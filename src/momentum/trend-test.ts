@@ -28,10 +28,10 @@ export const DIRECTION_TEST_PARAMETERS = Object.freeze({
   windowPeriods: 12,
   /** Rate ratios are reported per this many periods (4 weeks). */
   ratioPeriods: 4,
-  confidence: 0.95,
+  confidence: 0.9,
   /** Fitted change over the window must be at least +25% (or −20%, its inverse). */
   effectFloor: 0.25,
-  mannKendallAlpha: 0.1,
+  mannKendallAlpha: 0.05,
   minRecentCount: 5,
   guardPeriods: 4,
 });
@@ -82,8 +82,18 @@ export interface DirectionTest {
 }
 
 /** Quasi-Poisson regression of y on t = 0..n−1 with log(articles) as offset. Periods without articles are skipped. */
-export function fitQuasiPoisson(points: readonly TestPoint[], dispersionFloor = 1): PoissonFit | null {
-  const rows = points.flatMap((p, t) => (p.articles > 0 ? [{ t, y: p.weighted, offset: Math.log(p.articles) }] : []));
+export function fitQuasiPoisson(
+  points: readonly TestPoint[],
+  dispersionFloor = 1,
+  variance: 'poisson' | 'binomial' = 'poisson',
+  meanWeight = dispersionFloor,
+): PoissonFit | null {
+  // Binomial variance μ(1 − μ/n): an article is evidence for a prediction at most once, so the
+  // count cannot exceed the volume (n = articles, in weighted units: × the mean weight).
+  const cap = (articles: number) => (variance === 'binomial' ? articles * meanWeight : Infinity);
+  const rows = points.flatMap((p, t) =>
+    p.articles > 0 ? [{ t, y: p.weighted, offset: Math.log(p.articles), cap: cap(p.articles) }] : [],
+  );
   const totalY = rows.reduce((sum, r) => sum + r.y, 0);
   if (rows.length < 3 || totalY <= 0) return null;
   const totalExposure = rows.reduce((sum, r) => sum + Math.exp(r.offset), 0);
@@ -103,18 +113,29 @@ interface FitRow {
   t: number;
   y: number;
   offset: number;
+  /** Most the count can be (binomial variance); Infinity for Poisson. */
+  cap: number;
 }
 
-/** One IRLS step = one Newton step for the Poisson log-likelihood: solve (X'WX) δ = X'(y − μ). */
+/** 1 / (1 − μ/n): the binomial variance's correction to the Poisson weights, kept finite. */
+function binomialFactor(mu: number, cap: number): number {
+  return 1 / Math.max(0.05, 1 - mu / cap);
+}
+
+/**
+ * One IRLS (Fisher scoring) step for the log link with variance μ·(1 − μ/n): solve
+ * (X'WX) δ = X'W (y − μ)/μ with W = μ / (1 − μ/n). For Poisson (n = ∞) this is Newton's step.
+ */
 function newtonStep(rows: readonly FitRow[], a: number, b: number): { da: number; db: number } | null {
   let s0 = 0, s1 = 0, s2 = 0, g0 = 0, g1 = 0; // prettier-ignore
-  for (const { t, y, offset } of rows) {
+  for (const { t, y, offset, cap } of rows) {
     const mu = Math.exp(offset + a + b * t);
-    s0 += mu;
-    s1 += mu * t;
-    s2 += mu * t * t;
-    g0 += y - mu;
-    g1 += (y - mu) * t;
+    const f = binomialFactor(mu, cap);
+    s0 += mu * f;
+    s1 += mu * f * t;
+    s2 += mu * f * t * t;
+    g0 += (y - mu) * f;
+    g1 += (y - mu) * f * t;
   }
   const det = s0 * s2 - s1 * s1;
   if (!(det > 0)) return null;
@@ -123,12 +144,13 @@ function newtonStep(rows: readonly FitRow[], a: number, b: number): { da: number
 
 function finishFit(rows: readonly FitRow[], a: number, b: number, iterations: number, floor: number): PoissonFit {
   let s0 = 0, s1 = 0, s2 = 0, pearson = 0; // prettier-ignore
-  for (const { t, y, offset } of rows) {
+  for (const { t, y, offset, cap } of rows) {
     const mu = Math.exp(offset + a + b * t);
-    s0 += mu;
-    s1 += mu * t;
-    s2 += mu * t * t;
-    pearson += ((y - mu) * (y - mu)) / mu;
+    const f = binomialFactor(mu, cap);
+    s0 += mu * f;
+    s1 += mu * f * t;
+    s2 += mu * f * t * t;
+    pearson += (((y - mu) * (y - mu)) / mu) * f;
   }
   const dispersion = Math.max(floor, pearson / (rows.length - 2));
   // (X'WX)^-1 [1][1] = s0 / det
@@ -160,7 +182,7 @@ export function testDirection(
   const count = points.reduce((sum, p) => sum + p.counted, 0);
   const base = emptyTest(n, count);
   const floor = count > 0 ? points.reduce((sum, p) => sum + p.weighted, 0) / count : 1;
-  const fit = n >= 6 ? fitQuasiPoisson(points, floor) : null;
+  const fit = n >= 6 ? fitQuasiPoisson(points, floor, 'binomial') : null;
   if (!fit) return { ...base, reason: n < 6 ? 'too-few-periods' : 'too-few-evidence' };
   const df = Math.max(1, n - 2);
   const q = studentTQuantile((1 - parameters.confidence) / 2, df);
@@ -168,7 +190,7 @@ export function testDirection(
   const k = parameters.ratioPeriods;
   const mk = mannKendall(points.map((p) => (p.articles > 0 ? p.weighted / p.articles : 0)));
   const sign = interval[0] > 0 ? 1 : interval[1] < 0 ? -1 : 0;
-  const robust = sign !== 0 && survivesWorstPeriod(points, fit, q, sign);
+  const robust = sign !== 0 && survivesWorstPeriod(points, fit, q, sign, floor);
   const guardPoints = sign < 0 ? points.slice(0, parameters.guardPeriods) : points.slice(-parameters.guardPeriods);
   const guardCount = guardPoints.reduce((sum, p) => sum + p.counted, 0);
   const windowChange = Math.exp(fit.slope * (n - 1));
@@ -194,7 +216,13 @@ export function testDirection(
  * interval must still exclude zero on the same side. A spike at the start of the window
  * otherwise reads as falling, one at the end as rising.
  */
-function survivesWorstPeriod(points: readonly TestPoint[], fit: PoissonFit, q: number, sign: number): boolean {
+function survivesWorstPeriod(
+  points: readonly TestPoint[],
+  fit: PoissonFit,
+  q: number,
+  sign: number,
+  meanWeight: number,
+): boolean {
   let worst = -1;
   let worstResidual = -Infinity;
   points.forEach((p, t) => {
@@ -207,6 +235,8 @@ function survivesWorstPeriod(points: readonly TestPoint[], fit: PoissonFit, q: n
   const refit = fitQuasiPoisson(
     points.map((p, t) => (t === worst ? { ...p, articles: 0 } : p)),
     fit.dispersion,
+    'binomial',
+    meanWeight,
   );
   if (!refit) return false;
   return sign > 0 ? refit.slope - q * refit.slopeSe > 0 : refit.slope + q * refit.slopeSe < 0;
