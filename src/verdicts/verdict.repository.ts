@@ -3,9 +3,11 @@ import { PrismaService } from '../database/prisma.service';
 import type { TrendResolution } from '../generated/prisma/client';
 
 /**
- * Newest accepted items per prediction that a verdict rests on. Bounded so a scorecard request
- * stays cheap at any size: the assessment is of the evidence of the recent past, read by the
- * (trend, status, published_at DESC) index, not of every row ever accepted.
+ * Newest accepted items per prediction (by publication, up to asOf) that a verdict rests on.
+ * Bounded so a scorecard request stays cheap at any size: the assessment is of the evidence of the
+ * recent past, read by the (trend, status, published_at DESC) index, not of every row ever
+ * accepted. Of those, only the ones already accepted at asOf count; the bound is applied first,
+ * so a time-travel request never scans a trend's whole history for rows accepted by then.
  */
 export const VERDICT_EVIDENCE_WINDOW = 200;
 
@@ -21,6 +23,7 @@ export interface VerdictItemRow {
   stance: string;
   score: number;
   url: string | null;
+  publishedAt: number;
   /** When it was known as accepted: its publication or its review, whichever is later (epoch ms). */
   knownAt: number;
 }
@@ -47,18 +50,19 @@ const VERDICT_STATEMENT = `
 SELECT
   (SELECT json_agg(json_build_array(id, number, slug) ORDER BY number) FROM trends) AS trends,
   (SELECT json_agg(json_build_array(t.id, e.id, e.stance, e.score, a.url,
+                   round(extract(epoch FROM e.published_at) * 1000),
                    round(extract(epoch FROM GREATEST(e.published_at, COALESCE(e.reviewed_at, e.created_at))) * 1000)))
    FROM trends t
    CROSS JOIN LATERAL (
-     SELECT id, stance, score, article_id, published_at, reviewed_at, created_at FROM evidence
+     SELECT id, stance, score, article_id, published_at FROM evidence
      WHERE trend_id = t.id AND status = 'accepted' AND published_at <= $1::timestamptz
-       AND COALESCE(reviewed_at, created_at) <= $1::timestamptz
      ORDER BY published_at DESC LIMIT ${VERDICT_EVIDENCE_WINDOW}
-   ) e
+   ) recent
+   JOIN evidence e ON e.id = recent.id AND COALESCE(e.reviewed_at, e.created_at) <= $1::timestamptz
    JOIN articles a ON a.id = e.article_id) AS items`;
 
-/** [trend id, evidence id, stance, score, article url, known at (epoch ms)] */
-type ItemTuple = [number, number, string, number, string | null, number];
+/** [trend id, evidence id, stance, score, article url, published at, known at (epoch ms)] */
+type ItemTuple = [number, number, string, number, string | null, number, number];
 
 type VerdictRow = {
   trends: [number, number, string][] | null;
@@ -83,13 +87,13 @@ export class VerdictRepository {
     };
   }
 
-  /** Every accepted item with when it became known (for the monthly track record; not bounded). */
+  /** Every accepted item published by asOf, newest first, with when it became known (monthly track record; not bounded). */
   async allAccepted(asOf: Date): Promise<VerdictItemRow[]> {
     const rows = await this.prisma.$queryRaw<{ row: ItemTuple }[]>`
-      SELECT json_build_array(e.trend_id, e.id, e.stance, e.score, a.url,
+      SELECT json_build_array(e.trend_id, e.id, e.stance, e.score, a.url, round(extract(epoch FROM e.published_at) * 1000),
              round(extract(epoch FROM GREATEST(e.published_at, COALESCE(e.reviewed_at, e.created_at))) * 1000)) AS row
       FROM evidence e JOIN articles a ON a.id = e.article_id
-      WHERE e.status = 'accepted' AND e.published_at <= ${asOf} AND COALESCE(e.reviewed_at, e.created_at) <= ${asOf}
+      WHERE e.status = 'accepted' AND e.published_at <= ${asOf}
       ORDER BY e.published_at DESC`;
     return rows.map((r) => decodeItem(r.row));
   }
@@ -141,6 +145,6 @@ function auditState(r: TrendResolution) {
   };
 }
 
-function decodeItem([trendId, evidenceId, stance, score, url, knownAt]: ItemTuple): VerdictItemRow {
-  return { trendId, evidenceId, stance, score, url, knownAt };
+function decodeItem([trendId, evidenceId, stance, score, url, publishedAt, knownAt]: ItemTuple): VerdictItemRow {
+  return { trendId, evidenceId, stance, score, url, publishedAt, knownAt };
 }

@@ -23,6 +23,7 @@ export interface KnownItem {
   stance: string;
   score: number;
   url: string | null;
+  publishedAt: number;
   knownAt: number;
 }
 
@@ -32,6 +33,15 @@ export interface Verdict {
   assessment: Assessment & { daysToHorizon: number; asOf: Date; resolution: ResolutionRecord | null };
   /** Every resolution recorded by asOf, oldest first (append-only history). */
   resolutions: ResolutionRecord[];
+}
+
+/** Known at asOf: the newest `window` published by then, and of those the ones accepted by then. */
+export function knownAt(itemsNewestFirst: readonly KnownItem[], asOf: Date, window: number): KnownItem[] {
+  const at = asOf.getTime();
+  return itemsNewestFirst
+    .filter((i) => i.publishedAt <= at)
+    .slice(0, window)
+    .filter((i) => i.knownAt <= at);
 }
 
 export function buildVerdict(
@@ -79,7 +89,7 @@ export function monthlyHistory(
 ): MonthlyPoint[] {
   const mine = itemsNewestFirst.filter((i) => i.trendId === trend.id);
   return monthEnds(fromMonth, asOf).map(({ month, end }) => {
-    const known = mine.filter((i) => i.knownAt <= end.getTime()).slice(0, window);
+    const known = knownAt(mine, end, window);
     const verdict = buildVerdict(trend, known, resolutions, end);
     const { supportShare, accepted, distinctSources } = verdict.assessment;
     return { month, status: verdict.status, supportShare, accepted, distinctSources };

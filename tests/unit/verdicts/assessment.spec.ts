@@ -56,6 +56,7 @@ describe('verdict as of a date', () => {
     stance,
     score: 1,
     url: `https://s${evidenceId}.example/a`,
+    publishedAt: Date.parse(at),
     knownAt: Date.parse(at),
   });
   const resolution: ResolutionRecord = {
