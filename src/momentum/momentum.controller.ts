@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MomentumResponseDto, ScorecardDto } from './momentum-response.dto';
 import { momentumView, MomentumQueryDto, scorecardEntryView } from './momentum.dto';
 import { MomentumService } from './momentum.service';
 
@@ -11,6 +12,7 @@ export class MomentumController {
   @Get('trends/:key/momentum')
   @ApiOperation({ summary: "A prediction's momentum per period (see README: Momentum)" })
   @ApiOkResponse({
+    type: MomentumResponseDto,
     description:
       '{ trend, interval, asOf, from, to, series: [...], momentum: { score, direction, test: { reason, window, evidenceCount, rateRatio, rateRatioInterval, pValue, windowChange, mannKendall, ... }, drivers: [evidence], change, balance } } (README: Momentum)',
   })
@@ -19,6 +21,7 @@ export class MomentumController {
   }
 
   @Get('scorecard')
+  @ApiOkResponse({ type: ScorecardDto })
   @ApiOperation({
     summary: 'All ten predictions: momentum, evidence totals in the window, strongest recent accepted evidence',
   })
