@@ -78,7 +78,7 @@ export class AssessmentDto {
   supportInterval!: IntervalDto | null;
   @ApiProperty({ description: 'supporting weight after the per-source cap' }) supportWeight!: number;
   @ApiProperty({ description: 'contradicting weight after the per-source cap' }) contradictWeight!: number;
-  @ApiProperty({ description: 'accepted evidence items it rests on (newest 200 at most)' }) accepted!: number;
+  @ApiProperty({ description: 'accepted evidence items it rests on (newest 100 at most)' }) accepted!: number;
   @ApiProperty({ description: 'distinct sources (article hosts) among them' }) distinctSources!: number;
   @ApiProperty({ nullable: true, type: Number, description: 'largest share of the weight one source holds' })
   largestSourceShare!: number | null;

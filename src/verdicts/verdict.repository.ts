@@ -5,11 +5,12 @@ import type { TrendResolution } from '../generated/prisma/client';
 /**
  * Newest accepted items per prediction (by publication, up to asOf) that a verdict rests on.
  * Bounded so a scorecard request stays cheap at any size: the assessment is of the evidence of the
- * recent past, read by the (trend, status, published_at DESC) index, not of every row ever
+ * recent past, read index-only by the (trend, status, published_at DESC) index (which includes
+ * reviewed_at and created_at for this), not of every row ever
  * accepted. Of those, only the ones already accepted at asOf count; the bound is applied first,
  * so a time-travel request never scans a trend's whole history for rows accepted by then.
  */
-export const VERDICT_EVIDENCE_WINDOW = 200;
+export const VERDICT_EVIDENCE_WINDOW = 100;
 
 export interface VerdictTrendRow {
   id: number;
@@ -54,11 +55,12 @@ SELECT
                    round(extract(epoch FROM GREATEST(e.published_at, COALESCE(e.reviewed_at, e.created_at))) * 1000)))
    FROM trends t
    CROSS JOIN LATERAL (
-     SELECT id, stance, score, article_id, published_at FROM evidence
-     WHERE trend_id = t.id AND status = 'accepted' AND published_at <= $1::timestamptz
-     ORDER BY published_at DESC LIMIT ${VERDICT_EVIDENCE_WINDOW}
-   ) recent
-   JOIN evidence e ON e.id = recent.id AND COALESCE(e.reviewed_at, e.created_at) <= $1::timestamptz
+     SELECT * FROM (
+       SELECT id, stance, score, article_id, published_at, reviewed_at, created_at FROM evidence
+       WHERE trend_id = t.id AND status = 'accepted' AND published_at <= $1::timestamptz
+       ORDER BY published_at DESC LIMIT ${VERDICT_EVIDENCE_WINDOW}
+     ) recent WHERE COALESCE(reviewed_at, created_at) <= $1::timestamptz
+   ) e
    JOIN articles a ON a.id = e.article_id) AS items`;
 
 /** [trend id, evidence id, stance, score, article url, published at, known at (epoch ms)] */
