@@ -1,14 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { RequireRole } from '../auth/admin.guard';
-import { decodeCursor, Page, toPage } from '../common/pagination';
+import { IsId } from '../common/id';
+import { ID_CURSOR, Page, paginate } from '../common/pagination';
 import { ArticleListRow, ArticleRepository } from './article.repository';
 import { PageQuery } from '../common/page-query.dto';
 
 class ListArticlesQuery extends PageQuery(200) {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) feedId?: number;
+  @ApiPropertyOptional() @IsOptional() @IsId() feedId?: number;
   @ApiPropertyOptional({ description: 'text in title or summary' })
   @IsOptional()
   @IsString()
@@ -40,9 +40,14 @@ export class ArticleController {
 
   @Get()
   async list(@Query() query: ListArticlesQuery): Promise<Page<ArticleDto>> {
-    const limit = query.limit ?? 50;
-    const cursor = decodeCursor<{ id: number }>(query.cursor, ['id']);
-    const rows = await this.articles.list({ feedId: query.feedId, q: query.q, beforeId: cursor?.id, limit: limit + 1 });
-    return toPage(rows, limit, (a) => ({ id: a.id }), ArticleDto.from);
+    return paginate({
+      cursor: query.cursor,
+      limit: query.limit ?? 50,
+      shape: ID_CURSOR,
+      fetch: (after, take) =>
+        this.articles.list({ feedId: query.feedId, q: query.q, beforeId: after?.id, limit: take }),
+      position: (a) => ({ id: a.id }),
+      view: ArticleDto.from,
+    });
   }
 }

@@ -29,6 +29,8 @@ export interface AppEnv {
   digestEmailFrom: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   adminRateLimitPerMinute: number;
+  /** Failed bearer tokens per client address per minute before that address gets 429 for a minute. */
+  authFailuresPerMinute: number;
 }
 
 export class EnvError extends Error {}
@@ -142,5 +144,6 @@ export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv
     digestEmailFrom: str(env, 'DIGEST_EMAIL_FROM', 'trend-scorecard@localhost'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     adminRateLimitPerMinute: int(env, 'ADMIN_RATE_LIMIT_PER_MINUTE', 600, 1, 1000000),
+    authFailuresPerMinute: int(env, 'AUTH_FAILURES_PER_MINUTE', 10, 1, 10000),
   };
 }

@@ -98,7 +98,11 @@ export class BulkReviewResultDto {
 
 export class AuditEntryDto {
   @ApiProperty() id!: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'the evidence decided on; null for a resolution' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'the evidence decided on; null for a resolution, or once the evidence was deleted',
+  })
   evidenceId!: number | null;
   @ApiProperty({ nullable: true, type: Number, description: "the prediction's resolution recorded; null for evidence" })
   resolutionId!: number | null;
@@ -106,6 +110,13 @@ export class AuditEntryDto {
   @ApiProperty({ enum: ['accept', 'reject', 'create_manual', 'resolve'] }) action!: string;
   @ApiProperty({ description: '{ status, stance, note } before the decision' }) before!: object;
   @ApiProperty({ description: '{ status, stance, note } after the decision' }) after!: object;
+  @ApiProperty({
+    nullable: true,
+    type: Object,
+    description:
+      'what the decision was about, kept when the evidence was deleted: { evidenceId, article: { id, title, url }, trend: { number, slug }, stance, status }',
+  })
+  subject!: object | null;
   @ApiProperty() createdAt!: string;
 
   static from(a: ReviewAudit): AuditEntryDto {
@@ -117,6 +128,7 @@ export class AuditEntryDto {
       action: a.action,
       before: a.before as object,
       after: a.after as object,
+      subject: (a.subject as object | null) ?? null,
       createdAt: a.createdAt.toISOString(),
     };
   }

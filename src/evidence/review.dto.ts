@@ -5,15 +5,14 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUrl,
   Length,
   MaxLength,
-  Min,
 } from 'class-validator';
+import { IsId } from '../common/id';
+import { IsIsoDate } from '../common/iso-date';
 import { STANCES, Stance } from './evidence-query.dto';
 
 export const DECISIONS = ['accept', 'reject'] as const;
@@ -43,8 +42,7 @@ export class BulkReviewDto extends ReviewDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BULK_IDS)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
+  @IsId({ each: true })
   ids!: number[];
 }
 
@@ -80,6 +78,6 @@ export class ManualEvidenceDto {
 
   @ApiPropertyOptional({ description: 'publication time when the article is new; default now' })
   @IsOptional()
-  @IsISO8601()
+  @IsIsoDate()
   publishedAt?: string;
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { normaliseUrl } from '../articles/url-normaliser';
 import type { Principal } from '../auth/roles';
 import { AppError } from '../common/app-error';
-import { decodeCursor, Page, toPage } from '../common/pagination';
+import { requireIsoDate } from '../common/iso-date';
+import { ID_CURSOR, Page, paginate } from '../common/pagination';
 import { AuditRepository } from './audit.repository';
 import { AuditEntryDto, BulkReviewResultDto, EvidenceItemDto } from './evidence.dto';
 import { AuditQueryDto } from './evidence-query.dto';
@@ -49,7 +50,7 @@ export class ReviewService {
       url: body.url,
       normalizedUrl,
       title: body.title,
-      publishedAt: body.publishedAt ? new Date(body.publishedAt) : new Date(),
+      publishedAt: body.publishedAt ? requireIsoDate(body.publishedAt, 'publishedAt') : new Date(),
       trendId: await this.evidence.resolveTrendId(body.trend),
       stance: body.stance,
       note: body.note ?? null,
@@ -69,12 +70,14 @@ export class ReviewService {
   }
 
   async auditLog(query: AuditQueryDto): Promise<Page<AuditEntryDto>> {
-    const limit = query.limit ?? DEFAULT_AUDIT_LIMIT;
-    const cursor = decodeCursor<{ id: number }>(query.cursor, ['id']);
-    if (cursor && !Number.isInteger(cursor.id))
-      throw AppError.badRequest('invalid_cursor', 'cursor is not one this API issued');
-    const rows = await this.audits.list(query.evidenceId, cursor?.id ?? null, limit + 1);
-    return toPage(rows, limit, (last) => ({ id: last.id }), AuditEntryDto.from);
+    return paginate({
+      cursor: query.cursor,
+      limit: query.limit ?? DEFAULT_AUDIT_LIMIT,
+      shape: ID_CURSOR,
+      fetch: (after, take) => this.audits.list(query.evidenceId, after?.id ?? null, take),
+      position: (last) => ({ id: last.id }),
+      view: AuditEntryDto.from,
+    });
   }
 }
 

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
 import { fetchFeed, FetchResult } from './feed-fetcher';
-import { assertFeedUrlAllowed } from './ssrf-guard';
 
 /** The network side of ingestion, configured once from the environment. */
 @Injectable()
@@ -27,10 +26,5 @@ export class FeedFetchGateway {
       },
       signal,
     );
-  }
-
-  /** Add-time SSRF check (the fetcher checks again at connect time, on every redirect). */
-  assertAllowed(url: string): Promise<URL> {
-    return assertFeedUrlAllowed(url, this.env.feedAllowPrivateNetworks);
   }
 }

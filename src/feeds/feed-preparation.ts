@@ -1,3 +1,4 @@
+import { httpUrl } from '../common/http-url';
 import { normaliseItem } from '../articles/article-normaliser';
 import { ItemBatch, toItemBatch } from '../articles/item-batch';
 import { FeedParseError, FeedParseErrorCode } from './feed-errors';
@@ -36,7 +37,8 @@ export function prepareFeed(task: FeedPreparationTask): PreparedFeed {
   const items = parsed.items.map((item) => normaliseItem(item, language, task.fetchedAt, task.baseUrl));
   return {
     title: parsed.title,
-    siteUrl: parsed.siteUrl,
+    // The channel link is stored and exported as OPML htmlUrl: http(s) only, like item links.
+    siteUrl: httpUrl(parsed.siteUrl, task.baseUrl)?.href,
     language: parsed.language,
     ttlMinutes: parsed.ttlMinutes,
     // Only the feed's own dates: undated items were given the fetch time, which would fake a busy feed.

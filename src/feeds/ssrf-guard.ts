@@ -11,7 +11,15 @@ import { FeedError } from './feed-errors';
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
   // process() turns ::ffff:127.0.0.1 into 127.0.0.1 so the IPv4 ranges apply to it.
-  return ipaddr.process(address).range() === 'unicast';
+  const parsed = ipaddr.process(address);
+  // IPv4-compatible forms (::/96, e.g. [::7f00:1] = [::127.0.0.1]) are deprecated (RFC 4291) and
+  // ipaddr.js counts them as unicast; some stacks still route them to the IPv4 address inside.
+  if (parsed.kind() === 'ipv6' && isIpv4Compatible(parsed as ipaddr.IPv6)) return false;
+  return parsed.range() === 'unicast';
+}
+
+function isIpv4Compatible(address: ipaddr.IPv6): boolean {
+  return address.parts.slice(0, 6).every((part) => part === 0);
 }
 
 /** Strips the brackets WHATWG URL keeps around IPv6 literals ("[::1]"). */

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsIsoDate } from '../common/iso-date';
+import { verdictFields } from '../verdicts/verdict.dto';
 import { completePeriods, SeriesPoint } from './momentum-math';
 import type { StrongEvidenceRow } from './momentum-read';
 import { DIRECTION_TEST_PARAMETERS } from './trend-test';
-import { verdictFields } from '../verdicts/verdict.dto';
 import type { ScorecardEntry, TrendMomentum } from './momentum.service';
 
 export class MomentumQueryDto {
@@ -14,19 +15,19 @@ export class MomentumQueryDto {
 
   @ApiPropertyOptional({ description: 'first period (ISO date); default: 26 weeks / 90 days / 24 months before `to`' })
   @IsOptional()
-  @IsString()
+  @IsIsoDate()
   from?: string;
 
   @ApiPropertyOptional({ description: 'end (exclusive, ISO date); default: asOf' })
   @IsOptional()
-  @IsString()
+  @IsIsoDate()
   to?: string;
 
   @ApiPropertyOptional({
     description: 'answer as the API would have at this instant (evidence published after it is ignored)',
   })
   @IsOptional()
-  @IsString()
+  @IsIsoDate()
   asOf?: string;
 }
 

@@ -24,7 +24,6 @@ $$;
 CREATE TRIGGER trend_resolutions_no_update BEFORE UPDATE OR DELETE ON trend_resolutions
   FOR EACH ROW EXECUTE FUNCTION trend_resolutions_append_only();
 
--- The review audit trail records resolutions too: a row names either the evidence or the resolution.
-ALTER TABLE review_audit ALTER COLUMN evidence_id DROP NOT NULL;
+-- The review audit trail records resolutions too (evidence_id is already nullable: audit rows
+-- outlive deleted evidence, 20261202100000): a resolution's row names it in resolution_id.
 ALTER TABLE review_audit ADD COLUMN resolution_id INTEGER REFERENCES trend_resolutions(id) ON DELETE CASCADE;
-ALTER TABLE review_audit ADD CONSTRAINT review_audit_subject CHECK (evidence_id IS NOT NULL OR resolution_id IS NOT NULL);

@@ -2,6 +2,7 @@
  * Wording, number formats and sanitising shared by every digest renderer, so markdown, HTML, plain
  * text and Atom say the same thing in the same words.
  */
+import { httpUrl } from '../../common/http-url';
 import type { DigestContent, MomentumDirection } from '../digest.types';
 
 // C0/C1 controls other than tab, newline and CR are not allowed in XML; lone surrogates are not
@@ -19,23 +20,29 @@ const HTML_ESCAPES: Record<string, string> = {
 
 /** Escapes text for HTML or XML element content and double- or single-quoted attributes. */
 export function escapeHtml(text: string): string {
-  return text.replace(INVALID_XML_CHARS, '').replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
+  return withoutUnsafeChars(text).replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
+}
+
+/**
+ * Bidirectional embedding, override and isolate controls (U+202A-202E, U+2066-2069): in a title
+ * from a feed they can reverse how the rest of a line reads ("Trojan Source"), e.g. make a link's
+ * text read as another address. Digests have no use for them.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** Text without characters XML refuses or bidirectional controls. */
+export function withoutUnsafeChars(text: string): string {
+  return text.replace(INVALID_XML_CHARS, '').replace(BIDI_CONTROLS, '');
 }
 
 /** Collapses newlines and whitespace runs so untrusted text cannot start a new line of structure. */
 export function singleLine(text: string): string {
-  return text.replace(INVALID_XML_CHARS, '').replace(/\s+/g, ' ').trim();
+  return withoutUnsafeChars(text).replace(/\s+/g, ' ').trim();
 }
 
 /** The URL normalised by WHATWG parsing if it is http(s), otherwise null (javascript:, data:, junk). */
 export function safeHttpUrl(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  try {
-    const url = new URL(raw.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
+  return httpUrl(raw)?.href ?? null;
 }
 
 export function formatScore(value: number): string {
