@@ -36,8 +36,11 @@ export async function createApp(env: AppEnv, databaseUrl: string): Promise<INest
     type: ['text/xml', 'application/xml', 'text/x-opml', 'text/plain'],
     limit: TEXT_BODY_LIMIT,
   });
+  // The web pages' forms (review desk); small bodies only.
+  app.useBodyParser('urlencoded', { extended: false, limit: '64kb' });
   app.use(refuseUnusableBody);
-  app.set('trust proxy', false);
+  // Behind a TLS-terminating proxy (TRUST_PROXY=true), req.secure and req.ip come from X-Forwarded-*.
+  app.set('trust proxy', env.trustProxy);
   app.useGlobalPipes(validationPipe());
   setupOpenApi(app);
   await app.get(TrendSeeder).seed();

@@ -16,8 +16,10 @@ import { MomentumModule } from './momentum/momentum.module';
 import { TaggingModule } from './tagging/tagging.module';
 import { DigestsModule } from './digests/digests.module';
 import { VerdictsModule } from './verdicts/verdicts.module';
+import { ImportsModule } from './imports/imports.module';
+import { WebModule } from './web/web.module';
 
-/** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, verdicts, momentum, digests. */
+/** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, verdicts, momentum, digests; then the web pages over them. */
 const FEATURE_MODULES = [
   HealthModule,
   AuthModule,
@@ -29,7 +31,9 @@ const FEATURE_MODULES = [
   VerdictsModule,
   MomentumModule,
   DigestsModule,
+  ImportsModule,
   JobsModule,
+  WebModule,
 ];
 
 @Module({})

@@ -2,7 +2,6 @@ import { Controller, Get, Header, Inject, Param, Query, Res } from '@nestjs/comm
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IdPipe } from '../common/id';
-import { paginate } from '../common/pagination';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
 import { DigestFormatQuery, digestSummaryView, digestView, ListDigestsQuery } from './digest.dto';
@@ -29,14 +28,8 @@ export class DigestController {
       'Digests, newest first: { data: [{ id, periodStart, periodEnd, createdAt, nothingMoved, movers }], nextCursor }',
   })
   async list(@Query() query: ListDigestsQuery) {
-    return paginate({
-      cursor: query.cursor,
-      limit: query.limit ?? 20,
-      shape: { periodStart: 'date' } as const,
-      fetch: (after, take) => this.digests.list(after ? new Date(after.periodStart) : undefined, take),
-      position: (d) => ({ periodStart: d.periodStart.toISOString() }),
-      view: digestSummaryView,
-    });
+    const page = await this.digests.page(query.cursor, query.limit ?? 20);
+    return { data: page.data.map(digestSummaryView), nextCursor: page.nextCursor };
   }
 
   @Get('api/digests/latest')

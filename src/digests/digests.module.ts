@@ -32,6 +32,6 @@ import { WebhookService } from './webhook.service';
     WebhookService,
     WebhookSender,
   ],
-  exports: [DigestBuildService, DeliveryService, DigestClock],
+  exports: [DigestBuildService, DeliveryService, DigestClock, DigestService],
 })
 export class DigestsModule {}

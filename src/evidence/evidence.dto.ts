@@ -107,7 +107,7 @@ export class AuditEntryDto {
   @ApiProperty({ nullable: true, type: Number, description: "the prediction's resolution recorded; null for evidence" })
   resolutionId!: number | null;
   @ApiProperty({ description: 'name of the token that decided' }) actor!: string;
-  @ApiProperty({ enum: ['accept', 'reject', 'create_manual', 'resolve'] }) action!: string;
+  @ApiProperty({ enum: ['accept', 'reject', 'create_manual', 'undo', 'resolve'] }) action!: string;
   @ApiProperty({ description: '{ status, stance, note } before the decision' }) before!: object;
   @ApiProperty({ description: '{ status, stance, note } after the decision' }) after!: object;
   @ApiProperty({

@@ -6,10 +6,10 @@ import { requireIsoDate } from '../common/iso-date';
 import { ID_CURSOR, Page, paginate } from '../common/pagination';
 import { AuditRepository } from './audit.repository';
 import { AuditEntryDto, BulkReviewResultDto, EvidenceItemDto } from './evidence.dto';
-import { AuditQueryDto } from './evidence-query.dto';
+import { AuditQueryDto, EVIDENCE_STATUSES, EvidenceStatus, Stance, STANCES } from './evidence-query.dto';
 import { EvidenceService } from './evidence.service';
 import { BulkReviewDto, ManualEvidenceDto, ReviewDto } from './review.dto';
-import { DecisionChange, ReviewRepository } from './review.repository';
+import { DecisionChange, ReviewRepository, ReviewState } from './review.repository';
 
 const DEFAULT_AUDIT_LIMIT = 50;
 
@@ -69,6 +69,21 @@ export class ReviewService {
     return this.evidence.get(result.created);
   }
 
+  /**
+   * Puts an item back as it was before its latest decision (the desk's undo), recorded in the
+   * audit log as an 'undo' whose `before` is the state it undid; undoing again redoes.
+   */
+  async undoLast(id: number, by: Principal): Promise<EvidenceItemDto> {
+    const [last] = await this.audits.list(id, null, 1);
+    const before = (last?.before ?? {}) as Partial<ReviewState>;
+    if (!last || !isStatus(before.status) || !isStance(before.stance)) {
+      throw AppError.conflict('nothing_to_undo', `evidence ${id} has no decision to undo`);
+    }
+    const change = { status: before.status, stance: before.stance, note: before.note ?? null };
+    await this.reviews.applyDecision([id], change, by.name, 'undo');
+    return this.evidence.get(id);
+  }
+
   async auditLog(query: AuditQueryDto): Promise<Page<AuditEntryDto>> {
     return paginate({
       cursor: query.cursor,
@@ -79,6 +94,14 @@ export class ReviewService {
       view: AuditEntryDto.from,
     });
   }
+}
+
+function isStatus(value: unknown): value is EvidenceStatus {
+  return (EVIDENCE_STATUSES as readonly unknown[]).includes(value);
+}
+
+function isStance(value: unknown): value is Stance {
+  return (STANCES as readonly unknown[]).includes(value);
 }
 
 function toChange(body: ReviewDto): DecisionChange {

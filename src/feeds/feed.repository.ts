@@ -99,8 +99,9 @@ export class FeedRepository {
     return { ...feed, articleCount };
   }
 
+  /** Polled feeds only: an import's named source (`import:NAME`) is no feed another reader could subscribe to. */
   allForExport(): Promise<Feed[]> {
-    return this.prisma.feed.findMany({ orderBy: { id: 'asc' } });
+    return this.prisma.feed.findMany({ where: { kind: 'feed' }, orderBy: { id: 'asc' } });
   }
 
   update(id: number, data: Prisma.FeedUpdateInput): Promise<Feed> {

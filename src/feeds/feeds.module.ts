@@ -21,6 +21,6 @@ import { UrlGuard } from './url-guard';
     DefaultFeedsLoader,
     UrlGuard,
   ],
-  exports: [FeedRepository, FeedService, IngestionService, DefaultFeedsLoader, UrlGuard],
+  exports: [FeedRepository, FeedService, FeedFetchGateway, IngestionService, DefaultFeedsLoader, UrlGuard],
 })
 export class FeedsModule {}

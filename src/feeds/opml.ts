@@ -63,6 +63,9 @@ export function renderOpml(
   feeds: { url: string; title: string | null; siteUrl: string | null; language: string | null }[],
   title: string,
 ): string {
+  // feedsmith refuses an OPML without outlines ("Invalid input OPML"): with no feeds (or only
+  // import sources) the export is still a valid, empty document, not a 500.
+  if (feeds.length === 0) return emptyOpml(title);
   return generateOpml({
     head: { title, dateCreated: new Date() },
     body: {
@@ -76,4 +79,9 @@ export function renderOpml(
       })),
     },
   } as Parameters<typeof generateOpml>[0]) as string;
+}
+
+function emptyOpml(title: string): string {
+  const escaped = title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<?xml version="1.0" encoding="utf-8"?>\n<opml version="2.0"><head><title>${escaped}</title></head><body></body></opml>\n`;
 }

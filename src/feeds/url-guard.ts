@@ -4,7 +4,7 @@ import { AppError } from '../common/app-error';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
 import { FeedError } from './feed-errors';
-import { assertFeedUrlAllowed, createGuardedLookup } from './ssrf-guard';
+import { addressPolicy, assertFeedUrlAllowed, createGuardedLookup, resolveWithSystemDns } from './ssrf-guard';
 
 /** What a URL is for, which names the 400 codes: feed_url_blocked, invalid_webhook_url... */
 export type GuardedUrlKind = 'feed' | 'webhook';
@@ -18,9 +18,12 @@ export type GuardedUrlKind = 'feed' | 'webhook';
 @Injectable()
 export class UrlGuard {
   readonly lookup: LookupFunction | undefined;
+  /** Public addresses plus FEED_ALLOWED_NETWORKS, the same policy the feed fetcher applies. */
+  private readonly isAddressAllowed: (address: string) => boolean;
 
   constructor(@Inject(APP_ENV) private readonly env: AppEnv) {
-    this.lookup = env.feedAllowPrivateNetworks ? undefined : createGuardedLookup();
+    this.isAddressAllowed = addressPolicy(env.feedAllowedNetworks);
+    this.lookup = env.feedAllowPrivateNetworks ? undefined : createGuardedLookup(undefined, this.isAddressAllowed);
   }
 
   get allowPrivateNetworks(): boolean {
@@ -29,7 +32,7 @@ export class UrlGuard {
 
   /** Before each fetch or post; throws FeedError (the caller records why the attempt failed). */
   assertReachable(raw: string): Promise<URL> {
-    return assertFeedUrlAllowed(raw, this.env.feedAllowPrivateNetworks);
+    return assertFeedUrlAllowed(raw, this.env.feedAllowPrivateNetworks, resolveWithSystemDns, this.isAddressAllowed);
   }
 
   /**

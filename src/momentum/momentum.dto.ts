@@ -44,6 +44,8 @@ function pointView(p: SeriesPoint) {
     rejected: p.rejected,
     weightedEvidence: round(p.weightedEvidence),
     share: round(p.share),
+    supportingShare: round(p.supportingShare),
+    contradictingShare: round(p.contradictingShare),
     momentum: round(p.momentum),
   };
 }
