@@ -7,6 +7,8 @@ COPY package.json package-lock.json prisma.config.ts tsconfig.json tsconfig.buil
 COPY prisma ./prisma
 COPY src ./src
 COPY jobs ./jobs
+# The development labelled sets: the evidence model's shipped training data (trained on first use).
+COPY tests/fixtures/labelled-headlines.json tests/fixtures/labelled-headlines-holdout.json tests/fixtures/labelled-headlines-holdout-2.json ./tests/fixtures/
 RUN npm ci --no-audit --no-fund && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
@@ -19,6 +21,7 @@ COPY --from=build /app/prisma ./prisma
 # The web pages' templates and assets are read from the source tree at run time.
 COPY --from=build /app/src/web/views ./src/web/views
 COPY --from=build /app/src/web/assets ./src/web/assets
+COPY --from=build /app/tests/fixtures ./tests/fixtures
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]

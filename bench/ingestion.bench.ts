@@ -17,6 +17,10 @@
  * its memory to the ingester's RSS. Apart, the figures are the app's own, as in production,
  * where the publishers' servers are elsewhere.
  *
+ * A second case (bench/ingestion-latency.case.ts) runs 10,000 feeds answering after 100 ms
+ * through the whole ingest-feeds job, against its concurrency bound. INGESTION_BENCH_CASE=main
+ * or =latency runs one of the two.
+ *
  * Run: npx ts-node --transpile-only bench/ingestion.bench.ts
  */
 import type { INestApplication } from '@nestjs/common';
@@ -41,6 +45,7 @@ import { IngestionService } from '../src/feeds/ingestion.service';
 import { TaggingService } from '../src/tagging/tagging.service';
 import { makeItems, rssDocument } from '../tests/support/generated-feeds';
 import { createTestDatabase } from '../tests/support/test-database';
+import { LATENCY_SERVER_FLAG, LatencyCaseFigures, runLatencyCase, serveWithLatency } from './ingestion-latency.case';
 
 const FEEDS = 1000;
 const ITEMS_PER_FEED = 50;
@@ -255,7 +260,16 @@ async function storeOnlyFigures(documents: string[], env: AppEnv): Promise<Inges
   }
 }
 
-export async function run(): Promise<IngestionBenchFigures> {
+/** Both cases, one JSON line each (INGESTION_BENCH_CASE=main|latency picks one). */
+export async function run(): Promise<(IngestionBenchFigures | LatencyCaseFigures)[]> {
+  const only = process.env.INGESTION_BENCH_CASE;
+  const figures: (IngestionBenchFigures | LatencyCaseFigures)[] = [];
+  if (only !== 'latency') figures.push(await runMainCase());
+  if (only !== 'main') figures.push(await runLatencyCase(__filename));
+  return figures;
+}
+
+async function runMainCase(): Promise<IngestionBenchFigures> {
   const documents = feedDocuments();
   const server = await startFeedServerChild();
   const db = await createTestDatabase();
@@ -356,9 +370,11 @@ export async function run(): Promise<IngestionBenchFigures> {
 if (require.main === module) {
   if (process.argv.includes(SERVER_FLAG)) {
     serveFeeds();
+  } else if (process.argv.includes(LATENCY_SERVER_FLAG)) {
+    serveWithLatency();
   } else {
     run()
-      .then((figures) => console.log(JSON.stringify(figures)))
+      .then((figures) => figures.forEach((f) => console.log(JSON.stringify(f))))
       .catch((error) => {
         console.error(error);
         process.exitCode = 1;

@@ -3,8 +3,9 @@ import type { AppEnv } from '../src/config/env';
 import { IngestionService } from '../src/feeds/ingestion.service';
 import { TaggingService } from '../src/tagging/tagging.service';
 import { Job, JobContext, JobSummary } from './job.types';
+import { TagWhileFetching } from './tag-while-fetching';
 
-/** Polls every due feed and stores new articles; tagging of new articles follows in the same run. */
+/** Polls every due feed and stores new articles; new articles are tagged in the same run, while fetching goes on. */
 @Injectable()
 export class IngestFeedsJob implements Job {
   readonly name = 'ingest-feeds';
@@ -19,9 +20,19 @@ export class IngestFeedsJob implements Job {
   }
 
   async run(context: JobContext): Promise<JobSummary> {
-    const ingested = await this.ingestion.ingestDueFeeds(`run-${context.runId}`, context.signal);
-    // Tags every untagged article, not only this run's: a run that died before tagging is caught up.
-    const tagged = await this.tagging.tagUntagged(context.signal);
+    // Tagging overlaps fetching; it covers every untagged article, not only this run's, so a run
+    // that died before tagging is caught up.
+    const tagger = new TagWhileFetching(this.tagging, context.signal);
+    let ingested;
+    try {
+      ingested = await this.ingestion.ingestDueFeeds(`run-${context.runId}`, context.signal, (outcome) => {
+        if (outcome.newArticleIds.length > 0) tagger.nudge();
+      });
+    } catch (error) {
+      await tagger.finish().catch(() => undefined); // no tagging pass may outlive its run
+      throw error;
+    }
+    const tagged = await tagger.finish();
     return { ...ingested, ...tagged, interrupted: context.signal.aborted };
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InstanceLiveness } from '../src/database/instance-liveness';
 import { PrismaService } from '../src/database/prisma.service';
 import type { JobRun, Prisma } from '../src/generated/prisma/client';
 
@@ -8,15 +9,23 @@ import type { JobRun, Prisma } from '../src/generated/prisma/client';
  */
 @Injectable()
 export class JobRunRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly liveness: InstanceLiveness,
+  ) {}
 
-  /** Claims the job for `tick` unless another lease is live or this tick already ran. */
+  /**
+   * Claims the job for `tick` unless another lease is live or this tick already ran. A lease whose
+   * holder died (its liveness lock is gone) is not live, however long it had to run.
+   */
   async claimLease(job: string, tick: string, owner: string, ttlMs: number): Promise<boolean> {
     const rows = await this.prisma.$queryRaw<{ job: string }[]>`
-      INSERT INTO job_leases (job, owner, lease_until)
-      VALUES (${job}, ${`${tick}|${owner}`}, now() + ${ttlMs} * interval '1 millisecond')
-      ON CONFLICT (job) DO UPDATE SET owner = EXCLUDED.owner, lease_until = EXCLUDED.lease_until
-      WHERE job_leases.lease_until < now() AND split_part(job_leases.owner, '|', 1) <> ${tick}
+      INSERT INTO job_leases (job, owner, lease_until, owner_key)
+      VALUES (${job}, ${`${tick}|${owner}`}, now() + ${ttlMs} * interval '1 millisecond', ${this.liveness.key}::int)
+      ON CONFLICT (job) DO UPDATE SET owner = EXCLUDED.owner, lease_until = EXCLUDED.lease_until,
+        owner_key = EXCLUDED.owner_key
+      WHERE (job_leases.lease_until < now() OR lease_holder_gone(job_leases.owner_key))
+        AND split_part(job_leases.owner, '|', 1) <> ${tick}
       RETURNING job`;
     return rows.length === 1;
   }

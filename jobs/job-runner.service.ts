@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { AppError } from '../src/common/app-error';
 import { waitAtMost } from '../src/common/wait-at-most';
+import { retryWhileDatabaseDown } from '../src/database/connection-errors';
 import type { JobRun, Prisma } from '../src/generated/prisma/client';
 import { JobRunRepository } from './job-run.repository';
 import { Job, JOBS, JobSummary, JobTrigger } from './job.types';
@@ -107,7 +108,10 @@ export class JobRunner implements OnModuleDestroy {
       return await this.execute(job, trigger);
     } finally {
       clearInterval(renew);
-      await this.runs.releaseLease(job.name, tick, this.instance).catch(() => undefined);
+      // Through a database restart too: a lease left held keeps every run of the job out (job_busy).
+      await retryWhileDatabaseDown(() => this.runs.releaseLease(job.name, tick, this.instance)).catch((e) =>
+        this.logger.warn(`job ${job.name}: lease not released (${e}); it lapses in ${LEASE_TTL_MS / 1000} s`),
+      );
     }
   }
 
@@ -127,7 +131,9 @@ export class JobRunner implements OnModuleDestroy {
       const message = error instanceof Error ? error.message : String(error);
       this.logger.error(`job ${job.name} failed: ${error instanceof Error ? error.stack : message}`);
       const summary = { durationMs: Date.now() - started };
-      const finished = await this.runs.finish(run.id, 'failed', summary, message);
+      // The error may be the database going away: wait for it to come back to record the failure,
+      // or the run would stay `running` and be taken for one whose process died.
+      const finished = await retryWhileDatabaseDown(() => this.runs.finish(run.id, 'failed', summary, message));
       return { run: finished, summary: { ...summary, error: message } };
     }
   }

@@ -14,13 +14,21 @@ import { FeedsModule } from '../src/feeds/feeds.module';
 import { DigestsModule } from '../src/digests/digests.module';
 import { TaggingModule } from '../src/tagging/tagging.module';
 import { RetagJob } from './retag.job';
+import { RetrainModelJob } from './retrain-model.job';
 import { RetagOnRuleChange } from './retag-on-rule-change.listener';
 
 /**
  * Every job of the service. A job is a thin class in this folder; the modules it needs are
  * imported here so that jobs depend on features and never the other way round.
  */
-const JOB_CLASSES: Type<Job>[] = [IngestFeedsJob, RetagJob, RebuildRollupsJob, BuildDigestJob, DeliverDigestsJob];
+const JOB_CLASSES: Type<Job>[] = [
+  IngestFeedsJob,
+  RetagJob,
+  RebuildRollupsJob,
+  BuildDigestJob,
+  DeliverDigestsJob,
+  RetrainModelJob,
+];
 const FEATURE_IMPORTS: Type<unknown>[] = [FeedsModule, TaggingModule, MomentumModule, DigestsModule];
 
 @Module({

@@ -3,6 +3,7 @@ import { createApp } from './app.factory';
 import { EnvError, parseEnv } from './config/env';
 import { onShutdownSignal } from './common/shutdown-signals';
 import { resolveDatabase } from './database/database-bootstrap';
+import { DataDirLockedError } from './database/data-dir-lock';
 
 /**
  * `npm start`: parse the environment, bring up the database (embedded unless DATABASE_URL is
@@ -37,13 +38,22 @@ async function main(): Promise<void> {
     log(`unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`),
   );
   onShutdownSignal((signal) => void stop(signal));
-  await app.listen(env.port, env.host);
+  await app.listen(env.port, env.host).catch(async (error) => {
+    // The port is taken (or the host unknown): the embedded server must not outlive this failed start.
+    await app.close().catch(() => undefined);
+    await database.stop();
+    throw error;
+  });
   log(`listening on http://${env.host}:${env.port}`);
 }
 
 main().catch((error) => {
   const message =
-    error instanceof EnvError ? `configuration error: ${error.message}` : ((error as Error)?.stack ?? String(error));
+    error instanceof EnvError
+      ? `configuration error: ${error.message}`
+      : error instanceof DataDirLockedError
+        ? `not started: ${error.message}`
+        : ((error as Error)?.stack ?? String(error));
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

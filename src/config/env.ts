@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { DEFAULT_PROPOSAL_THRESHOLD, DEFAULT_RETRAIN_MIN_DECISIONS } from '../tagging/model-settings';
 import * as ipaddr from 'ipaddr.js';
 
 /**
@@ -32,6 +33,11 @@ export interface AppEnv {
   digestEmailFrom: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   adminRateLimitPerMinute: number;
+  /** The learned second stage of tagging (README "Tagging"): proposals go to review as pending. */
+  modelEnabled: boolean;
+  modelProposalThreshold: number;
+  modelRetrainMinDecisions: number;
+  modelRetrainCron: string;
   /** Failed bearer tokens per client address per minute before that address gets 429 for a minute. */
   authFailuresPerMinute: number;
   /** Where `POST /api/admin/imports` may read files from (paths are resolved inside it). */
@@ -46,6 +52,9 @@ export interface AppEnv {
   webSessionHours: number;
   /** Sign-in attempts allowed per client address in 15 minutes. */
   signInAttemptsPer15Minutes: number;
+  /** Floor and ceiling of a feed's polling interval, in seconds (POLL_MIN_INTERVAL_MINUTES, POLL_MAX_INTERVAL_HOURS). */
+  pollMinIntervalSec: number;
+  pollMaxIntervalSec: number;
 }
 
 export class EnvError extends Error {}
@@ -114,6 +123,16 @@ function url(env: Source, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+function fraction(env: Source, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value >= 1) {
+    throw new EnvError(`${name} must be a number between 0 and 1 (exclusive), got "${raw}"`);
+  }
+  return value;
+}
+
 function cidrList(env: Source, name: string): string[] {
   const raw = optional(env, name);
   if (raw === null) return [];
@@ -140,6 +159,18 @@ function cron(env: Source, name: string, fallback: string): string {
   return value;
 }
 
+/** A floor above the ceiling would leave no valid interval: say so at start, naming both. */
+function pollIntervals(env: Source): { pollMinIntervalSec: number; pollMaxIntervalSec: number } {
+  const minMinutes = int(env, 'POLL_MIN_INTERVAL_MINUTES', 15, 1, 1440);
+  const maxHours = int(env, 'POLL_MAX_INTERVAL_HOURS', 24, 1, 168);
+  if (minMinutes > maxHours * 60) {
+    throw new EnvError(
+      `POLL_MIN_INTERVAL_MINUTES (${minMinutes}) must not exceed POLL_MAX_INTERVAL_HOURS (${maxHours}) in minutes`,
+    );
+  }
+  return { pollMinIntervalSec: minMinutes * 60, pollMaxIntervalSec: maxHours * 3600 };
+}
+
 export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv {
   const adminToken = optional(env, 'ADMIN_TOKEN');
   if (adminToken !== null && adminToken.length < 16) {
@@ -160,6 +191,10 @@ export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv
     schedulerEnabled: bool(env, 'SCHEDULER_ENABLED', true),
     ingestCron: cron(env, 'INGEST_CRON', '*/10 * * * *'),
     digestCron: cron(env, 'DIGEST_CRON', '0 7 * * 1'),
+    modelEnabled: bool(env, 'MODEL_ENABLED', true),
+    modelProposalThreshold: fraction(env, 'MODEL_PROPOSAL_THRESHOLD', DEFAULT_PROPOSAL_THRESHOLD),
+    modelRetrainMinDecisions: int(env, 'MODEL_RETRAIN_MIN_DECISIONS', DEFAULT_RETRAIN_MIN_DECISIONS, 1, 1_000_000),
+    modelRetrainCron: cron(env, 'MODEL_RETRAIN_CRON', '30 3 * * *'),
     fetchConcurrency: int(env, 'FETCH_CONCURRENCY', 16, 1, 256),
     fetchPerHostConcurrency: int(env, 'FETCH_PER_HOST_CONCURRENCY', 2, 1, 64),
     feedParseThreads: int(env, 'FEED_PARSE_THREADS', defaultParseThreads(), 0, 64),
@@ -184,5 +219,6 @@ export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv
     trustProxy: bool(env, 'TRUST_PROXY', false),
     webSessionHours: int(env, 'WEB_SESSION_HOURS', 12, 1, 24 * 30),
     signInAttemptsPer15Minutes: int(env, 'SIGN_IN_ATTEMPTS_PER_15_MINUTES', 10, 1, 10000),
+    ...pollIntervals(env),
   };
 }

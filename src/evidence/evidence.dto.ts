@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ReviewAudit } from '../generated/prisma/client';
-import { EVIDENCE_STATUSES, STANCES } from './evidence-query.dto';
+import { EVIDENCE_SOURCES, EVIDENCE_STATUSES, EvidenceSource, sourceOf, STANCES } from './evidence-query.dto';
 import type { EvidenceRow, OtherTag } from './evidence.repository';
 
 export class FeedRefDto {
@@ -39,7 +39,14 @@ export class EvidenceItemDto {
   @ApiProperty({ type: [String], description: 'the stance cues that matched' }) matchedCues!: string[];
   @ApiProperty({ nullable: true, type: String, description: 'why the rules tagged it' }) reason!: string | null;
   @ApiProperty({ nullable: true, type: Number }) ruleVersion!: number | null;
-  @ApiProperty({ enum: ['rule', 'manual'] }) origin!: string;
+  @ApiProperty({ enum: ['rule', 'model', 'manual'] }) origin!: string;
+  @ApiProperty({ enum: EVIDENCE_SOURCES, description: 'who proposed it: the rules, the evidence model, or a reviewer' })
+  source!: EvidenceSource;
+  @ApiProperty({ nullable: true, type: Number, description: "the model's probability (source model)" })
+  probability!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'the model version that proposed it (source model)' })
+  modelVersion!: number | null;
+  @ApiProperty({ type: [String], description: 'the features that weighed most (source model)' }) features!: string[];
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
   @ApiProperty({ nullable: true, type: String }) reviewedBy!: string | null;
   @ApiProperty({ nullable: true, type: String }) reviewedAt!: string | null;
@@ -58,6 +65,10 @@ export class EvidenceItemDto {
       ...matched,
       ruleVersion: row.ruleVersion,
       origin: row.origin,
+      source: sourceOf(row.origin),
+      probability: row.probability,
+      modelVersion: row.modelVersion,
+      features: readFeatures(row.matched),
       note: row.reviewNote,
       reviewedBy: row.reviewedBy,
       reviewedAt: row.reviewedAt?.toISOString() ?? null,
@@ -149,4 +160,9 @@ export function readMatched(value: unknown): { matchedTerms: string[]; matchedCu
     matchedCues: strings(obj.cues),
     reason: typeof obj.reason === 'string' ? obj.reason : null,
   };
+}
+
+function readFeatures(matched: unknown): string[] {
+  const features = (matched as { features?: unknown } | null)?.features;
+  return Array.isArray(features) ? features.filter((f): f is string => typeof f === 'string') : [];
 }

@@ -31,6 +31,8 @@ export interface QueueFilter {
   to?: Date;
   minScore?: number;
   q?: string;
+  /** Evidence origin: 'rule', 'model' or 'manual' (the API says rules / model / manual). */
+  origin?: string;
   sort: 'score' | 'date';
 }
 
@@ -54,6 +56,17 @@ export interface RuleMatch {
   score: number;
   matched: { terms: string[]; cues: string[]; reason: string } | Record<string, unknown>;
   ruleVersion: number;
+  publishedAt: Date;
+}
+
+/** One proposal of the evidence model; written only where the pair has no evidence at all. */
+export interface ModelProposalRow {
+  articleId: number;
+  trendId: number;
+  stance: Stance;
+  probability: number;
+  modelVersion: number;
+  matched: { terms: string[]; cues: string[]; reason: string; features: string[] };
   publishedAt: Date;
 }
 
@@ -152,6 +165,35 @@ export class EvidenceRepository {
     );
   }
 
+  /**
+   * For the tagging job: files the model's proposals as `pending` evidence of origin `model`
+   * (score = probability, so the queue sorted by score shows the likeliest first). ON CONFLICT DO
+   * NOTHING: a pair that already has evidence (rules, manual, or any decision) is never changed
+   * by the model. Sorted for locking like the rule upsert.
+   */
+  async insertModelProposals(proposals: ModelProposalRow[]): Promise<number> {
+    const rows = [...proposals].sort(
+      (a, b) => a.trendId - b.trendId || a.publishedAt.getTime() - b.publishedAt.getTime() || a.articleId - b.articleId,
+    );
+    let inserted = 0;
+    for (let i = 0; i < rows.length; i += UPSERT_BATCH) {
+      const values = Prisma.join(
+        rows.slice(i, i + UPSERT_BATCH).map(
+          (m) => Prisma.sql`(${m.articleId}::int, ${m.trendId}::int, ${m.stance}::text, ${m.probability}::float8,
+            ${JSON.stringify(m.matched)}::jsonb, ${m.modelVersion}::int, ${m.probability}::float8, ${m.publishedAt}::timestamptz)`,
+        ),
+      );
+      inserted += await retryOnWriteConflict(
+        () => this.prisma.$executeRaw`
+        INSERT INTO evidence (article_id, trend_id, stance, score, matched, model_version, probability, published_at, origin, status, updated_at)
+        SELECT v.*, 'model', 'pending', now() FROM (VALUES ${values})
+          AS v(article_id, trend_id, stance, score, matched, model_version, probability, published_at)
+        ON CONFLICT (article_id, trend_id) DO NOTHING`,
+      );
+    }
+    return inserted;
+  }
+
   private async upsertBatch(rows: RuleMatch[]): Promise<{ inserted: number; updated: number }> {
     const values = Prisma.join(
       rows.map(
@@ -185,6 +227,7 @@ function queueWhere(f: QueueFilter): Prisma.EvidenceWhereInput {
     status: f.status,
     ...(f.trendId !== undefined ? { trendId: f.trendId } : {}),
     ...(f.stance !== undefined ? { stance: f.stance } : {}),
+    ...(f.origin !== undefined ? { origin: f.origin } : {}),
     ...(f.minScore !== undefined ? { score: { gte: f.minScore } } : {}),
     ...(Object.keys(article).length > 0 ? { article } : {}),
   };

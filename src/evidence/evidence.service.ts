@@ -4,7 +4,7 @@ import { requireIsoDate } from '../common/iso-date';
 import { Page, paginate } from '../common/pagination';
 import { TrendService } from '../trends/trend.service';
 import { EvidenceItemDto } from './evidence.dto';
-import { EvidenceQueryDto } from './evidence-query.dto';
+import { EvidenceQueryDto, originOf } from './evidence-query.dto';
 import { EvidenceRepository, EvidenceRow, QueueFilter } from './evidence.repository';
 import type { PublicEvidenceQueryDto } from './public-evidence.dto';
 
@@ -89,6 +89,7 @@ function toFilter(q: EvidenceQueryDto, trendId: number | undefined): QueueFilter
     to: q.to !== undefined ? requireIsoDate(q.to, 'to') : undefined,
     minScore: q.minScore,
     q: q.q?.trim() || undefined,
+    origin: q.source !== undefined ? originOf(q.source) : undefined,
     sort: q.sort ?? 'score',
   };
 }

@@ -49,6 +49,10 @@ export class FeedDto {
   @ApiProperty({ nullable: true, type: String }) lastSuccessAt!: string | null;
   @ApiProperty() nextCheckAt!: string;
   @ApiProperty({ description: 'current polling interval' }) intervalSeconds!: number;
+  @ApiProperty({ description: 'fetches that shared no item with what was stored before: items were probably missed' })
+  gapCount!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'when the last such gap was found' }) lastGapAt!:
+    string | null;
   @ApiProperty() createdAt!: string;
 
   static from(feed: FeedWithCounts): FeedDto {
@@ -70,6 +74,8 @@ export class FeedDto {
       lastSuccessAt: feed.lastSuccessAt?.toISOString() ?? null,
       nextCheckAt: feed.nextCheckAt.toISOString(),
       intervalSeconds: feed.intervalSeconds,
+      gapCount: feed.gapCount,
+      lastGapAt: feed.lastGapAt?.toISOString() ?? null,
       createdAt: feed.createdAt.toISOString(),
     };
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InstanceLiveness } from '../database/instance-liveness';
 import { PrismaService } from '../database/prisma.service';
 import type { Feed, Prisma } from '../generated/prisma/client';
 
@@ -15,6 +16,8 @@ export interface ClaimedFeed {
   lastUnconditionalAt: Date | null;
   consecutiveErrors: number;
   intervalSeconds: number;
+  /** New items stored from this feed so far: 0 means no fetch can have missed anything yet. */
+  itemsSeen: number;
 }
 
 export interface FetchSuccess {
@@ -29,6 +32,8 @@ export interface FetchSuccess {
   newItems: number;
   intervalSeconds: number;
   nextCheckAt: Date;
+  /** The fetch shared no item with what was stored: counted and dated on the feed. */
+  missedItems?: boolean;
 }
 
 export interface FetchFailure {
@@ -38,7 +43,7 @@ export interface FetchFailure {
   nextCheckAt: Date;
 }
 
-/** $1 id, $2 now, $3 status, $4 new items, $5 interval, $6 next check, $7 not modified (keep validators), $8 etag, $9 last modified, $10 unconditional, $11 title, $12 site, $13 language. */
+/** $1 id, $2 now, $3 status, $4 new items, $5 interval, $6 next check, $7 not modified (keep validators), $8 etag, $9 last modified, $10 unconditional, $11 title, $12 site, $13 language, $14 items missed. */
 const RECORD_SUCCESS = `
   UPDATE feeds SET
     last_fetched_at = $2::timestamptz, last_success_at = $2::timestamptz, last_status = $3::int,
@@ -51,6 +56,8 @@ const RECORD_SUCCESS = `
     title = coalesce($11::text, title),
     site_url = coalesce($12::text, site_url),
     language = coalesce($13::text, language),
+    gap_count = gap_count + CASE WHEN $14::boolean THEN 1 ELSE 0 END,
+    last_gap_at = CASE WHEN $14::boolean THEN $2::timestamptz ELSE last_gap_at END,
     updated_at = $2::timestamptz
   WHERE id = $1::int`;
 
@@ -66,7 +73,10 @@ const DELETE_TX_TIMEOUT_MS = 120_000;
 
 @Injectable()
 export class FeedRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly liveness: InstanceLiveness,
+  ) {}
 
   create(data: { url: string; title?: string | null; language?: string | null }): Promise<Feed> {
     return this.prisma.feed.create({ data });
@@ -144,20 +154,23 @@ export class FeedRepository {
   /**
    * Claims up to `limit` due feeds for this instance with a lease: SKIP LOCKED means two
    * instances claiming at once get disjoint feeds, and the lease keeps a feed claimed while it
-   * is fetched, after the claiming transaction has committed.
+   * is fetched, after the claiming transaction has committed. A lease whose holder died (its
+   * liveness lock is gone: InstanceLiveness) is free at once, not only when it lapses.
    */
   claimDue(owner: string, limit: number, leaseMs: number): Promise<ClaimedFeed[]> {
     return this.prisma.$queryRaw<ClaimedFeed[]>`
-      UPDATE feeds SET lease_owner = ${owner}, lease_until = now() + ${leaseMs} * interval '1 millisecond'
+      UPDATE feeds SET lease_owner = ${owner}, lease_until = now() + ${leaseMs} * interval '1 millisecond',
+        lease_key = ${this.liveness.key}::int
       WHERE id IN (
         SELECT id FROM feeds
-        WHERE NOT paused AND next_check_at <= now() AND (lease_until IS NULL OR lease_until < now())
+        WHERE NOT paused AND next_check_at <= now()
+          AND (lease_until IS NULL OR lease_until < now() OR lease_holder_gone(lease_key))
         ORDER BY next_check_at
         FOR UPDATE SKIP LOCKED
         LIMIT ${limit})
       RETURNING id, url, title, language, etag, last_modified AS "lastModified",
         last_unconditional_at AS "lastUnconditionalAt", consecutive_errors AS "consecutiveErrors",
-        interval_seconds AS "intervalSeconds"`;
+        interval_seconds AS "intervalSeconds", items_seen AS "itemsSeen"`;
   }
 
   /**
@@ -181,12 +194,23 @@ export class FeedRepository {
       r.title || null,
       r.siteUrl || null,
       r.language || null,
+      r.missedItems === true,
     ]);
   }
 
   /** Gives a claimed feed back unchanged (its fetch was cut short by a shutdown): due as before. */
   async releaseClaim(id: number): Promise<void> {
     await this.prisma.feed.update({ where: { id }, data: { leaseOwner: null, leaseUntil: null } });
+  }
+
+  /** Gives back every feed `owner` still holds (its run stopped on a database error): due as before. */
+  async releaseClaimsOf(owner: string): Promise<number> {
+    return this.prisma.feed
+      .updateMany({
+        where: { leaseOwner: owner },
+        data: { leaseOwner: null, leaseUntil: null },
+      })
+      .then((r) => r.count);
   }
 
   /** Keeps the original title when the feed gave one earlier; only fills blanks. */

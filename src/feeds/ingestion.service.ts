@@ -3,12 +3,14 @@ import { getMaxListeners, setMaxListeners } from 'node:events';
 import { ArticleRepository } from '../articles/article.repository';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
+import { isDatabaseConnectionError, retryWhileDatabaseDown } from '../database/connection-errors';
+import { ClaimPool } from './claim-pool';
 import { FeedError } from './feed-errors';
 import { FeedFetchGateway } from './feed-fetch.gateway';
 import { FeedPreparationPool } from './feed-preparation.pool';
 import { ClaimedFeed, FeedRepository } from './feed.repository';
 import { HostLimiter } from './host-limiter';
-import { nextCheckAfterError, nextCheckAfterSuccess, shouldFetchUnconditionally } from './polling-policy';
+import { missedItems, nextCheckAfterError, nextCheckAfterSuccess, shouldFetchUnconditionally } from './polling-policy';
 
 export interface FeedOutcome {
   feedId: number;
@@ -30,12 +32,15 @@ export interface IngestSummary {
   errorCodes: Record<string, number>;
 }
 
-const MAX_ROUNDS = 1000;
+/** A guard against a run that never ends (feeds due again within the run): at most this many feeds claimed. */
+const MAX_CLAIMS = 1_000_000;
 
 /**
- * Ingests every due feed: claims them in batches, fetches each under the concurrency limits,
- * stores new items, and reschedules the feed. A feed's failure is recorded on that feed and
- * never stops the run.
+ * Ingests every due feed through one continuous pool: a finished feed frees its slot at once, and
+ * more feeds are claimed whenever half the claimed window is done, so no slot waits for the
+ * slowest feed of a batch. A feed's failure is recorded on that feed and never stops the run; the
+ * database going away does: the run stops claiming, lets what is in flight end, gives back the
+ * feeds it still holds, and fails with that error.
  */
 @Injectable()
 export class IngestionService {
@@ -49,28 +54,66 @@ export class IngestionService {
     @Inject(APP_ENV) private readonly env: AppEnv,
   ) {}
 
-  async ingestDueFeeds(owner: string, signal?: AbortSignal): Promise<IngestSummary> {
+  /** `onStored` hears of every feed that stored new articles (the job tags them meanwhile). */
+  async ingestDueFeeds(
+    owner: string,
+    signal?: AbortSignal,
+    onStored?: (outcome: FeedOutcome) => void,
+  ): Promise<IngestSummary> {
     const limiter = new HostLimiter(this.env.fetchConcurrency, this.env.fetchPerHostConcurrency);
     // Every fetch in flight listens on the caller's signal: more than Node's default of 10 is expected,
     // not the leak Node would warn of.
-    if (signal) setMaxListeners(Math.max(getMaxListeners(signal), this.env.fetchConcurrency + 10), signal);
-    const leaseMs = this.env.fetchTimeoutMs * 3 + 60_000;
+    if (signal) setMaxListeners(Math.max(getMaxListeners(signal), this.env.fetchConcurrency * 2 + 10), signal);
+    const pool = new ClaimPool(this.env.fetchConcurrency * 2);
     const outcomes: FeedOutcome[] = [];
-    for (let round = 0; round < MAX_ROUNDS && !signal?.aborted; round++) {
-      const batch = await this.feeds.claimDue(owner, this.env.fetchConcurrency * 4, leaseMs);
-      if (batch.length === 0) break;
-      outcomes.push(
-        ...(await Promise.all(batch.map((feed) => limiter.run(feed.url, () => this.ingestOne(feed, signal))))),
-      );
+    const record = (outcome: FeedOutcome) => {
+      outcomes.push(outcome);
+      onStored?.(outcome);
+    };
+    let claimed = 0;
+    while (claimed < MAX_CLAIMS && !signal?.aborted && pool.failure === undefined) {
+      if (!pool.wantsMore()) {
+        await pool.next();
+        continue;
+      }
+      const batch = await this.feeds.claimDue(owner, pool.room(), this.leaseMs()).catch((e) => pool.fail(e));
+      if (!batch || batch.length === 0) break;
+      claimed += batch.length;
+      for (const feed of batch)
+        pool.add(limiter.run(feed.url, () => this.ingestUnlessStopped(feed, pool, signal)).then(record));
     }
+    await pool.drain();
+    if (pool.failure !== undefined) await this.giveBack(owner, pool.failure);
     return summarise(outcomes);
   }
 
-  /** One feed, start to finish; never throws (an unexpected error is recorded as the feed's). */
+  /** A feed still queued for a slot when the run failed is not fetched: giveBack releases it. */
+  private ingestUnlessStopped(feed: ClaimedFeed, pool: ClaimPool, signal?: AbortSignal): Promise<FeedOutcome> {
+    if (pool.failure === undefined) return this.ingestOne(feed, signal);
+    return Promise.resolve({ feedId: feed.id, result: 'interrupted', newItems: 0, newArticleIds: [] });
+  }
+
+  private leaseMs(): number {
+    return this.env.fetchTimeoutMs * 3 + 60_000;
+  }
+
+  /** The run failed on the database: release what it still holds once the database answers, then fail. */
+  private async giveBack(owner: string, failure: unknown): Promise<never> {
+    const released = await retryWhileDatabaseDown(() => this.feeds.releaseClaimsOf(owner)).catch(() => 0);
+    this.logger.error(`ingestion stopped by a database error; ${released} claimed feed(s) given back: ${failure}`);
+    throw failure;
+  }
+
+  /**
+   * One feed, start to finish. An unexpected error is recorded as the feed's; only a database
+   * that cannot be reached (or recording that fails) throws, and stops the run.
+   */
   async ingestOne(feed: ClaimedFeed, signal?: AbortSignal): Promise<FeedOutcome> {
     try {
       return await this.fetchAndStore(feed, signal);
     } catch (error) {
+      // The database went away: not the feed's fault, and nothing can be recorded; the run stops.
+      if (isDatabaseConnectionError(error)) throw error;
       const code = error instanceof FeedError ? error.code : 'internal-error';
       const message = error instanceof Error ? error.message : String(error);
       if (!(error instanceof FeedError)) this.logger.error(`feed ${feed.id} (${feed.url}): ${message}`);
@@ -116,11 +159,18 @@ export class IngestionService {
       fetchedAt: now,
     });
     const stored = await this.articles.storeItems(feed.id, parsed.batch);
+    const itemsInDocument = parsed.batch.linkedCount + parsed.batch.unlinked.length;
+    const gap = missedItems({ itemsBefore: feed.itemsSeen, itemsInDocument, newItems: stored.newItems });
+    if (gap) this.logger.warn(`feed ${feed.id} (${feed.url}): no overlap with stored items, some were probably missed`);
     const nextCheckAt = nextCheckAfterSuccess({
       itemDates: parsed.itemDates,
       now,
       ttlMinutes: parsed.ttlMinutes,
       ...hints,
+      minSec: this.env.pollMinIntervalSec,
+      maxSec: this.env.pollMaxIntervalSec,
+      missedItems: gap,
+      previousIntervalSec: feed.intervalSeconds,
     });
     await this.feeds.recordSuccess(feed.id, {
       status: fetched.status,
@@ -134,6 +184,7 @@ export class IngestionService {
       newItems: stored.newItems,
       intervalSeconds: Math.round((nextCheckAt.getTime() - now.getTime()) / 1000),
       nextCheckAt,
+      missedItems: gap,
     });
     return { feedId: feed.id, result: 'stored', newItems: stored.newItems, newArticleIds: stored.newArticleIds };
   }
@@ -149,6 +200,7 @@ export class IngestionService {
       consecutiveErrors: feed.consecutiveErrors + 1,
       now: new Date(),
       retryAfterSec,
+      capSec: this.env.pollMaxIntervalSec,
     });
     await this.feeds.recordFailure(feed.id, { code, message: message.slice(0, 2000), status, nextCheckAt });
   }

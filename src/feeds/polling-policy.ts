@@ -17,6 +17,12 @@ export interface SuccessSchedule {
   expiresAt?: Date;
   minSec?: number;
   maxSec?: number;
+  /**
+   * The fetch shared no item with what was stored for the feed before: it published more between
+   * two polls than it shows, so items were probably missed. Poll at most half as long as last time.
+   */
+  missedItems?: boolean;
+  previousIntervalSec?: number;
 }
 
 export interface ErrorSchedule {
@@ -52,17 +58,33 @@ function serverRequestedSec({ now, ttlMinutes, cacheMaxAgeSec, expiresAt }: Succ
   return Math.max(0, (ttlMinutes ?? 0) * 60, cacheMaxAgeSec ?? 0, expiresInSec);
 }
 
+/** The floor and ceiling of polling intervals when no setting says otherwise (POLL_MIN/MAX_...). */
+export const DEFAULT_MIN_INTERVAL_SEC = 900;
+export const DEFAULT_MAX_INTERVAL_SEC = DAY_SEC;
+
 /**
  * Half the recent publishing gap (so a new item waits on average a quarter of a gap), clamped to
  * [minSec, maxSec]; a feed without enough dated items is polled at maxSec. The server's requested
- * interval wins when longer, still capped at maxSec so a silly TTL cannot silence a feed.
+ * interval wins when longer, still capped at maxSec so a silly TTL cannot silence a feed. After a
+ * fetch that missed items the interval is also at most half the previous one (down to minSec),
+ * whatever the dates or the server say: losing items costs more than one more request.
  */
 export function nextCheckAfterSuccess(schedule: SuccessSchedule): Date {
-  const { itemDates, now, minSec = 900, maxSec = DAY_SEC } = schedule;
+  const { itemDates, now, minSec = DEFAULT_MIN_INTERVAL_SEC, maxSec = DEFAULT_MAX_INTERVAL_SEC } = schedule;
   const gap = averagePublishingGapSec(itemDates, now);
   const adaptive = gap === undefined ? maxSec : clamp(gap / 2, minSec, maxSec);
-  const interval = clamp(Math.max(adaptive, serverRequestedSec(schedule)), minSec, maxSec);
+  let interval = clamp(Math.max(adaptive, serverRequestedSec(schedule)), minSec, maxSec);
+  if (schedule.missedItems)
+    interval = Math.min(interval, Math.max(minSec, (schedule.previousIntervalSec ?? maxSec) / 2));
   return addSeconds(now, interval);
+}
+
+/**
+ * Items were probably missed when a feed that had items before answers with items none of which
+ * was stored before (every item is new): the overlap that proves continuity is gone.
+ */
+export function missedItems(fetch: { itemsBefore: number; itemsInDocument: number; newItems: number }): boolean {
+  return fetch.itemsBefore > 0 && fetch.itemsInDocument > 0 && fetch.newItems >= fetch.itemsInDocument;
 }
 
 /**
@@ -71,7 +93,14 @@ export function nextCheckAfterSuccess(schedule: SuccessSchedule): Date {
  * no "disabled" state: a broken feed is retried at least once per cap.
  */
 export function nextCheckAfterError(schedule: ErrorSchedule): Date {
-  const { consecutiveErrors, now, retryAfterSec, random = Math.random, baseSec = 900, capSec = DAY_SEC } = schedule;
+  const {
+    consecutiveErrors,
+    now,
+    retryAfterSec,
+    random = Math.random,
+    baseSec = DEFAULT_MIN_INTERVAL_SEC,
+    capSec = DEFAULT_MAX_INTERVAL_SEC,
+  } = schedule;
   const exponent = Math.min(Math.max(consecutiveErrors, 1) - 1, 30);
   const ceiling = Math.min(capSec, baseSec * 2 ** exponent);
   const jittered = ceiling / 2 + (ceiling / 2) * clamp(random(), 0, 1);

@@ -73,6 +73,9 @@ export const ANY_ENDING = 4;
 /** Hits of terms: flat quintuples (trend, term, field, start, end). */
 export const HIT_STRIDE = 5;
 
+/** Hits of stance cues: flat quintuples (pattern, field, sentence start, sentence end, negated 0/1). */
+export const CUE_HIT_STRIDE = 5;
+
 /**
  * Per-article scratch, reused across articles so matching allocates only its results. Not
  * shared between concurrent callers: matching is synchronous, so this is safe in Node.
@@ -92,6 +95,9 @@ export class MatchScratch {
   readonly termFields: Uint8Array;
   /** Cue indexes of the trend being evaluated. */
   readonly cues: Int32Array;
+  /** Where each stance cue occurred, so its stance counts only in scope (stance-scope.ts). */
+  cueHits: Int32Array = new Int32Array(16 * CUE_HIT_STRIDE);
+  cueHitCount = 0;
 
   constructor(patternCount: number, maxTerms: number, maxCues: number) {
     this.seenIds = new Int32Array(patternCount);
@@ -114,6 +120,21 @@ export class MatchScratch {
     hits[at++] = start;
     hits[at++] = end;
     this.hitCount = at;
+  }
+
+  addCueHit(pattern: number, field: number, sentenceFrom: number, sentenceTo: number, negated: boolean): void {
+    if (this.cueHitCount + CUE_HIT_STRIDE > this.cueHits.length) {
+      const grown = new Int32Array(this.cueHits.length * 2);
+      grown.set(this.cueHits);
+      this.cueHits = grown;
+    }
+    const at = this.cueHitCount;
+    this.cueHits[at] = pattern;
+    this.cueHits[at + 1] = field;
+    this.cueHits[at + 2] = sentenceFrom;
+    this.cueHits[at + 3] = sentenceTo;
+    this.cueHits[at + 4] = negated ? 1 : 0;
+    this.cueHitCount = at + CUE_HIT_STRIDE;
   }
 
   /** Room for n selected hits of one trend. */

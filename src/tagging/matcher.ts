@@ -10,10 +10,21 @@
  *  - the trend matches when raw >= threshold and no exclusion occurs anywhere in the article.
  *  - score = 1 - 2^(-raw / threshold): 0.5 exactly at the threshold, 0.75 at twice it, tending
  *    to 1; so scores compare across trends whatever their weights.
- *  - stance is 'contradicts' when any of the trend's stance cues occurs, else 'supports'.
+ *  - stance is 'contradicts' when one of the trend's stance cues occurs in scope and is not
+ *    negated, else 'supports': in scope means in the title, or in the summary sentence that holds
+ *    one of the trend's term hits (stance-scope.ts).
  */
-import { ANY_ENDING, CHECK_LEFT, CHECK_RIGHT, CompiledMatcher, HIT_STRIDE, WORD_CHAR } from './compiled-rules';
+import {
+  ANY_ENDING,
+  CHECK_LEFT,
+  CHECK_RIGHT,
+  CompiledMatcher,
+  CUE_HIT_STRIDE,
+  HIT_STRIDE,
+  WORD_CHAR,
+} from './compiled-rules';
 import { explainMatch, roundScore } from './match-explanation';
+import { isNegatedCue, sentenceEnd, sentenceStart } from './stance-scope';
 import { normaliseInto, normaliseText } from './text-normaliser';
 
 export { compileRules } from './compiled-rules';
@@ -85,7 +96,7 @@ function normaliseField(matcher: CompiledMatcher, text: string): number {
 function scanField(matcher: CompiledMatcher, text: string, field: number): void {
   const length = normaliseField(matcher, text);
   const { tables, seenIn, codes, scratch, upperBound } = matcher;
-  const { termRoleStart, roleTrend, roleTerm, roleWeight } = tables;
+  const { termRoleStart, roleTrend, roleTerm, roleWeight, cueRoleStart } = tables;
   const fieldWeight = field === IN_TITLE ? TITLE_WEIGHT : SUMMARY_WEIGHT;
   const found = scratch.found;
   matcher.automaton.scanInto(codes, length, found);
@@ -100,6 +111,10 @@ function scanField(matcher: CompiledMatcher, text: string, field: number): void 
     const firstInField = (seen & field) === 0;
     seenIn[patternId] = seen | field;
     const start = endIndex - patternLength + 1;
+    if (cueRoleStart[patternId] !== cueRoleStart[patternId + 1]) {
+      const from = sentenceStart(codes, start, length);
+      scratch.addCueHit(patternId, field, from, sentenceEnd(codes, endIndex, length), isNegatedCue(codes, start, from));
+    }
     for (let r = termRoleStart[patternId], end = termRoleStart[patternId + 1]; r < end; r++) {
       scratch.addHit(roleTrend[r], roleTerm[r], field, start, endIndex);
       if (firstInField) upperBound[roleTrend[r]] += roleWeight[r] * fieldWeight;
@@ -156,22 +171,35 @@ function countTerms(matcher: CompiledMatcher, trendIndex: number): number {
   return counted;
 }
 
-/** The trend's stance cues present in the article, in rule order; read from the few patterns seen. */
+/** Whether a cue hit speaks about the trend: in the title, or in a summary sentence holding one of its term hits. */
+function cueInScope(matcher: CompiledMatcher, trendIndex: number, cueHit: number): boolean {
+  const { cueHits, hits, hitCount } = matcher.scratch;
+  if (cueHits[cueHit + 1] === IN_TITLE) return true;
+  const from = cueHits[cueHit + 2];
+  const to = cueHits[cueHit + 3];
+  for (let at = 0; at < hitCount; at += HIT_STRIDE) {
+    if (hits[at] === trendIndex && hits[at + 2] === IN_SUMMARY && hits[at + 3] >= from && hits[at + 4] < to)
+      return true;
+  }
+  return false;
+}
+
+/** The trend's stance cues that count (in scope, not negated), in rule order, each once. */
 function cuesOfTrend(matcher: CompiledMatcher, trendIndex: number): string[] {
   const { scratch, tables } = matcher;
   const { cueRoleStart, cueTrend, cueIndex } = tables;
-  const cues = scratch.cues;
+  const { cues, cueHits } = scratch;
   let count = 0;
-  for (let s = 0; s < scratch.seenCount; s++) {
-    const patternId = scratch.seenIds[s];
+  for (let h = 0; h < scratch.cueHitCount; h += CUE_HIT_STRIDE) {
+    if (cueHits[h + 4] === 1) continue;
+    const patternId = cueHits[h];
     for (let r = cueRoleStart[patternId], end = cueRoleStart[patternId + 1]; r < end; r++) {
-      if (cueTrend[r] !== trendIndex) continue;
-      // insertion sort: a handful of cues at most
-      let at = count++;
-      while (at > 0 && cues[at - 1] > cueIndex[r]) {
-        cues[at] = cues[at - 1];
-        at--;
-      }
+      if (cueTrend[r] !== trendIndex || !cueInScope(matcher, trendIndex, h)) continue;
+      // insertion sort without duplicates: a handful of cues at most
+      let at = count;
+      while (at > 0 && cues[at - 1] > cueIndex[r]) at--;
+      if (at > 0 && cues[at - 1] === cueIndex[r]) continue;
+      cues.copyWithin(at + 1, at, count++);
       cues[at] = cueIndex[r];
     }
   }
@@ -231,6 +259,7 @@ export function matchArticle(matcher: CompiledMatcher, article: ArticleText): Tr
   const { trends, upperBound, seenIn, scratch } = matcher;
   scratch.seenCount = 0;
   scratch.hitCount = 0;
+  scratch.cueHitCount = 0;
   try {
     scanField(matcher, article.title, IN_TITLE);
     scanField(matcher, article.summary ?? '', IN_SUMMARY);
@@ -247,6 +276,7 @@ export function matchArticle(matcher: CompiledMatcher, article: ArticleText): Tr
     for (let s = 0; s < scratch.seenCount; s++) seenIn[scratch.seenIds[s]] = 0;
     scratch.seenCount = 0;
     scratch.hitCount = 0;
+    scratch.cueHitCount = 0;
     upperBound.fill(0);
   }
 }

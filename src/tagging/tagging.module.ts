@@ -7,11 +7,14 @@ import { RulesService } from './rules.service';
 import { TaggingController } from './tagging.controller';
 import { TaggingRepository } from './tagging.repository';
 import { TaggingService } from './tagging.service';
+import { EvidenceModelRepository } from './evidence-model.repository';
+import { ModelService } from './model.service';
+import { ModelController } from './model.controller';
 
 @Module({
   imports: [TrendsModule, EvidenceModule],
-  controllers: [RulesController, TaggingController],
-  providers: [MatcherProvider, TaggingRepository, TaggingService, RulesService],
-  exports: [TaggingService],
+  controllers: [RulesController, TaggingController, ModelController],
+  providers: [MatcherProvider, TaggingRepository, TaggingService, RulesService, EvidenceModelRepository, ModelService],
+  exports: [TaggingService, ModelService],
 })
 export class TaggingModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Subject } from 'rxjs';
-import { EvidenceRepository, RuleMatch } from '../evidence/evidence.repository';
+import { EvidenceRepository, ModelProposalRow, RuleMatch } from '../evidence/evidence.repository';
+import { ModelService } from './model.service';
 import { matchArticle, TrendMatch } from './matcher';
 import { MatcherProvider } from './matcher.provider';
 import { ArticleToTag, TaggingRepository } from './tagging.repository';
@@ -10,6 +11,8 @@ export interface TaggingSummary {
   evidenceNew: number;
   evidenceRefreshed: number;
   evidenceWithdrawn: number;
+  /** Proposals of the evidence model filed as pending (pairs the rules did not tag). */
+  modelProposals: number;
 }
 
 const BATCH = 1000;
@@ -28,6 +31,7 @@ export class TaggingService {
     private readonly matchers: MatcherProvider,
     private readonly articles: TaggingRepository,
     private readonly evidence: EvidenceRepository,
+    private readonly models: ModelService,
   ) {}
 
   /**
@@ -91,13 +95,49 @@ export class TaggingService {
     const written = await this.evidence.upsertRuleMatches(matches);
     summary.evidenceNew += written.inserted;
     summary.evidenceRefreshed += written.updated;
+    summary.modelProposals += await this.proposeWithModel(batch, matches, trendIdBySlug);
     const ids = batch.map((a) => a.id);
     if (withdraw) summary.evidenceWithdrawn += await this.evidence.withdrawStalePendingForArticles(ids, matches);
     await this.articles.markTagged(ids, new Date());
     summary.articlesTagged += batch.length;
   }
+
+  /** The second stage: the model's proposals for the pairs of this batch the rules did not tag. */
+  private async proposeWithModel(
+    batch: ArticleToTag[],
+    ruleMatches: RuleMatch[],
+    trendIdBySlug: Map<string, number>,
+  ): Promise<number> {
+    const loaded = await this.models.current();
+    if (!loaded) return 0;
+    const slugById = new Map([...trendIdBySlug].map(([slug, id]) => [id, slug]));
+    const taggedByArticle = new Map<number, Set<string>>();
+    for (const m of ruleMatches) {
+      const tagged = taggedByArticle.get(m.articleId) ?? new Set<string>();
+      tagged.add(slugById.get(m.trendId) ?? '');
+      taggedByArticle.set(m.articleId, tagged);
+    }
+    const rows: ModelProposalRow[] = [];
+    for (const article of batch) {
+      for (const p of this.models.propose(loaded, article, taggedByArticle.get(article.id) ?? new Set())) {
+        const trendId = trendIdBySlug.get(p.trendSlug);
+        if (trendId === undefined) continue;
+        const reason = `model v${loaded.version}: p=${p.probability} ${p.stance}; strongest features: ${p.features.join(', ')}`;
+        rows.push({
+          articleId: article.id,
+          trendId,
+          stance: p.stance,
+          probability: p.probability,
+          modelVersion: loaded.version,
+          matched: { terms: [], cues: [], reason, features: p.features },
+          publishedAt: article.publishedAt,
+        });
+      }
+    }
+    return this.evidence.insertModelProposals(rows);
+  }
 }
 
 function emptySummary(): TaggingSummary {
-  return { articlesTagged: 0, evidenceNew: 0, evidenceRefreshed: 0, evidenceWithdrawn: 0 };
+  return { articlesTagged: 0, evidenceNew: 0, evidenceRefreshed: 0, evidenceWithdrawn: 0, modelProposals: 0 };
 }

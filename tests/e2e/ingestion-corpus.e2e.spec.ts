@@ -1,5 +1,6 @@
 import { sql as sqlOn } from '../support/sql';
 import { serveCorpus, CorpusEntry, decodeCorpusEntry, listCorpusEntries } from '../support/feed-corpus';
+import { describeWithCorpus } from '../support/with-corpus';
 import { FeedServer } from '../support/feed-server';
 import { api, startTestApp, TestApp } from '../support/test-app';
 
@@ -69,7 +70,7 @@ interface FeedView {
 
 const urlPath = (path: string) => `/${path.split('/').map(encodeURIComponent).join('/')}`;
 
-describe('the feed corpus ingested end to end', () => {
+describeWithCorpus('the feed corpus ingested end to end', () => {
   const entries = listCorpusEntries();
   const unhandled: unknown[] = [];
   const recordUnhandled = (reason: unknown) => unhandled.push(reason);

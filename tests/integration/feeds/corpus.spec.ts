@@ -3,6 +3,7 @@ import { fetchFeed } from '../../../src/feeds/feed-fetcher';
 import { parseFeed, ParsedFeed } from '../../../src/feeds/feed-parser';
 import { FeedError } from '../../../src/feeds/feed-errors';
 import { serveCorpus, CorpusEntry, listCorpusEntries } from '../../support/feed-corpus';
+import { describeWithCorpus } from '../../support/with-corpus';
 import { FeedServer } from '../../support/feed-server';
 
 /**
@@ -34,7 +35,7 @@ async function ingest(server: FeedServer, entry: CorpusEntry): Promise<Outcome> 
   }
 }
 
-describe('feed corpus over HTTP', () => {
+describeWithCorpus('feed corpus over HTTP', () => {
   const entries = listCorpusEntries();
   const unhandled: unknown[] = [];
   const recordUnhandled = (reason: unknown) => unhandled.push(reason);

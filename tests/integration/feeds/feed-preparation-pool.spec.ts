@@ -3,6 +3,7 @@ import { FeedParseError } from '../../../src/feeds/feed-errors';
 import { FeedPreparationTask, PreparedFeed } from '../../../src/feeds/feed-preparation';
 import { FeedPreparationPool } from '../../../src/feeds/feed-preparation.pool';
 import { decodeCorpusEntry, listCorpusEntries } from '../../support/feed-corpus';
+import { itWithCorpus } from '../../support/with-corpus';
 
 type Outcome = { feed: PreparedFeed } | { code: string; message: string };
 
@@ -30,7 +31,7 @@ describe('FeedPreparationPool', () => {
     await Promise.all(Object.values(pools).map((pool) => pool.onModuleDestroy()));
   });
 
-  it('prepares every corpus file on worker threads exactly as on the main thread', async () => {
+  itWithCorpus('prepares every corpus file on worker threads exactly as on the main thread', async () => {
     const fetchedAt = new Date('2026-11-29T12:00:00Z');
     let items = 0;
     let errors = 0;

@@ -80,7 +80,9 @@ describe('resolveWindow sizes the window before building periods', () => {
     expect(() => resolveWindow({ interval: 'day', from: '1900-01-01', to: '9999-12-31' }, new Date())).toThrow(
       /at most 1000 periods/,
     );
-    expect(performance.now() - started).toBeLessThan(20);
+    // Building the ~2.9M daily periods first takes seconds and hundreds of MB; refusing from the
+    // bounds takes microseconds. The bound is loose so a busy CI machine cannot make this flaky.
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('still builds the largest window allowed (1000 months)', () => {

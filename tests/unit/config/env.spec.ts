@@ -20,10 +20,25 @@ describe('parseEnv', () => {
     [{ ADMIN_TOKEN: 'short' }, /ADMIN_TOKEN must be at least 16/],
     [{ INGEST_CRON: 'every minute' }, /INGEST_CRON must be a cron expression/],
     [{ SMTP_URL: 'http://mail' }, /SMTP_URL must use smtp: or smtps:/],
+    [{ POLL_MIN_INTERVAL_MINUTES: '0' }, /POLL_MIN_INTERVAL_MINUTES must be an integer from 1 to 1440/],
+    [{ POLL_MIN_INTERVAL_MINUTES: '0.5' }, /POLL_MIN_INTERVAL_MINUTES must be an integer/],
+    [{ POLL_MAX_INTERVAL_HOURS: '0' }, /POLL_MAX_INTERVAL_HOURS must be an integer from 1 to 168/],
+    [
+      { POLL_MIN_INTERVAL_MINUTES: '120', POLL_MAX_INTERVAL_HOURS: '1' },
+      /POLL_MIN_INTERVAL_MINUTES \(120\) must not exceed POLL_MAX_INTERVAL_HOURS \(1\)/,
+    ],
     [{ FEED_ALLOWED_NETWORKS: '10.0.0.0/8, intranet' }, /FEED_ALLOWED_NETWORKS must be a comma-separated list of CIDR/],
   ])('stops the start for %j, naming the variable', (input, message) => {
     expect(() => parseEnv(input)).toThrow(EnvError);
     expect(() => parseEnv(input)).toThrow(message);
+  });
+
+  it('reads the polling floor and ceiling: 15 minutes and 24 hours by default, a floor down to 1 minute', () => {
+    expect(parseEnv({})).toMatchObject({ pollMinIntervalSec: 900, pollMaxIntervalSec: 86_400 });
+    expect(parseEnv({ POLL_MIN_INTERVAL_MINUTES: '1', POLL_MAX_INTERVAL_HOURS: '6' })).toMatchObject({
+      pollMinIntervalSec: 60,
+      pollMaxIntervalSec: 21_600,
+    });
   });
 
   it('reads booleans and lists', () => {

@@ -1,4 +1,5 @@
 import {
+  missedItems,
   nextCheckAfterError,
   nextCheckAfterSuccess,
   shouldFetchUnconditionally,
@@ -71,5 +72,68 @@ describe('shouldFetchUnconditionally', () => {
     expect(shouldFetchUnconditionally(hoursAgo(23), now)).toBe(false);
     expect(shouldFetchUnconditionally(hoursAgo(24), now)).toBe(true);
     expect(shouldFetchUnconditionally(hoursAgo(2), now, 3600)).toBe(true);
+  });
+});
+
+describe('polling floor and missed items', () => {
+  const everyTwentySeconds = Array.from({ length: 30 }, (_, i) => new Date(now.getTime() - i * 20_000));
+
+  it('polls a busy feed at the configured floor, not a fixed 15 minutes', () => {
+    expect(secondsUntil(nextCheckAfterSuccess({ itemDates: everyTwentySeconds, now, minSec: 60 }))).toBe(60);
+    expect(secondsUntil(nextCheckAfterSuccess({ itemDates: [], now, maxSec: 6 * 3600 }))).toBe(6 * 3600);
+  });
+
+  it('halves the previous interval after a fetch that missed items, down to the floor, whatever the server asks', () => {
+    const missed = { itemDates: [], now, minSec: 60, missedItems: true, ttlMinutes: 600 };
+    expect(secondsUntil(nextCheckAfterSuccess({ ...missed, previousIntervalSec: 3600 }))).toBe(1800);
+    expect(secondsUntil(nextCheckAfterSuccess({ ...missed, previousIntervalSec: 90 }))).toBe(60);
+  });
+
+  it.each([
+    [{ itemsBefore: 10, itemsInDocument: 5, newItems: 5 }, true],
+    [{ itemsBefore: 10, itemsInDocument: 5, newItems: 4 }, false],
+    [{ itemsBefore: 0, itemsInDocument: 5, newItems: 5 }, false],
+    [{ itemsBefore: 10, itemsInDocument: 0, newItems: 0 }, false],
+  ])('tells a gap from an overlap: %j -> %s', (fetch, expected) => {
+    expect(missedItems(fetch)).toBe(expected);
+  });
+
+  /**
+   * A wire publishing 3 items a minute that shows its latest 30, polled for two hours as the
+   * ingester would: each poll stores what it sees, then reschedules from the items' dates.
+   */
+  function simulateLostItems(minSec: number): number {
+    const perMinute = 3;
+    const shows = 30;
+    const published = (t: number) => Math.floor((t / 60_000) * perMinute);
+    let stored = new Set<number>();
+    let t = 10 * 60_000;
+    let lastPoll = t;
+    let interval = 3600;
+    while (t < 2 * 3_600_000) {
+      const newest = published(t);
+      const visible = Array.from({ length: Math.min(shows, newest) }, (_, i) => newest - 1 - i);
+      const fresh = visible.filter((n) => !stored.has(n));
+      const gap = missedItems({ itemsBefore: stored.size, itemsInDocument: visible.length, newItems: fresh.length });
+      stored = new Set([...stored, ...visible]);
+      const dates = visible.map((n) => new Date((n / perMinute) * 60_000));
+      const next = nextCheckAfterSuccess({
+        itemDates: dates,
+        now: new Date(t),
+        minSec,
+        missedItems: gap,
+        previousIntervalSec: interval,
+      });
+      interval = (next.getTime() - t) / 1000;
+      lastPoll = t;
+      t = next.getTime();
+    }
+    // Everything published up to the last poll should be stored by then.
+    return published(lastPoll) - stored.size;
+  }
+
+  it('loses items at a 15-minute floor and none at a 1-minute floor', () => {
+    expect(simulateLostItems(900)).toBeGreaterThan(0);
+    expect(simulateLostItems(60)).toBe(0);
   });
 });

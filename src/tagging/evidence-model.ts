@@ -1,0 +1,133 @@
+/**
+ * The learned second stage: which (prediction, stance) an article the rules did not tag for a
+ * prediction may be evidence for. One output per prediction and stance; trained on labelled
+ * headlines (every output known) and on reviewer decisions (only the decided prediction known).
+ * Pure: no database, no clock; the service stores, loads and schedules it.
+ */
+import { LinearModel, logits, sigmoid, trainLinearModel, TrainingExample } from './linear-model';
+import { articleVector, bucketOf, FEATURE_SPACE, featureNames } from './model-features';
+import { normaliseText } from './text-normaliser';
+
+export type Stance = 'supports' | 'contradicts';
+export const STANCES: readonly Stance[] = ['supports', 'contradicts'];
+
+/** An article with what is known of it: labels (all outputs known) or decisions (some). */
+export interface ModelTrainingItem {
+  /** "labelled:<set id>" or "article:<id>": recorded so a test can prove what was trained on. */
+  id: string;
+  title: string;
+  summary?: string | null;
+  /** Known positives. */
+  positives: { trend: string; stance: Stance }[];
+  /** Trends known not to apply (rejected); with `allKnown` every unlisted output is negative. */
+  negativeTrends: string[];
+  allKnown: boolean;
+}
+
+export interface EvidenceModel {
+  trends: string[];
+  linear: LinearModel;
+  trainingIds: string[];
+}
+
+export interface ModelProposal {
+  trendSlug: string;
+  stance: Stance;
+  probability: number;
+  /** The features that weighed most for it, strongest first. */
+  features: string[];
+}
+
+const TRAIN_DEFAULTS = { l2: 1e-4, epochs: 150, learningRate: 0.5 };
+
+/**
+ * Articles "about AI at all": only these are scored, so the model is never asked about sport or
+ * weather. Broad on purpose; the model decides the rest.
+ */
+const ABOUT_AI =
+  /(?:^|[^a-z0-9])(?:ai|a\.i|agi|aigc|genai|llms?|gpts?|chatgpt|openai|chatbots?|robot\w*|humanoids?|models?|gpus?|nvidia|algorithm\w*|machine learning|neural|deepseek|gemini|claude|copilot|anthropic|data cent(?:er|re)s?|automation|autonomous|agents?|smart)(?:[^a-z0-9]|$)|人工智能|智能|大模型|模型|机器人|算力|算法|芯片|数据中心|深度求索|豆包|通义|文心|生成式/;
+
+export function isAboutAi(title: string, summary?: string | null): boolean {
+  return ABOUT_AI.test(normaliseText(`${title} ${summary ?? ''}`));
+}
+
+const outputOf = (trendIndex: number, stance: Stance) => trendIndex * 2 + (stance === 'supports' ? 0 : 1);
+
+function targetsOf(item: ModelTrainingItem, trendIndex: Map<string, number>): Int8Array {
+  const targets = new Int8Array(trendIndex.size * 2).fill(item.allKnown ? 0 : -1);
+  for (const trend of item.negativeTrends) {
+    const t = trendIndex.get(trend);
+    if (t !== undefined) targets[outputOf(t, 'supports')] = targets[outputOf(t, 'contradicts')] = 0;
+  }
+  for (const { trend, stance } of item.positives) {
+    const t = trendIndex.get(trend);
+    if (t === undefined) continue;
+    targets[outputOf(t, 'supports')] = targets[outputOf(t, 'contradicts')] = 0;
+    targets[outputOf(t, stance)] = 1;
+  }
+  return targets;
+}
+
+export function trainEvidenceModel(
+  trends: readonly string[],
+  items: readonly ModelTrainingItem[],
+  options: Partial<typeof TRAIN_DEFAULTS> = {},
+): EvidenceModel {
+  const trendIndex = new Map(trends.map((slug, index) => [slug, index]));
+  const examples: TrainingExample[] = items.map((item) => ({
+    vector: articleVector(item.title, item.summary),
+    targets: targetsOf(item, trendIndex),
+  }));
+  const linear = trainLinearModel(examples, {
+    ...TRAIN_DEFAULTS,
+    ...options,
+    dimensions: FEATURE_SPACE,
+    outputs: trends.length * 2,
+  });
+  return { trends: [...trends], linear, trainingIds: items.map((item) => item.id) };
+}
+
+/** Probability of every (trend, stance) for an article, indexed like the outputs. */
+export function scoreArticle(model: EvidenceModel, title: string, summary?: string | null): Float64Array {
+  const z = logits(model.linear, articleVector(title, summary), new Float64Array(model.linear.outputs));
+  for (let k = 0; k < z.length; k++) z[k] = sigmoid(z[k]!);
+  return z;
+}
+
+/** The features with the largest positive contribution to one output, for the reviewer. */
+function strongestFeatures(model: EvidenceModel, output: number, title: string, summary?: string | null): string[] {
+  const { weights, outputs } = model.linear;
+  const names = [...new Set(featureNames(title, summary))];
+  return names
+    .map((name) => ({ name, weight: weights[bucketOf(name) * outputs + output]! }))
+    .filter((f) => f.weight > 0)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, 5)
+    .map((f) => f.name);
+}
+
+/**
+ * What the model proposes for one article: per prediction the rules did not tag, the likelier
+ * stance, when its probability reaches `threshold`. Articles not about AI get nothing.
+ */
+export function proposeEvidence(
+  model: EvidenceModel,
+  article: { title: string; summary?: string | null },
+  taggedByRules: ReadonlySet<string>,
+  threshold: number,
+): ModelProposal[] {
+  if (!isAboutAi(article.title, article.summary)) return [];
+  const probabilities = scoreArticle(model, article.title, article.summary);
+  const proposals: ModelProposal[] = [];
+  model.trends.forEach((trendSlug, t) => {
+    if (taggedByRules.has(trendSlug)) return;
+    const supports = probabilities[outputOf(t, 'supports')]!;
+    const contradicts = probabilities[outputOf(t, 'contradicts')]!;
+    const stance: Stance = contradicts > supports ? 'contradicts' : 'supports';
+    const probability = Math.max(supports, contradicts);
+    if (probability < threshold) return;
+    const features = strongestFeatures(model, outputOf(t, stance), article.title, article.summary);
+    proposals.push({ trendSlug, stance, probability: Math.round(probability * 1000) / 1000, features });
+  });
+  return proposals.sort((a, b) => b.probability - a.probability);
+}

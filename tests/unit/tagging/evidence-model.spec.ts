@@ -1,0 +1,71 @@
+import { SEED_RULES } from '../../../prisma/seed/rules';
+import { isAboutAi, proposeEvidence, scoreArticle, trainEvidenceModel } from '../../../src/tagging/evidence-model';
+import { decodeModel, encodeModel } from '../../../src/tagging/model-codec';
+import { loadShippedTrainingItems, SHIPPED_TRAINING_SETS } from '../../../src/tagging/shipped-training-data';
+import { loadShippedModel } from '../../../src/tagging/shipped-model';
+
+const trends = Object.keys(SEED_RULES);
+const shipped = loadShippedTrainingItems();
+const model = trainEvidenceModel(trends, shipped, { epochs: 30 });
+
+describe('evidence model', () => {
+  it('is never trained on the blind set', () => {
+    expect(SHIPPED_TRAINING_SETS).not.toContain('labelled-headlines-holdout-3.json');
+    expect(model.trainingIds.length).toBeGreaterThan(300);
+    expect(model.trainingIds.filter((id) => id.startsWith('labelled:holdout3-'))).toEqual([]);
+  });
+
+  it('ships a committed model trained on exactly the shipped development sets', () => {
+    const committed = loadShippedModel();
+    expect(committed).not.toBeNull();
+    expect(committed!.trainingIds).toEqual(shipped.map((item) => item.id));
+    expect(committed!.trainingIds.some((id) => id.startsWith('labelled:holdout3-'))).toBe(false);
+    expect(committed!.trends).toEqual(trends);
+    const title = "Coca-Cola's AI-made holiday ad draws backlash from artists and viewers";
+    expect(proposeEvidence(committed!, { title }, new Set(), 0.1)[0]).toMatchObject({
+      trendSlug: 'creative-generation',
+      stance: 'contradicts',
+    });
+  });
+
+  it('scores the same after an encode/decode round trip', () => {
+    const restored = decodeModel(encodeModel(model));
+    const article = {
+      title: 'Voice actors strike over AI in video games',
+      summary: 'The union says studios replace them.',
+    };
+    const before = scoreArticle(model, article.title, article.summary);
+    const after = scoreArticle(restored, article.title, article.summary);
+    after.forEach((p, k) => expect(p).toBeCloseTo(before[k]!, 5));
+  });
+
+  it('learns from decisions: a prediction accepted on similar articles is proposed with its stance', () => {
+    const decisions = Array.from({ length: 12 }, (_, i) => ({
+      id: `article:${i}`,
+      title: `Zorblax toy maker recalls plush companion ${i}`,
+      summary: 'Parents complain the smart toy talks too much.',
+      positives: [{ trend: 'emotional-companionship', stance: 'contradicts' as const }],
+      negativeTrends: [],
+      allKnown: false,
+    }));
+    const retrained = trainEvidenceModel(trends, [...shipped, ...decisions], { epochs: 30 });
+    const article = { title: 'Zorblax recalls its plush companion', summary: 'The smart toy is pulled.' };
+    const [first] = proposeEvidence(retrained, article, new Set(), 0.1);
+    expect(first).toMatchObject({ trendSlug: 'emotional-companionship', stance: 'contradicts' });
+    expect(first!.features).toEqual(expect.arrayContaining(['zorblax']));
+    const before = scoreArticle(model, article.title, article.summary)[
+      trends.indexOf('emotional-companionship') * 2 + 1
+    ]!;
+    expect(first!.probability).toBeGreaterThan(before);
+  });
+
+  it('proposes nothing for a prediction the rules tagged, nor for articles not about AI', () => {
+    const article = { title: 'Humanoid robot startup raises money for its robots', summary: '' };
+    const all = proposeEvidence(model, article, new Set(), 0);
+    expect(all.some((p) => p.trendSlug === 'embodied-intelligence')).toBe(true);
+    const rest = proposeEvidence(model, article, new Set(['embodied-intelligence']), 0);
+    expect(rest.some((p) => p.trendSlug === 'embodied-intelligence')).toBe(false);
+    expect(isAboutAi('Local team wins the cup final', 'Fans celebrated.')).toBe(false);
+    expect(proposeEvidence(model, { title: 'Local team wins the cup final' }, new Set(), 0)).toEqual([]);
+  });
+});
