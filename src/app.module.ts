@@ -15,11 +15,12 @@ import { ArticlesModule } from './articles/articles.module';
 import { MomentumModule } from './momentum/momentum.module';
 import { TaggingModule } from './tagging/tagging.module';
 import { DigestsModule } from './digests/digests.module';
+import { VerdictsModule } from './verdicts/verdicts.module';
 import { ImportsModule } from './imports/imports.module';
 import { WebModule } from './web/web.module';
 import { MetricsModule } from './metrics/metrics.module';
 
-/** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, momentum, digests; then the web pages over them. */
+/** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, verdicts, momentum, digests; then the web pages over them. */
 const FEATURE_MODULES = [
   HealthModule,
   AuthModule,
@@ -28,6 +29,7 @@ const FEATURE_MODULES = [
   FeedsModule,
   EvidenceModule,
   TaggingModule,
+  VerdictsModule,
   MomentumModule,
   DigestsModule,
   ImportsModule,

@@ -97,5 +97,11 @@ function trendInput(end: ScorecardEntry, start: ScorecardEntry, figures: PeriodF
     pendingReview: figures.pending.find((p) => p.trendId === id)?.count ?? 0,
     topEvidence: figures.top.filter((t) => t.trendId === id),
     series: end.series.slice(-SPARKLINE_WEEKS).map((p) => p.momentum),
+    outlook: {
+      horizon: end.verdict.horizon.date,
+      status: end.verdict.status,
+      daysToHorizon: end.verdict.assessment.daysToHorizon,
+      outcome: end.verdict.assessment.resolution?.outcome ?? null,
+    },
   };
 }

@@ -3,7 +3,14 @@
  * Pure: no clock, no database; the same input always gives the same digest.
  */
 import type { EvidenceStance, MomentumDirection, MomentumSummary } from '../momentum/momentum-math';
-import type { DigestContent, DigestEvidence, DigestFailedFeed, DigestMover, DigestTrend } from './digest.types';
+import type {
+  DigestContent,
+  DigestEvidence,
+  DigestFailedFeed,
+  DigestMover,
+  DigestOutlook,
+  DigestTrend,
+} from './digest.types';
 
 /** A momentum change at least this large makes a mover even without a change of direction. */
 export const MOVER_CHANGE_THRESHOLD = 0.1;
@@ -31,6 +38,8 @@ export interface DigestTrendInput {
   topEvidence: readonly DigestEvidenceInput[];
   /** Momentum per period, oldest first. */
   series: readonly number[];
+  /** The verdict at the period end. */
+  outlook?: Omit<DigestOutlook, 'label'>;
 }
 
 export interface DigestBuildInput {
@@ -83,7 +92,22 @@ function toDigestTrend(input: DigestTrendInput): DigestTrend {
     verdict: composeVerdict(end.direction, input.newSupporting, input.newContradicting),
     topEvidence: input.topEvidence.map(toDigestEvidence),
     series: [...input.series],
+    ...(input.outlook ? { outlook: { ...input.outlook, label: outlookLabel(input.outlook) } } : {}),
   };
+}
+
+/** "resolved: partly" / "due in 40 days, on-track" / "due today, mixed" / "horizon passed 3 days ago, too-early". */
+export function outlookLabel(o: Omit<DigestOutlook, 'label'>): string {
+  if (o.status === 'resolved') return `resolved: ${o.outcome ?? 'unknown'}`;
+  const days = Math.abs(o.daysToHorizon);
+  const unit = days === 1 ? 'day' : 'days';
+  const when =
+    o.daysToHorizon > 0
+      ? `due in ${days} ${unit}`
+      : o.daysToHorizon === 0
+        ? 'due today'
+        : `horizon passed ${days} ${unit} ago`;
+  return `${when}, ${o.status}`;
 }
 
 /**

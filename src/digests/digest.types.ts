@@ -35,6 +35,17 @@ export interface DigestEvidence {
   score: number;
 }
 
+/** Where the prediction stands against its horizon (issue 13), as of the period end. */
+export interface DigestOutlook {
+  /** YYYY-MM-DD */
+  horizon: string;
+  status: 'too-early' | 'on-track' | 'mixed' | 'off-track' | 'resolved';
+  daysToHorizon: number;
+  outcome: string | null;
+  /** e.g. "due in 40 days, on-track" or "resolved: partly". */
+  label: string;
+}
+
 export interface DigestTrend {
   number: number;
   slug: string;
@@ -49,6 +60,8 @@ export interface DigestTrend {
   topEvidence: DigestEvidence[];
   /** Momentum per period, oldest first, for the sparkline. */
   series: number[];
+  /** Absent in digests stored before verdicts existed. */
+  outlook?: DigestOutlook;
 }
 
 export interface DigestFailedFeed {

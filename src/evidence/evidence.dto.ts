@@ -109,10 +109,16 @@ export class BulkReviewResultDto {
 
 export class AuditEntryDto {
   @ApiProperty() id!: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'null once the evidence was deleted' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'the evidence decided on; null for a resolution, or once the evidence was deleted',
+  })
   evidenceId!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: "the prediction's resolution recorded; null for evidence" })
+  resolutionId!: number | null;
   @ApiProperty({ description: 'name of the token that decided' }) actor!: string;
-  @ApiProperty({ enum: ['accept', 'reject', 'create_manual', 'undo'] }) action!: string;
+  @ApiProperty({ enum: ['accept', 'reject', 'create_manual', 'undo', 'resolve'] }) action!: string;
   @ApiProperty({ description: '{ status, stance, note } before the decision' }) before!: object;
   @ApiProperty({ description: '{ status, stance, note } after the decision' }) after!: object;
   @ApiProperty({
@@ -128,6 +134,7 @@ export class AuditEntryDto {
     return {
       id: a.id,
       evidenceId: a.evidenceId,
+      resolutionId: a.resolutionId,
       actor: a.actor,
       action: a.action,
       before: a.before as object,

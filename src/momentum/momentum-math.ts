@@ -18,6 +18,7 @@
  * and always 'steady' when fewer than 5 accepted or pending evidence rows fall in the last 12 periods.
  */
 import type { Period } from './periods';
+import { DirectionTest, testDirection } from './trend-test';
 
 export type EvidenceStatus = 'pending' | 'accepted' | 'rejected';
 export type EvidenceStance = 'supports' | 'contradicts';
@@ -94,6 +95,8 @@ export interface MomentumSummary {
   share: number;
   /** Momentum of the period before the last one; 0 when there is none. */
   previousScore: number;
+  /** The test `direction` comes from (trend-test.ts), over the last complete periods. */
+  test: DirectionTest;
 }
 
 // Per-period sums, one Float64Array per column. Built as a literal so V8 sees one fixed shape.
@@ -246,22 +249,46 @@ function relativeDifference(short: number, long: number): number {
   return total > 0 ? (short - long) / total : 0;
 }
 
-/** The headline numbers for the last period of a series. An empty series is steady at 0. */
-export function summariseMomentum(series: readonly SeriesPoint[]): MomentumSummary {
+/**
+ * The headline numbers for the last period of a series. `direction` comes from the test over the
+ * last complete periods (those ending by `asOf`); the EWMA score stays for charts. An empty series
+ * is steady at 0.
+ */
+export function summariseMomentum(series: readonly SeriesPoint[], asOf?: Date): MomentumSummary {
+  const test = testDirection(completePeriods(series, asOf).map(toTestPoint));
   const last = series[series.length - 1];
   if (last === undefined) {
-    return { score: 0, direction: 'steady', change: 0, balance: null, share: 0, previousScore: 0 };
+    return { score: 0, direction: 'steady', change: 0, balance: null, share: 0, previousScore: 0, test };
   }
   const score = last.momentum;
   const previousScore = series.length > 1 ? series[series.length - 2].momentum : 0;
   return {
     score,
-    direction: classifyMomentum(score, recentCountedEvidence(series)),
+    direction: test.direction,
     change: score - previousScore,
     balance: evidenceBalance(series),
     share: last.share,
     previousScore,
+    test,
   };
+}
+
+/** A period still running at asOf is left out of the test: its share is a partial week's. */
+export function completePeriods(series: readonly SeriesPoint[], asOf?: Date): readonly SeriesPoint[] {
+  const last = series[series.length - 1];
+  if (!asOf || !last || last.periodEnd.getTime() <= asOf.getTime()) return series;
+  return series.slice(0, -1);
+}
+
+/** What the direction test reads of a period: weighted evidence, volume, counted rows. */
+export function toTestPoint(point: SeriesPoint) {
+  return { weighted: point.weightedEvidence, articles: point.articles, counted: point.accepted + point.pending };
+}
+
+/** Today's rule before issue 13, kept for the backtest beside the test: the EWMA score past ±0.1. */
+export function ewmaDirection(series: readonly SeriesPoint[]): MomentumDirection {
+  const last = series[series.length - 1];
+  return last ? classifyMomentum(last.momentum, recentCountedEvidence(series)) : 'steady';
 }
 
 /** rising / falling beyond ±threshold, but only when enough evidence stands behind the number. */

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MomentumResponseDto, ScorecardDto } from './momentum-response.dto';
 import { momentumView, MomentumQueryDto, scorecardEntryView } from './momentum.dto';
 import { MomentumService } from './momentum.service';
 
@@ -11,13 +12,16 @@ export class MomentumController {
   @Get('trends/:key/momentum')
   @ApiOperation({ summary: "A prediction's momentum per period (see README: Momentum)" })
   @ApiOkResponse({
-    description: '{ trend, interval, asOf, from, to, series: [...], momentum: { score, direction, change, balance } }',
+    type: MomentumResponseDto,
+    description:
+      '{ trend, interval, asOf, from, to, series: [...], momentum: { score, direction, test: { reason, window, evidenceCount, rateRatio, rateRatioInterval, pValue, windowChange, mannKendall, ... }, drivers: [evidence], change, balance } } (README: Momentum)',
   })
   async forTrend(@Param('key') key: string, @Query() query: MomentumQueryDto) {
     return momentumView(await this.momentum.forTrend(key, query));
   }
 
   @Get('scorecard')
+  @ApiOkResponse({ type: ScorecardDto })
   @ApiOperation({
     summary: 'All ten predictions: momentum, evidence totals in the window, strongest recent accepted evidence',
   })

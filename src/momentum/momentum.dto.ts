@@ -1,7 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { IsIsoDate } from '../common/iso-date';
-import type { SeriesPoint } from './momentum-math';
+import { verdictFields } from '../verdicts/verdict.dto';
+import { completePeriods, SeriesPoint } from './momentum-math';
+import type { StrongEvidenceRow } from './momentum-read';
+import { DIRECTION_TEST_PARAMETERS } from './trend-test';
 import type { ScorecardEntry, TrendMomentum } from './momentum.service';
 
 export class MomentumQueryDto {
@@ -55,10 +58,55 @@ function trendView(t: TrendMomentum['trend']) {
   return { number: t.number, slug: t.slug, titleEn: t.titleEn, titleZh: t.titleZh };
 }
 
-function summaryView(m: TrendMomentum['momentum']) {
+/**
+ * How `direction` was decided (docs/momentum.md, "Direction"): quasi-Poisson fit of weighted
+ * evidence with log(articles) as offset over the last complete periods, agreeing with Mann-Kendall.
+ */
+function testView(r: TrendMomentum) {
+  const t = r.momentum.test;
+  const tested = completePeriods(r.series, r.window.asOf).slice(-t.windowPeriods);
+  const interval = (pair: [number, number] | null) => (pair ? { lower: round(pair[0]), upper: round(pair[1]) } : null);
+  return {
+    method: 'quasi-poisson-offset+mann-kendall',
+    reason: t.reason,
+    window: {
+      from: tested[0]?.periodStart.toISOString() ?? null,
+      to: tested[tested.length - 1]?.periodEnd.toISOString() ?? null,
+      periods: t.windowPeriods,
+    },
+    evidenceCount: t.count,
+    guardCount: t.guardCount,
+    rateRatioPeriods: DIRECTION_TEST_PARAMETERS.ratioPeriods,
+    rateRatio: t.rateRatio === null ? null : round(t.rateRatio),
+    rateRatioInterval: interval(t.rateRatioInterval),
+    confidence: DIRECTION_TEST_PARAMETERS.confidence,
+    windowChange: t.windowChange === null ? null : round(t.windowChange),
+    effectFloor: DIRECTION_TEST_PARAMETERS.effectFloor,
+    pValue: t.pValue === null ? null : round(t.pValue),
+    dispersion: t.dispersion === null ? null : round(t.dispersion),
+    mannKendall: t.mannKendall
+      ? { s: t.mannKendall.s, z: round(t.mannKendall.z), pValue: round(t.mannKendall.pValue) }
+      : null,
+  };
+}
+
+function evidenceRefView(s: StrongEvidenceRow) {
+  return {
+    id: s.evidenceId,
+    title: s.title,
+    url: s.url,
+    stance: s.stance,
+    score: round(s.score),
+    publishedAt: s.publishedAt.toISOString(),
+  };
+}
+
+function summaryView(r: TrendMomentum) {
+  const m = r.momentum;
   return {
     score: round(m.score),
     direction: m.direction,
+    test: testView(r),
     change: round(m.change),
     balance: m.balance === null ? null : round(m.balance),
     share: round(m.share),
@@ -74,7 +122,7 @@ export function momentumView(r: TrendMomentum) {
     from: r.series[0]?.periodStart.toISOString() ?? null,
     to: r.series[r.series.length - 1]?.periodEnd.toISOString() ?? null,
     series: r.series.map(pointView),
-    momentum: summaryView(r.momentum),
+    momentum: { ...summaryView(r), drivers: (r.drivers ?? []).map(evidenceRefView) },
   };
 }
 
@@ -92,17 +140,11 @@ export function scorecardEntryView(r: ScorecardEntry) {
   );
   return {
     ...trendView(r.trend),
-    momentum: summaryView(r.momentum),
+    ...verdictFields(r.verdict),
+    momentum: summaryView(r),
     balance: r.momentum.balance === null ? null : round(r.momentum.balance),
     evidence: totals,
     lastEvidenceAt: r.lastEvidenceAt?.toISOString() ?? null,
-    strongestEvidence: r.strongest.map((s) => ({
-      id: s.evidenceId,
-      title: s.title,
-      url: s.url,
-      stance: s.stance,
-      score: round(s.score),
-      publishedAt: s.publishedAt.toISOString(),
-    })),
+    strongestEvidence: r.strongest.map(evidenceRefView),
   };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import {
+  StrongEvidenceRow,
   decodeMomentumRead,
   MomentumReadResult,
   MomentumReadRow,
@@ -10,6 +11,18 @@ import {
   scorecardValues,
 } from './momentum-read';
 import { momentumStatement, scorecardStatement, Statement } from './momentum-read.sql';
+
+const DRIVERS_STATEMENT = `
+SELECT e.id, e.score, e.stance, e.published_at, a.title, a.url
+FROM unnest($2::timestamptz[], $3::timestamptz[]) AS p(start_at, end_at)
+CROSS JOIN LATERAL (
+  SELECT id, score, stance, published_at, article_id FROM evidence
+  WHERE trend_id = $1::int AND status = 'accepted' AND published_at >= p.start_at AND published_at < p.end_at
+    AND published_at <= $4::timestamptz
+  ORDER BY score DESC, published_at DESC LIMIT $5::int
+) e
+JOIN articles a ON a.id = e.article_id
+ORDER BY e.score DESC, e.published_at DESC`;
 
 /**
  * Reads the rollups for momentum and the scorecard, and rebuilds them. A read is one statement on
@@ -28,6 +41,41 @@ export class MomentumRepository {
   /** Every trend's rollups, strongest recent accepted evidence and last evidence date. */
   readScorecard(window: MomentumReadWindow, strongestPerTrend: number): Promise<MomentumReadResult> {
     return this.read(scorecardStatement(rollupParts(window)), scorecardValues(window, strongestPerTrend));
+  }
+
+  /**
+   * The strongest accepted evidence of each given period (at most `perPeriod` each, published by
+   * asOf): what a reader checks a direction against. Only the few periods that drove the slope
+   * are asked for, so this reads a few weeks of one trend's accepted rows by index.
+   */
+  async strongestInPeriods(
+    trendId: number,
+    periods: { start: Date; end: Date }[],
+    asOf: Date,
+    perPeriod: number,
+  ): Promise<StrongEvidenceRow[]> {
+    if (periods.length === 0) return [];
+    const { rows } = await this.prisma.pool.query<{
+      id: number;
+      score: number;
+      stance: string;
+      published_at: Date;
+      title: string;
+      url: string | null;
+    }>({
+      name: 'momentum:drivers',
+      text: DRIVERS_STATEMENT,
+      values: [trendId, periods.map((p) => p.start), periods.map((p) => p.end), asOf, perPeriod],
+    });
+    return rows.map((r) => ({
+      trendId,
+      evidenceId: r.id,
+      score: r.score,
+      stance: r.stance,
+      publishedAt: r.published_at,
+      title: r.title,
+      url: r.url,
+    }));
   }
 
   private async read(statement: Statement, values: unknown[]): Promise<MomentumReadResult> {

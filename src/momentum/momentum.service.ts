@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error';
 import { parseTrendKey } from '../trends/trend-key';
-import { buildSeries, MomentumSummary, SeriesPoint, summariseMomentum } from './momentum-math';
+import type { Verdict } from '../verdicts/verdict';
+import { VerdictService } from '../verdicts/verdict.service';
+import {
+  buildSeries,
+  completePeriods,
+  MomentumSummary,
+  SeriesPoint,
+  summariseMomentum,
+  toTestPoint,
+} from './momentum-math';
+import { drivingPeriods } from './trend-test';
 import { MomentumReadResult, MomentumTrend, StrongEvidenceRow } from './momentum-read';
 import { MomentumWindow, resolveWindow, WindowError } from './momentum-window';
 import { MomentumRepository } from './momentum.repository';
@@ -11,16 +21,21 @@ export interface TrendMomentum {
   window: MomentumWindow;
   series: SeriesPoint[];
   momentum: MomentumSummary;
+  /** The strongest accepted evidence of the periods that drove the slope (momentum route only). */
+  drivers?: StrongEvidenceRow[];
 }
 
 export interface ScorecardEntry extends TrendMomentum {
   strongest: StrongEvidenceRow[];
   lastEvidenceAt: Date | null;
+  verdict: Verdict;
 }
 
 export type MomentumQuery = { interval?: string; from?: string; to?: string; asOf?: string };
 
 const STRONGEST_PER_TREND = 3;
+const DRIVER_PERIODS = 3;
+const DRIVERS_PER_PERIOD = 2;
 
 /**
  * Momentum per prediction from the rollups. Each request is one statement (MomentumRepository):
@@ -28,22 +43,40 @@ const STRONGEST_PER_TREND = 3;
  */
 @Injectable()
 export class MomentumService {
-  constructor(private readonly rollups: MomentumRepository) {}
+  constructor(
+    private readonly rollups: MomentumRepository,
+    private readonly verdicts: VerdictService,
+  ) {}
 
   async forTrend(key: string, query: MomentumQuery, now = new Date()): Promise<TrendMomentum> {
     const window = this.window(query, now);
     const read = await this.rollups.readTrend(parseTrendKey(key), window);
     if (read.trends.length === 0) throw AppError.notFound('trend', key);
-    return this.compute(read, window)[0]!;
+    const result = this.compute(read, window)[0]!;
+    return { ...result, drivers: await this.drivers(result) };
+  }
+
+  /** The evidence behind the call: strongest accepted items of the weeks that pulled the slope most. */
+  private async drivers(result: TrendMomentum): Promise<StrongEvidenceRow[]> {
+    const tested = completePeriods(result.series, result.window.asOf).slice(-result.momentum.test.windowPeriods);
+    const slope = result.momentum.test.slope ?? 0;
+    const indexes = drivingPeriods(tested.map(toTestPoint), Math.sign(slope), DRIVER_PERIODS);
+    const periods = indexes.map((i) => ({ start: tested[i]!.periodStart, end: tested[i]!.periodEnd }));
+    return this.rollups.strongestInPeriods(result.trend.id, periods, result.window.asOf, DRIVERS_PER_PERIOD);
   }
 
   async scorecard(query: MomentumQuery, now = new Date()): Promise<ScorecardEntry[]> {
     const window = this.window(query, now);
-    const read = await this.rollups.readScorecard(window, STRONGEST_PER_TREND);
+    // Two statements side by side on the pool: rollups (momentum) and the verdict read.
+    const [read, verdicts] = await Promise.all([
+      this.rollups.readScorecard(window, STRONGEST_PER_TREND),
+      this.verdicts.all(window.asOf),
+    ]);
     return this.compute(read, window).map((r) => ({
       ...r,
       strongest: read.strongest.filter((s) => s.trendId === r.trend.id),
       lastEvidenceAt: read.lastEvidenceAt.get(r.trend.id) ?? null,
+      verdict: verdicts.get(r.trend.id)!,
     }));
   }
 
@@ -63,7 +96,7 @@ export class MomentumService {
       const trendDays = read.periodsByTrend.get(trend.id) ?? [];
       const full = buildSeries({ periods, trendDays, articleDays: read.articlePeriods });
       const series = full.slice(window.warmup.length);
-      return { trend, window, series, momentum: summariseMomentum(series) };
+      return { trend, window, series, momentum: summariseMomentum(series, window.asOf) };
     });
   }
 }

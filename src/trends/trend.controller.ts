@@ -1,12 +1,16 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { TrendDto, TrendListDto } from './trend.dto';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { parseAsOf, VerdictService } from '../verdicts/verdict.service';
+import { TrendDetailDto, TrendDto, TrendListDto } from './trend.dto';
 import { TrendService } from './trend.service';
 
 @ApiTags('trends')
 @Controller('api/trends')
 export class TrendController {
-  constructor(private readonly trends: TrendService) {}
+  constructor(
+    private readonly trends: TrendService,
+    private readonly verdicts: VerdictService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: TrendListDto })
@@ -16,8 +20,12 @@ export class TrendController {
   }
 
   @Get(':key')
-  @ApiOkResponse({ type: TrendDto })
-  async get(@Param('key') key: string): Promise<TrendDto> {
-    return TrendDto.from(await this.trends.get(key));
+  @ApiOkResponse({ type: TrendDetailDto })
+  @ApiQuery({ name: 'asOf', required: false, description: 'the verdict as known at this instant' })
+  async get(@Param('key') key: string, @Query('asOf') asOf?: string): Promise<TrendDetailDto> {
+    const when = parseAsOf(asOf);
+    const trend = await this.trends.get(key);
+    const { verdict } = await this.verdicts.forKey(key, when);
+    return TrendDetailDto.withVerdict(trend, verdict);
   }
 }

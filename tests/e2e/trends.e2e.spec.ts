@@ -17,11 +17,15 @@ describe('trends API', () => {
   });
 
   it('finds a prediction by slug and by number', async () => {
-    const bySlug = await api(t.baseUrl, '/api/trends/embodied-intelligence', { token: null });
-    const byNumber = await api(t.baseUrl, '/api/trends/8', { token: null });
+    // A fixed asOf, so the two answers' verdicts are of the same instant.
+    const asOf = '?asOf=2026-12-01T00:00:00Z';
+    const bySlug = await api(t.baseUrl, `/api/trends/embodied-intelligence${asOf}`, { token: null });
+    const byNumber = await api(t.baseUrl, `/api/trends/8${asOf}`, { token: null });
     expect(bySlug.status).toBe(200);
     expect(byNumber.body).toEqual(bySlug.body);
     expect(bySlug.body.titleZh).toContain('具身智能');
+    expect(bySlug.body).toMatchObject({ horizon: '2027-07-01', horizonBasis: 'report-frame', status: 'too-early' });
+    expect(bySlug.body.assessment).toMatchObject({ daysToHorizon: 212, accepted: 0, resolution: null });
   });
 
   it('answers 404 in the common error shape for an unknown prediction', async () => {

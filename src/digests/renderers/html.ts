@@ -85,7 +85,7 @@ function renderTrendRow(trend: DigestTrend): string {
     `${escapeHtml(trend.titleEn)}<br><span style="${STYLE.muted}">${escapeHtml(trend.titleZh)}</span>`,
     `${formatScore(momentum.score)} ${escapeHtml(directionLabel(momentum.direction))}<br><span style="${STYLE.muted}">${formatChange(momentum.change)} since last digest</span>`,
     sparkline,
-    `${escapeHtml(trend.verdict)}${pending}`,
+    `${escapeHtml(trend.verdict)}${pending}${trend.outlook ? `<br><span style="${STYLE.muted}">${escapeHtml(trend.outlook.label)}</span>` : ''}`,
   ];
   return tableRow(cells);
 }

@@ -45,7 +45,8 @@ function renderTrendTable(trends: readonly DigestTrend[]): string {
   const rows = trends.map((t) => {
     const momentum = `${formatScore(t.momentum.score)} ${directionLabel(t.momentum.direction)} (${formatChange(t.momentum.change)})`;
     const title = `${escapeMarkdown(t.titleEn)} / ${escapeMarkdown(t.titleZh)}`;
-    return `| ${t.number} | ${title} | ${momentum} | ${escapeMarkdown(t.verdict)} | ${t.pendingReview} |`;
+    const outlook = t.outlook ? ` (${escapeMarkdown(t.outlook.label)})` : '';
+    return `| ${t.number} | ${title} | ${momentum} | ${escapeMarkdown(t.verdict)}${outlook} | ${t.pendingReview} |`;
   });
   return [
     '## Predictions',

@@ -46,6 +46,7 @@ function trendLines(trend: DigestTrend): string[] {
     `#${trend.number} ${singleLine(trend.titleEn)} / ${singleLine(trend.titleZh)}`,
     `  momentum ${formatScore(momentum.score)} ${directionLabel(momentum.direction)} (${formatChange(momentum.change)}): ${trend.verdict}${pending}`,
   ];
+  if (trend.outlook) lines.push(`  verdict: ${trend.outlook.label} (horizon ${trend.outlook.horizon})`);
   for (const e of trend.topEvidence) {
     const url = safeHttpUrl(e.url);
     lines.push(

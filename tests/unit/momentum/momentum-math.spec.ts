@@ -65,13 +65,24 @@ describe('momentum direction (known answers)', () => {
     expect(summariseMomentum(seriesFromShares(shares)).direction).toBe('steady');
   });
 
-  it('keeps a rising trend rising through one empty period, recent or latest', () => {
+  it('keeps a rising trend rising through one week at half its level two weeks ago', () => {
     const dipTwoAgo = linear(16, 0.01, 0.002);
-    dipTwoAgo[13] = 0;
+    dipTwoAgo[13] /= 2;
+    expect(summariseMomentum(seriesFromShares(dipTwoAgo)).direction).toBe('rising');
+  });
+
+  it('does not call a rise whose latest whole week is empty: the test sees doubt, not a trend', () => {
     const dipLatest = linear(16, 0.01, 0.002);
     dipLatest[15] = 0;
-    expect(summariseMomentum(seriesFromShares(dipTwoAgo)).direction).toBe('rising');
-    expect(summariseMomentum(seriesFromShares(dipLatest)).direction).toBe('rising');
+    expect(summariseMomentum(seriesFromShares(dipLatest)).test.reason).toBe('interval-includes-zero');
+  });
+
+  it('leaves a week still running at asOf out of the test', () => {
+    const series = seriesFromShares(linear(16, 0.01, 0.002));
+    const midLastWeek = new Date(series[15].periodStart.getTime() + 3 * 86_400_000);
+    const summary = summariseMomentum(series, midLastWeek);
+    expect(summary.test.windowPeriods).toBe(12);
+    expect(summary.test.count).toBe(series.slice(3, 15).reduce((sum, p) => sum + p.accepted, 0));
   });
 
   it('stays steady when article volume doubles every four weeks at a constant share', () => {
@@ -81,13 +92,14 @@ describe('momentum direction (known answers)', () => {
   });
 
   it('reports an empty series as steady with score 0 and no balance', () => {
-    expect(summariseMomentum([])).toEqual({
+    expect(summariseMomentum([])).toMatchObject({
       score: 0,
       direction: 'steady',
       change: 0,
       balance: null,
       share: 0,
       previousScore: 0,
+      test: { reason: 'too-few-periods', slope: null },
     });
   });
 
@@ -115,8 +127,8 @@ describe('momentum direction (known answers)', () => {
       expect(summary.direction).toBe('steady');
     });
 
-    it('calls the same shape rising once enough evidence backs it', () => {
-      expect(summariseMomentum(quietThenBurst(3)).direction).toBe('rising');
+    it('keeps two busy weeks after silence steady: the slope interval is wide and one week is all of it', () => {
+      expect(summariseMomentum(quietThenBurst(3)).direction).toBe('steady');
     });
   });
 

@@ -1,7 +1,8 @@
 import { scorecardCards, ScorecardEntryView } from '../../../src/web/scorecard-page.model';
 import { translator } from '../../../src/web/web-messages';
 
-const base: ScorecardEntryView = {
+// Built as the API's entry before its verdict and test fields (the page must cope without them).
+const base = {
   number: 4,
   slug: 'emotional-companionship',
   titleEn: 'Emotion perception',
@@ -20,7 +21,7 @@ const base: ScorecardEntryView = {
       publishedAt: '2026-11-29T00:00:00.000Z',
     },
   ],
-};
+} as unknown as ScorecardEntryView;
 const today = new Date('2026-12-02T12:00:00Z');
 const trends = [{ slug: 'emotional-companionship', horizon: '2026-2027 (within 2-3 years of July 2024)' }];
 

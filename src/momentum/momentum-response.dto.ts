@@ -1,0 +1,107 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IntervalDto, VerdictFieldsDto } from '../verdicts/verdict.dto';
+
+/**
+ * OpenAPI documentation of the momentum answers (docs/momentum.md): what `momentum.test` and
+ * `momentum.drivers` mean, for pages and clients. The views in momentum.dto.ts build these shapes.
+ */
+export class TestWindowDto {
+  @ApiProperty({ nullable: true, type: String, description: 'start of the first complete period tested' })
+  from!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'end (exclusive) of the last complete period tested' })
+  to!: string | null;
+  @ApiProperty({ example: 12 }) periods!: number;
+}
+
+export class MannKendallDto {
+  @ApiProperty({ description: 'Mann-Kendall S on the weekly shares' }) s!: number;
+  @ApiProperty() z!: number;
+  @ApiProperty({ description: 'two-sided' }) pValue!: number;
+}
+
+export class DirectionTestDto {
+  @ApiProperty({ example: 'quasi-poisson-offset+mann-kendall' }) method!: string;
+  @ApiProperty({
+    enum: [
+      'called',
+      'too-few-periods',
+      'too-few-evidence',
+      'interval-includes-zero',
+      'one-period-outlier',
+      'below-effect-floor',
+      'rank-test-disagrees',
+    ],
+    description: "why the direction is what it is: 'called', or the first condition that failed",
+  })
+  reason!: string;
+  @ApiProperty({ type: TestWindowDto }) window!: TestWindowDto;
+  @ApiProperty({ description: 'counted (accepted + pending) evidence rows in the window' }) evidenceCount!: number;
+  @ApiProperty({ description: 'rows in the 4 periods the count guard reads' }) guardCount!: number;
+  @ApiProperty({ example: 4, description: 'rateRatio is per this many periods' }) rateRatioPeriods!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'fitted change in share per rateRatioPeriods' })
+  rateRatio!: number | null;
+  @ApiProperty({ nullable: true, type: IntervalDto, description: 'interval of rateRatio at `confidence`' })
+  rateRatioInterval!: IntervalDto | null;
+  @ApiProperty({ example: 0.9 }) confidence!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'fitted change in share over the whole window' })
+  windowChange!: number | null;
+  @ApiProperty({ example: 0.25, description: 'windowChange must be >= 1 + this (or <= its inverse)' })
+  effectFloor!: number;
+  @ApiProperty({ nullable: true, type: Number, description: "two-sided p-value of the fit's slope" })
+  pValue!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'quasi-likelihood dispersion φ' }) dispersion!:
+    number | null;
+  @ApiProperty({ nullable: true, type: MannKendallDto }) mannKendall!: MannKendallDto | null;
+}
+
+export class EvidenceRefDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty({ nullable: true, type: String }) url!: string | null;
+  @ApiProperty({ enum: ['supports', 'contradicts'] }) stance!: string;
+  @ApiProperty() score!: number;
+  @ApiProperty() publishedAt!: string;
+}
+
+export class MomentumSummaryDto {
+  @ApiProperty({ description: 'EWMA momentum of the last period, in [-1, 1] (for charts)' }) score!: number;
+  @ApiProperty({ enum: ['rising', 'steady', 'falling'], description: 'from the test, see `test`' }) direction!: string;
+  @ApiProperty({ type: DirectionTestDto }) test!: DirectionTestDto;
+  @ApiProperty({
+    type: [EvidenceRefDto],
+    description: 'momentum route only: strongest accepted evidence of the weeks that drove the slope',
+  })
+  drivers!: EvidenceRefDto[];
+  @ApiProperty() change!: number;
+  @ApiProperty({ nullable: true, type: Number }) balance!: number | null;
+  @ApiProperty() share!: number;
+  @ApiProperty() previousScore!: number;
+}
+
+export class MomentumResponseDto {
+  @ApiProperty() trend!: object;
+  @ApiProperty({ enum: ['day', 'week', 'month'] }) interval!: string;
+  @ApiProperty() asOf!: string;
+  @ApiProperty({ description: 'one entry per period', type: [Object] }) series!: object[];
+  @ApiProperty({ type: MomentumSummaryDto }) momentum!: MomentumSummaryDto;
+}
+
+/** One prediction on the scorecard: its verdict fields (horizon, status, assessment) and momentum. */
+export class ScorecardEntryDto extends VerdictFieldsDto {
+  @ApiProperty() number!: number;
+  @ApiProperty() slug!: string;
+  @ApiProperty() titleEn!: string;
+  @ApiProperty() titleZh!: string;
+  @ApiProperty({ type: MomentumSummaryDto, description: 'as on the momentum route, without drivers' })
+  momentum!: MomentumSummaryDto;
+  @ApiProperty({ description: 'evidence totals in the window by stance and status' }) evidence!: object;
+  @ApiProperty({ nullable: true, type: String }) lastEvidenceAt!: string | null;
+  @ApiProperty({ type: [EvidenceRefDto] }) strongestEvidence!: EvidenceRefDto[];
+}
+
+export class ScorecardDto {
+  @ApiProperty({ nullable: true, type: String }) asOf!: string | null;
+  @ApiProperty({ nullable: true, type: String }) interval!: string | null;
+  @ApiProperty({ type: [ScorecardEntryDto] }) data!: ScorecardEntryDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
