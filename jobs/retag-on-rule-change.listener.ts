@@ -40,7 +40,11 @@ export class RetagOnRuleChange implements OnModuleInit, OnModuleDestroy {
     this.running = this.runner
       .runNow('retag', 'api')
       .then(() => undefined)
-      .catch((error) => this.logger.warn(`retag after rule change did not run: ${error.message ?? error}`))
+      .catch((error: unknown) =>
+        this.logger.warn(
+          `retag after rule change did not run: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      )
       .finally(() => {
         this.running = null;
         if (this.again) {

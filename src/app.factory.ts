@@ -35,13 +35,13 @@ export async function createApp(env: AppEnv, databaseUrl: string): Promise<INest
     .get(DefaultFeedsLoader)
     .loadOnce()
     .catch((error: unknown) =>
-      app.get(Logger).warn(`default feeds not loaded: ${error instanceof Error ? error.message : error}`),
+      app.get(Logger).warn(`default feeds not loaded: ${error instanceof Error ? error.message : String(error)}`),
     );
   return app;
 }
 
 /** 400 naming each bad field; unknown fields are refused rather than silently dropped. */
-export function validationPipe(): ValidationPipe {
+function validationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -16,7 +16,7 @@ import { MomentumModule } from './momentum/momentum.module';
 import { TaggingModule } from './tagging/tagging.module';
 import { DigestsModule } from './digests/digests.module';
 
-/** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, momentum, digests. */
+/** Feature modules. Nest resolves imports itself, so the order only decides route registration order. */
 const FEATURE_MODULES = [
   HealthModule,
   AuthModule,

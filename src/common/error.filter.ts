@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { AppError } from './app-error';
 
@@ -19,7 +19,7 @@ const STATUS_CODES: Record<number, string> = {
 };
 
 /** Every error leaves in one shape; Prisma's P2002/P2025 become 409/404; no stack ever leaks. */
-export function toErrorResponse(exception: unknown): { status: number; body: ErrorBody } {
+function toErrorResponse(exception: unknown): { status: number; body: ErrorBody } {
   if (exception instanceof AppError) {
     return body(exception.status, exception.code, exception.message, exception.details);
   }
@@ -66,5 +66,3 @@ export class ErrorFilter implements ExceptionFilter {
     res.status(status).json(body);
   }
 }
-
-export { HttpStatus };

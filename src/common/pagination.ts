@@ -6,7 +6,7 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export function encodeCursor(position: Record<string, string | number>): string {
+function encodeCursor(position: Record<string, string | number>): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
@@ -16,7 +16,7 @@ export function decodeCursor<T extends Record<string, string | number>>(
 ): T | null {
   if (cursor === undefined || cursor === '') return null;
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (typeof value === 'object' && value !== null && keys.every((k) => k in value)) return value as T;
   } catch {
     // fall through to the error below

@@ -11,11 +11,6 @@ export class ReadinessState {
     this.reason = 'ready';
   }
 
-  markNotReady(reason: string): void {
-    this.ready = false;
-    this.reason = reason;
-  }
-
   status(): { ready: boolean; reason: string } {
     return { ready: this.ready, reason: this.reason };
   }

@@ -26,7 +26,7 @@ const CLAIM_BATCH = 10;
 /** A failure no retry can fix (destination gone); the delivery is marked failed at once. */
 class PermanentDeliveryError extends Error {}
 
-export function signatureHeader(secret: string, body: string): string {
+function signatureHeader(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 

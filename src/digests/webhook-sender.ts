@@ -5,10 +5,10 @@ import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
 import { assertFeedUrlAllowed, createGuardedLookup } from '../feeds/ssrf-guard';
 
-export const WEBHOOK_TIMEOUT_MS = 10_000;
+const WEBHOOK_TIMEOUT_MS = 10_000;
 
 /** A webhook attempt that did not end in 2xx; the message goes to the delivery log. */
-export class WebhookSendError extends Error {}
+class WebhookSendError extends Error {}
 
 /**
  * POSTs a signed body to a webhook. The same SSRF rules as feeds apply, twice: the URL is checked

@@ -11,7 +11,7 @@ import { BulkReviewDto, ManualEvidenceDto, ReviewDto } from './review.dto';
 import { ReviewService } from './review.service';
 
 /** Path ids answer 400 validation_failed like body fields do, not Nest's default message. */
-export const idParam = new ParseIntPipe({
+const idParam = new ParseIntPipe({
   exceptionFactory: () => AppError.badRequest('validation_failed', 'id must be an integer'),
 });
 

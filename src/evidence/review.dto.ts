@@ -16,9 +16,9 @@ import {
 } from 'class-validator';
 import { STANCES, Stance } from './evidence-query.dto';
 
-export const DECISIONS = ['accept', 'reject'] as const;
+const DECISIONS = ['accept', 'reject'] as const;
 export type Decision = (typeof DECISIONS)[number];
-export const MAX_BULK_IDS = 500;
+const MAX_BULK_IDS = 500;
 
 /** One decision; deciding again later is how a reviewer undoes or corrects one. */
 export class ReviewDto {
@@ -63,7 +63,9 @@ export class ManualEvidenceDto {
 
   @ApiProperty({ description: 'prediction slug or number', oneOf: [{ type: 'string' }, { type: 'integer' }] })
   // Numbers are accepted as the prediction number; anything else must be a slug string.
-  @Transform(({ value }) => (typeof value === 'number' && Number.isInteger(value) ? String(value) : value))
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'number' && Number.isInteger(value) ? String(value) : value,
+  )
   @IsString()
   @Length(1, 100)
   trend!: string;

@@ -70,10 +70,6 @@ export class FeedRepository {
     return this.prisma.feed.findUnique({ where: { url } });
   }
 
-  count(): Promise<number> {
-    return this.prisma.feed.count();
-  }
-
   async list(filter: { afterId?: number; limit: number }): Promise<FeedWithCounts[]> {
     const feeds = await this.prisma.feed.findMany({
       where: filter.afterId ? { id: { gt: filter.afterId } } : {},
@@ -158,7 +154,10 @@ export class FeedRepository {
     await this.prisma.feed.update({ where: { id }, data: { leaseOwner: null, leaseUntil: null } });
   }
 
-  /** Keeps the original title when the feed gave one earlier; only fills blanks. */
+  /**
+   * Counts a failed fetch, logs it and releases the lease. Title and cache validators
+   * are left as the last success wrote them.
+   */
   async recordFailure(id: number, f: FetchFailure): Promise<void> {
     const now = new Date();
     await this.prisma.$transaction([

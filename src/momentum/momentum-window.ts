@@ -27,7 +27,7 @@ const DEFAULT_PERIODS: Record<PeriodInterval, number> = { day: 90, week: 26, mon
 const MAX_PERIODS = 1000;
 const WARMUP_PERIODS = MOMENTUM_PARAMETERS.longSpan * 2;
 
-export function parseInterval(raw: string | undefined): PeriodInterval {
+function parseInterval(raw: string | undefined): PeriodInterval {
   const value = raw ?? 'week';
   if (value !== 'day' && value !== 'week' && value !== 'month') {
     throw new WindowError('interval', `interval must be day, week or month, got "${value}"`);
@@ -35,7 +35,7 @@ export function parseInterval(raw: string | undefined): PeriodInterval {
   return value;
 }
 
-export function parseInstant(raw: string | undefined, field: string): Date | undefined {
+function parseInstant(raw: string | undefined, field: string): Date | undefined {
   if (raw === undefined || raw === '') return undefined;
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00Z` : raw);
   if (Number.isNaN(date.getTime()))

@@ -7,7 +7,7 @@ import { FeedServer, startFeedServer } from './feed-server';
 
 /** The shared corpus of feeds copied from six parsers' test suites (see its README.md). */
 /** shared/ sits beside the clone (developers and CI alike); FEED_CORPUS_DIR overrides. */
-export const FEED_CORPUS_DIR = process.env.FEED_CORPUS_DIR ?? corpusBesideClone();
+const FEED_CORPUS_DIR = process.env.FEED_CORPUS_DIR ?? corpusBesideClone();
 
 function corpusBesideClone(): string {
   const beside = join(projectRoot(), '..', 'shared', 'feed-corpus');
@@ -38,12 +38,12 @@ export function listCorpusEntries(): CorpusEntry[] {
   });
 }
 
-export function readCorpusBytes(entry: CorpusEntry): Buffer {
+function readCorpusBytes(entry: CorpusEntry): Buffer {
   return readFileSync(join(FEED_CORPUS_DIR, entry.path));
 }
 
 /** feedparser's fixtures carry the HTTP headers they expect in a `Header:` line of their top comment. */
-export function headersFromFixtureComment(bytes: Buffer): Record<string, string> {
+function headersFromFixtureComment(bytes: Buffer): Record<string, string> {
   const comment = /<!--([\s\S]*?)-->/.exec(bytes.subarray(0, 2048).toString('latin1'))?.[1] ?? '';
   const headers: Record<string, string> = {};
   for (const match of comment.matchAll(/^Header:\s*([\w-]+):\s*(.+?)\s*$/gim)) {
@@ -52,7 +52,7 @@ export function headersFromFixtureComment(bytes: Buffer): Record<string, string>
   return headers;
 }
 
-export function contentTypeForPath(path: string): string {
+function contentTypeForPath(path: string): string {
   if (path.endsWith('.json')) return 'application/feed+json';
   if (path.endsWith('.html')) return 'text/html';
   return 'application/xml';

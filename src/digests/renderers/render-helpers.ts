@@ -60,7 +60,7 @@ export function isoDay(iso: string): string {
 }
 
 /** "2024-11-25 – 2024-12-01": periodEnd is exclusive, so the last day shown is the one before it. */
-export function periodLabel(content: Pick<DigestContent, 'periodStart' | 'periodEnd'>): string {
+function periodLabel(content: Pick<DigestContent, 'periodStart' | 'periodEnd'>): string {
   const lastDay = new Date(new Date(content.periodEnd).getTime() - 1).toISOString();
   return `${isoDay(content.periodStart)} – ${isoDay(lastDay)}`;
 }
