@@ -6,7 +6,7 @@ import { AppModule } from './app.module';
 import { AppError } from './common/app-error';
 import { setupOpenApi } from './common/openapi';
 import { AppEnv } from './config/env';
-import { ReadinessState } from './database/readiness.state';
+import { ReadinessService } from './database/readiness.service';
 import { migrate } from './database/migrator';
 import { TrendSeeder } from './trends/trend-seeder';
 import { DefaultFeedsLoader } from './feeds/default-feeds.loader';
@@ -28,7 +28,7 @@ export async function createApp(env: AppEnv, databaseUrl: string): Promise<INest
   app.useGlobalPipes(validationPipe());
   setupOpenApi(app);
   await app.get(TrendSeeder).seed();
-  app.get(ReadinessState).markReady();
+  app.get(ReadinessService).markReady();
   // Adding the default feeds resolves each host (SSRF check); a slow resolver must not hold up the
   // start. Interrupted, it simply runs again at the next start (present feeds are skipped).
   app

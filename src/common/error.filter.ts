@@ -16,6 +16,7 @@ const STATUS_CODES: Record<number, string> = {
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   429: 'rate_limited',
+  503: 'not_ready',
 };
 
 /** Every error leaves in one shape; Prisma's P2002/P2025 become 409/404; no stack ever leaks. */
@@ -40,7 +41,12 @@ function fromHttpException(exception: HttpException): { status: number; body: Er
   let details: unknown;
   if (typeof response === 'object' && response !== null) {
     const raw = (response as { message?: unknown }).message;
-    if (Array.isArray(raw)) {
+    const failed = (response as { error?: unknown }).error;
+    if (typeof failed === 'object' && failed !== null && raw === undefined) {
+      // A terminus health check that failed: say which indicators are down and why.
+      details = failed;
+      message = `not ready: ${healthFailures(failed as Record<string, { message?: string }>)}`;
+    } else if (Array.isArray(raw)) {
       details = raw;
       message = raw.join('; ');
     } else if (typeof raw === 'string') {
@@ -48,6 +54,12 @@ function fromHttpException(exception: HttpException): { status: number; body: Er
     }
   }
   return body(status, STATUS_CODES[status] ?? (status >= 500 ? 'internal_error' : 'error'), message, details);
+}
+
+function healthFailures(failed: Record<string, { message?: string }>): string {
+  return Object.entries(failed)
+    .map(([key, result]) => `${key} ${result.message ?? 'down'}`)
+    .join('; ');
 }
 
 function body(status: number, code: string, message: string, details?: unknown) {

@@ -1,7 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DATABASE_URL } from './database.tokens';
 import { PrismaService } from './prisma.service';
-import { ReadinessState } from './readiness.state';
+import { TerminusModule } from '@nestjs/terminus';
+import { ReadinessService } from './readiness.service';
 
 @Global()
 @Module({})
@@ -9,8 +10,10 @@ export class DatabaseModule {
   static forUrl(databaseUrl: string): DynamicModule {
     return {
       module: DatabaseModule,
-      providers: [{ provide: DATABASE_URL, useValue: databaseUrl }, PrismaService, ReadinessState],
-      exports: [PrismaService, ReadinessState, DATABASE_URL],
+      // HealthIndicatorService, which ReadinessService builds its results with.
+      imports: [TerminusModule],
+      providers: [{ provide: DATABASE_URL, useValue: databaseUrl }, PrismaService, ReadinessService],
+      exports: [PrismaService, ReadinessService, DATABASE_URL],
     };
   }
 }
