@@ -18,8 +18,7 @@ export class JobScheduler implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     if (!this.env.schedulerEnabled) return;
-    for (const name of this.runner.names()) {
-      const cron = this.runner.find(name).schedule(this.env);
+    for (const { name, cron } of this.runner.schedules(this.env)) {
       if (!cron) continue;
       const job = CronJob.from({
         cronTime: cron,

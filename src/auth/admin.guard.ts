@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { AppError } from '../common/app-error';
@@ -31,16 +31,12 @@ export class AdminGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     const token = bearerToken(req.headers.authorization);
     if (!token)
-      throw new AppError(
-        HttpStatus.UNAUTHORIZED,
-        'unauthorized',
-        'an API token is required: Authorization: Bearer <token>',
-      );
+      throw new AppError('unauthenticated', 'unauthorized', 'an API token is required: Authorization: Bearer <token>');
     const principal = await this.auth.authenticate(token);
-    if (!principal) throw new AppError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'the API token is unknown or revoked');
+    if (!principal) throw new AppError('unauthenticated', 'unauthorized', 'the API token is unknown or revoked');
     if (!roleAllows(principal.role, need)) {
       throw new AppError(
-        HttpStatus.FORBIDDEN,
+        'forbidden',
         'forbidden',
         `this route needs the ${need} role; the token has ${principal.role}`,
       );
@@ -55,7 +51,7 @@ export class AdminGuard implements CanActivate {
     if (retryAfter === null) return;
     res.setHeader('Retry-After', String(retryAfter));
     throw new AppError(
-      HttpStatus.TOO_MANY_REQUESTS,
+      'rate_limited',
       'rate_limited',
       `more than ${this.rateLimiter.limitPerMinute} admin requests per minute for this token; retry in ${retryAfter} s`,
     );

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AppError } from '../common/app-error';
+import { foundOr404 } from '../common/app-error';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
 import type { ApiToken } from '../generated/prisma/client';
@@ -46,8 +46,7 @@ export class AuthService {
   }
 
   async revoke(id: number): Promise<ApiToken> {
-    const revoked = await this.tokens.revoke(id);
-    if (!revoked) throw AppError.notFound('token', id);
+    const revoked = foundOr404(await this.tokens.revoke(id), 'token', id);
     return revoked;
   }
 

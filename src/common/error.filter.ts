@@ -1,6 +1,17 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { AppError } from './app-error';
+import { AppError, ErrorKind } from './app-error';
+
+/** The one place a domain error becomes an HTTP status. */
+const KIND_STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
+};
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -20,9 +31,9 @@ const STATUS_CODES: Record<number, string> = {
 };
 
 /** Every error leaves in one shape; Prisma's P2002/P2025 become 409/404; no stack ever leaks. */
-function toErrorResponse(exception: unknown): { status: number; body: ErrorBody } {
+export function toErrorResponse(exception: unknown): { status: number; body: ErrorBody } {
   if (exception instanceof AppError) {
-    return body(exception.status, exception.code, exception.message, exception.details);
+    return body(KIND_STATUS[exception.kind], exception.code, exception.message, exception.details);
   }
   if (exception instanceof HttpException) return fromHttpException(exception);
   const prismaCode = (exception as { code?: unknown })?.code;

@@ -56,8 +56,7 @@ export class ReviewService {
       actor: by.name,
     });
     if ('existing' in result) {
-      throw new AppError(
-        409,
+      throw AppError.conflict(
         'evidence_exists',
         `this article already has evidence ${result.existing} for that prediction`,
         {

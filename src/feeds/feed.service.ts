@@ -1,5 +1,5 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { AppError } from '../common/app-error';
+import { Injectable } from '@nestjs/common';
+import { AppError, foundOr404 } from '../common/app-error';
 import type { Feed } from '../generated/prisma/client';
 import { FeedError } from './feed-errors';
 import { FeedFetchGateway } from './feed-fetch.gateway';
@@ -72,7 +72,7 @@ export class FeedService {
     try {
       report.added.push(await this.add(entry));
     } catch (error) {
-      if (error instanceof AppError && error.status === HttpStatus.CONFLICT) {
+      if (error instanceof AppError && error.kind === 'conflict') {
         report.skipped.push({ url: entry.url, reason: 'already present' });
       } else if (error instanceof AppError) {
         report.refused.push({ url: entry.url, reason: error.message });
@@ -98,8 +98,7 @@ export class FeedService {
   }
 
   private async require(id: number): Promise<Feed> {
-    const feed = await this.feeds.findById(id);
-    if (!feed) throw AppError.notFound('feed', id);
+    const feed = foundOr404(await this.feeds.findById(id), 'feed', id);
     return feed;
   }
 }
