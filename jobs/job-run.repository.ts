@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../src/database/prisma.service';
 import type { JobRun, Prisma } from '../src/generated/prisma/client';
+import { Clock } from '../src/common/clock';
 
 /**
  * Job runs and the per-job lease. The lease row says which tick of a job is running where, so
@@ -8,7 +9,10 @@ import type { JobRun, Prisma } from '../src/generated/prisma/client';
  */
 @Injectable()
 export class JobRunRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly clock: Clock,
+  ) {}
 
   /** Claims the job for `tick` unless another lease is live or this tick already ran. */
   async claimLease(job: string, tick: string, owner: string, ttlMs: number): Promise<boolean> {
@@ -45,7 +49,11 @@ export class JobRunRepository {
   async abandonUnfinished(job: string): Promise<number> {
     const { count } = await this.prisma.jobRun.updateMany({
       where: { job, status: 'running' },
-      data: { status: 'abandoned', finishedAt: new Date(), error: 'the process running it stopped before it finished' },
+      data: {
+        status: 'abandoned',
+        finishedAt: this.clock.now(),
+        error: 'the process running it stopped before it finished',
+      },
     });
     return count;
   }
@@ -58,7 +66,7 @@ export class JobRunRepository {
   ): Promise<JobRun> {
     return this.prisma.jobRun.update({
       where: { id },
-      data: { status, summary: summary ?? undefined, error: error ?? null, finishedAt: new Date() },
+      data: { status, summary: summary ?? undefined, error: error ?? null, finishedAt: this.clock.now() },
     });
   }
 

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { ClockModule } from './common/clock';
 import { ErrorFilter } from './common/error.filter';
 import { loggingModule } from './common/logging';
 import { ConfigModule } from './config/config.module';
@@ -35,7 +36,13 @@ export class AppModule {
   static forRoot(env: AppEnv, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forEnv(env), loggingModule(env), DatabaseModule.forUrl(databaseUrl), ...FEATURE_MODULES],
+      imports: [
+        ConfigModule.forEnv(env),
+        loggingModule(env),
+        ClockModule,
+        DatabaseModule.forUrl(databaseUrl),
+        ...FEATURE_MODULES,
+      ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };
   }

@@ -6,6 +6,7 @@ import type { ApiToken } from '../generated/prisma/client';
 import { ApiTokenRepository } from './api-token.repository';
 import { Principal, Role } from './roles';
 import { generateToken, hashToken, secretsEqual, TOKEN_PREFIX } from './token-hash';
+import { Clock } from '../common/clock';
 
 const TOUCH_EVERY_MS = 60_000;
 
@@ -17,6 +18,7 @@ export class AuthService {
   constructor(
     private readonly tokens: ApiTokenRepository,
     @Inject(APP_ENV) private readonly env: AppEnv,
+    private readonly clock: Clock,
   ) {}
 
   /** Resolves a bearer token to who is calling, or null when it is unknown or revoked. */
@@ -51,7 +53,7 @@ export class AuthService {
   }
 
   private recordUse(id: number): void {
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     if (now - (this.lastTouched.get(id) ?? 0) < TOUCH_EVERY_MS) return;
     this.lastTouched.set(id, now);
     this.tokens.touch(id, new Date(now)).catch((e) => this.logger.warn(`could not record token use: ${e}`));

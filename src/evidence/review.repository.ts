@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import type { Prisma } from '../generated/prisma/client';
 import type { EvidenceStatus, Stance } from './evidence-query.dto';
+import { Clock } from '../common/clock';
 
 /** The reviewable part of an evidence row, as recorded before and after in the audit log. */
 export interface ReviewState {
@@ -43,7 +44,10 @@ const DECISION_TX_TIMEOUT_MS = 30_000;
 /** Writes reviewer decisions; each write and its audit row commit together or not at all. */
 @Injectable()
 export class ReviewRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * Applies one decision to every listed evidence row that exists (missing ids are simply not
@@ -56,7 +60,7 @@ export class ReviewRepository {
         const locked = await tx.$queryRaw<LockedRow[]>`
           SELECT id, status, stance, review_note FROM evidence WHERE id = ANY(${ids}::int[])
           ORDER BY trend_id, published_at, id FOR UPDATE`;
-        const now = new Date();
+        const now = this.clock.now();
         const outcomes = locked.map((row) => decide(row, change));
         for (const { id, after } of outcomes) {
           await tx.evidence.update({

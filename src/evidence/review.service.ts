@@ -9,6 +9,7 @@ import { AuditQueryDto } from './evidence-query.dto';
 import { EvidenceService } from './evidence.service';
 import { BulkReviewDto, ManualEvidenceDto, ReviewDto } from './review.dto';
 import { DecisionChange, ReviewRepository } from './review.repository';
+import { Clock } from '../common/clock';
 
 const DEFAULT_AUDIT_LIMIT = 50;
 
@@ -19,6 +20,7 @@ export class ReviewService {
     private readonly reviews: ReviewRepository,
     private readonly audits: AuditRepository,
     private readonly evidence: EvidenceService,
+    private readonly clock: Clock,
   ) {}
 
   async review(id: number, body: ReviewDto, by: Principal): Promise<EvidenceItemDto> {
@@ -49,7 +51,7 @@ export class ReviewService {
       url: body.url,
       normalizedUrl,
       title: body.title,
-      publishedAt: body.publishedAt ? new Date(body.publishedAt) : new Date(),
+      publishedAt: body.publishedAt ? new Date(body.publishedAt) : this.clock.now(),
       trendId: await this.evidence.resolveTrendId(body.trend),
       stance: body.stance,
       note: body.note ?? null,

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import type { Feed, Prisma } from '../generated/prisma/client';
+import { Clock } from '../common/clock';
+
+const DEFAULT_FEEDS_MARKER_JOB = 'load-default-feeds';
 
 export type FeedWithCounts = Feed & { articleCount: number };
 
@@ -56,7 +59,10 @@ const RECORD_SUCCESS = `
 
 @Injectable()
 export class FeedRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly clock: Clock,
+  ) {}
 
   create(data: { url: string; title?: string | null; language?: string | null }): Promise<Feed> {
     return this.prisma.feed.create({ data });
@@ -68,6 +74,24 @@ export class FeedRepository {
 
   findByUrl(url: string): Promise<Feed | null> {
     return this.prisma.feed.findUnique({ where: { url } });
+  }
+
+  /** The shipped OPML is loaded once per database; a job-run row of its own records that it was. */
+  async defaultFeedsLoaded(): Promise<boolean> {
+    return (await this.prisma.jobRun.findFirst({ where: { job: DEFAULT_FEEDS_MARKER_JOB } })) !== null;
+  }
+
+  async markDefaultFeedsLoaded(summary: Prisma.InputJsonValue): Promise<void> {
+    await this.prisma.jobRun.create({
+      data: {
+        job: DEFAULT_FEEDS_MARKER_JOB,
+        trigger: 'startup',
+        instance: 'startup',
+        status: 'succeeded',
+        finishedAt: this.clock.now(),
+        summary,
+      },
+    });
   }
 
   async list(filter: { afterId?: number; limit: number }): Promise<FeedWithCounts[]> {
@@ -134,7 +158,7 @@ export class FeedRepository {
   async recordSuccess(id: number, r: FetchSuccess): Promise<void> {
     await this.prisma.pool.query(RECORD_SUCCESS, [
       id,
-      new Date(),
+      this.clock.now(),
       r.status,
       r.newItems,
       r.intervalSeconds,
@@ -159,7 +183,7 @@ export class FeedRepository {
    * are left as the last success wrote them.
    */
   async recordFailure(id: number, f: FetchFailure): Promise<void> {
-    const now = new Date();
+    const now = this.clock.now();
     await this.prisma.$transaction([
       this.prisma.feed.update({
         where: { id },

@@ -5,6 +5,7 @@ import { FeedError } from './feed-errors';
 import { FeedFetchGateway } from './feed-fetch.gateway';
 import { FeedRepository, FeedWithCounts } from './feed.repository';
 import { OpmlError, OpmlFeed, parseOpmlFeeds, renderOpml } from './opml';
+import { Clock } from '../common/clock';
 
 export interface ImportReport {
   added: FeedWithCounts[];
@@ -19,6 +20,7 @@ export class FeedService {
   constructor(
     private readonly feeds: FeedRepository,
     private readonly gateway: FeedFetchGateway,
+    private readonly clock: Clock,
   ) {}
 
   /** Adds a feed after the URL and SSRF checks; 400 with the reason, 409 when already present. */
@@ -41,7 +43,7 @@ export class FeedService {
   async update(id: number, patch: { title?: string; language?: string; paused?: boolean }): Promise<FeedWithCounts> {
     await this.require(id);
     // Resuming makes the feed due now rather than at a back-off time chosen while it failed.
-    const resume = patch.paused === false ? { nextCheckAt: new Date() } : {};
+    const resume = patch.paused === false ? { nextCheckAt: this.clock.now() } : {};
     return this.feeds.withCounts(await this.feeds.update(id, { ...patch, ...resume }));
   }
 
@@ -65,7 +67,7 @@ export class FeedService {
   }
 
   async exportOpml(): Promise<string> {
-    return renderOpml(await this.feeds.allForExport(), 'Trend scorecard feeds');
+    return renderOpml(await this.feeds.allForExport(), 'Trend scorecard feeds', this.clock.now());
   }
 
   private async importOne(entry: OpmlFeed, report: ImportReport): Promise<void> {

@@ -45,9 +45,10 @@ export function parseOpmlFeeds(text: string): OpmlFeed[] {
 export function renderOpml(
   feeds: { url: string; title: string | null; siteUrl: string | null; language: string | null }[],
   title: string,
+  now: Date,
 ): string {
   return generateOpml({
-    head: { title, dateCreated: new Date() },
+    head: { title, dateCreated: now },
     body: {
       outlines: feeds.map((feed) => ({
         type: 'rss',

@@ -4,6 +4,7 @@ import { EvidenceRepository, RuleMatch } from '../evidence/evidence.repository';
 import { matchArticle, TrendMatch } from './matcher';
 import { MatcherProvider } from './matcher.provider';
 import { ArticleToTag, TaggingRepository } from './tagging.repository';
+import { Clock } from '../common/clock';
 
 export interface TaggingSummary {
   articlesTagged: number;
@@ -28,6 +29,7 @@ export class TaggingService {
     private readonly matchers: MatcherProvider,
     private readonly articles: TaggingRepository,
     private readonly evidence: EvidenceRepository,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -87,7 +89,7 @@ export class TaggingService {
     summary.evidenceRefreshed += written.updated;
     const ids = batch.map((a) => a.id);
     if (withdraw) summary.evidenceWithdrawn += await this.evidence.withdrawStalePendingForArticles(ids, matches);
-    await this.articles.markTagged(ids, new Date());
+    await this.articles.markTagged(ids, this.clock.now());
     summary.articlesTagged += batch.length;
   }
 }
