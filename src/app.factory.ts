@@ -41,7 +41,7 @@ export async function createApp(env: AppEnv, databaseUrl: string): Promise<INest
 }
 
 /** 400 naming each bad field; unknown fields are refused rather than silently dropped. */
-function validationPipe(): ValidationPipe {
+export function validationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
