@@ -62,18 +62,16 @@ export class ReviewRepository {
           ORDER BY trend_id, published_at, id FOR UPDATE`;
         const now = this.clock.now();
         const outcomes = locked.map((row) => decide(row, change));
-        for (const { id, after } of outcomes) {
-          await tx.evidence.update({
-            where: { id },
-            data: {
-              status: after.status,
-              stance: after.stance,
-              reviewNote: after.note,
-              reviewedBy: actor,
-              reviewedAt: now,
-            },
-          });
-        }
+        // One statement for the whole batch, so the statement-level rollup trigger runs once
+        // (per-row UPDATEs ran it once per row). The rows are already locked in order above.
+        await tx.$executeRaw`
+          UPDATE evidence AS e
+          SET status = c.status, stance = c.stance, review_note = c.note,
+              reviewed_by = ${actor}, reviewed_at = ${now}, updated_at = ${now}
+          FROM unnest(${outcomes.map((o) => o.id)}::int[], ${outcomes.map((o) => o.after.status)}::text[],
+                      ${outcomes.map((o) => o.after.stance)}::text[], ${outcomes.map((o) => o.after.note)}::text[])
+               AS c(id, status, stance, note)
+          WHERE e.id = c.id`;
         await tx.reviewAudit.createMany({ data: outcomes.map((o) => auditRow(o, actor, action, now)) });
         return outcomes;
       },
