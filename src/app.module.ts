@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ClockModule } from './common/clock';
 import { ErrorFilter } from './common/error.filter';
 import { loggingModule } from './common/logging';
@@ -40,6 +41,8 @@ export class AppModule {
         ConfigModule.forEnv(env),
         loggingModule(env),
         ClockModule,
+        // In-process events between features (tagging -> jobs on a rule change).
+        EventEmitterModule.forRoot(),
         DatabaseModule.forUrl(databaseUrl),
         ...FEATURE_MODULES,
       ],

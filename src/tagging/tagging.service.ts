@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { Subject } from 'rxjs';
 import { EvidenceRepository, RuleMatch } from '../evidence/evidence.repository';
 import { matchArticle, TrendMatch } from './matcher';
 import { MatcherProvider } from './matcher.provider';
@@ -22,9 +21,6 @@ const BATCH = 1000;
  */
 @Injectable()
 export class TaggingService {
-  /** Emits after an admin changes a rule set; the retag job listens. */
-  readonly rulesChanged = new Subject<{ slug: string; version: number }>();
-
   constructor(
     private readonly matchers: MatcherProvider,
     private readonly articles: TaggingRepository,
