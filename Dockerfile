@@ -16,6 +16,9 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/prisma ./prisma
+# The web pages' templates and assets are read from the source tree at run time.
+COPY --from=build /app/src/web/views ./src/web/views
+COPY --from=build /app/src/web/assets ./src/web/assets
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]

@@ -61,6 +61,11 @@ export default tseslint.config(
     },
   },
   {
+    // The one script the web pages load, run by the browser.
+    files: ['src/web/assets/**/*.js'],
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', Event: 'readonly' } },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: { module: 'readonly', require: 'readonly', __dirname: 'readonly' } },

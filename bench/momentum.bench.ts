@@ -1,5 +1,8 @@
 /**
- * Momentum and scorecard latency at 10k and at 1M evidence rows, in the same run (issue #5).
+ * Momentum, scorecard and review-queue latency at 10k and at 1M evidence rows, in the same run
+ * (issues #5 and #11), and the HTML scorecard `/` and prediction page `/trends/{slug}` (issue #15,
+ * goal p95 < 30 ms). The queue is the reviewer's default: GET /api/admin/evidence (pending,
+ * sorted by score, no prediction filter), first page of 50, with a reviewer token.
  *
  * Two test databases, one per size, each served by its own instance of the real app over
  * loopback HTTP. Articles and evidence are generated straight into the database with
@@ -39,6 +42,9 @@ interface Latency {
 interface SizeFigures {
   momentum: Latency;
   scorecard: Latency;
+  queue: Latency;
+  scorecardPage: Latency;
+  trendPage: Latency;
 }
 
 export interface MomentumBenchFigures {
@@ -47,6 +53,9 @@ export interface MomentumBenchFigures {
   rows1M: SizeFigures;
   ratioMomentumP95: number;
   ratioScorecardP95: number;
+  ratioQueueP95: number;
+  ratioScorecardPageP95: number;
+  ratioTrendPageP95: number;
   rebuildSeconds1M: number;
   loadSeconds1M: number;
 }
@@ -181,13 +190,13 @@ async function loadLarge(t: TestApp): Promise<{ loadSeconds: number; rebuildSeco
 }
 
 /** One request, timed to the last byte of the body (used once per endpoint to check the answer). */
-async function timedGet(url: string, check: (body: any) => void): Promise<number> {
+async function timedGet(url: string, check: (text: string) => void): Promise<number> {
   const started = performance.now();
-  const res = await fetch(url);
+  const res = await fetch(url, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
   const text = await res.text();
   const elapsed = performance.now() - started;
   if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${text.slice(0, 300)}`);
-  check(JSON.parse(text));
+  check(text);
   return elapsed;
 }
 
@@ -197,13 +206,14 @@ async function timedGet(url: string, check: (body: any) => void): Promise<number
  */
 const CLIENT = `
 const urls = JSON.parse(process.argv[1]);
+const headers = { authorization: 'Bearer ' + process.argv[2] };
 (async () => {
   // A fresh process: open the connection and warm the client up before timing anything.
-  for (let i = 0; i < 10; i++) await (await fetch(urls[i % urls.length])).arrayBuffer();
+  for (let i = 0; i < 10; i++) await (await fetch(urls[i % urls.length], { headers })).arrayBuffer();
   const samples = [];
   for (const url of urls) {
     const started = performance.now();
-    const res = await fetch(url);
+    const res = await fetch(url, { headers });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error('GET ' + url + ' answered ' + res.status);
     samples.push(performance.now() - started);
@@ -213,7 +223,8 @@ const urls = JSON.parse(process.argv[1]);
 
 function remoteSamples(urls: string[]): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', CLIENT, JSON.stringify(urls)], {
+    // The token is sent on every request; public routes ignore it, the queue needs it.
+    const child = spawn(process.execPath, ['-e', CLIENT, JSON.stringify(urls), TEST_ADMIN_TOKEN], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -228,7 +239,7 @@ function remoteSamples(urls: string[]): Promise<number[]> {
 interface Endpoint {
   name: keyof SizeFigures;
   path: (i: number) => string;
-  check: (body: any) => void;
+  check: (text: string) => void;
 }
 
 function endpoints(slugs: string[]): Endpoint[] {
@@ -238,17 +249,48 @@ function endpoints(slugs: string[]): Endpoint[] {
       name: 'momentum',
       // Each request asks for the next of the ten predictions.
       path: (i) => `/api/trends/${slugs[i % slugs.length]}/momentum?interval=week&asOf=${asOf}`,
-      check: (body) => {
+      check: (text) => {
+        const body = JSON.parse(text);
         if (!Array.isArray(body.series) || body.series.length !== 26)
-          throw new Error(`momentum: unexpected body ${JSON.stringify(body).slice(0, 300)}`);
+          throw new Error(`momentum: unexpected body ${text.slice(0, 300)}`);
       },
     },
     {
       name: 'scorecard',
       path: () => `/api/scorecard?asOf=${asOf}`,
-      check: (body) => {
+      check: (text) => {
+        const body = JSON.parse(text);
         if (!Array.isArray(body.data) || body.data.length !== 10)
-          throw new Error(`scorecard: unexpected body ${JSON.stringify(body).slice(0, 300)}`);
+          throw new Error(`scorecard: unexpected body ${text.slice(0, 300)}`);
+      },
+    },
+    {
+      // The HTML scorecard (issue #15): the same statement plus the trend list and rendering.
+      name: 'scorecardPage',
+      path: () => `/?asOf=${asOf}`,
+      check: (html) => {
+        if ((html.match(/<li class="card"/g) ?? []).length !== 10)
+          throw new Error(`scorecard page: not ten cards: ${html.slice(0, 300)}`);
+      },
+    },
+    {
+      // One prediction's page: momentum, the trend, a page of accepted evidence and the pins.
+      name: 'trendPage',
+      path: (i) => `/trends/${slugs[i % slugs.length]}?asOf=${asOf}`,
+      check: (html) => {
+        if (!html.includes('class="trend-chart"') || !html.includes('class="evidence"'))
+          throw new Error(`trend page: no chart or evidence: ${html.slice(0, 300)}`);
+      },
+    },
+    {
+      name: 'queue',
+      path: () => '/api/admin/evidence',
+      check: (text) => {
+        const body = JSON.parse(text);
+        const scores = Array.isArray(body.data) ? body.data.map((e: { score: number }) => e.score) : [];
+        const sorted = scores.every((s: number, i: number) => i === 0 || scores[i - 1] >= s);
+        if (scores.length !== 50 || !sorted || body.data.some((e: { status: string }) => e.status !== 'pending'))
+          throw new Error(`queue: unexpected body ${text.slice(0, 300)}`);
       },
     },
   ];
@@ -309,9 +351,11 @@ async function measure(
 export async function run(): Promise<MomentumBenchFigures> {
   const apps: TestApp[] = [];
   try {
-    const small = await startTestApp();
+    // The queue is an admin route: lift the per-token limit so the measured requests are not throttled.
+    const overrides = { ADMIN_RATE_LIMIT_PER_MINUTE: '1000000' };
+    const small = await startTestApp(overrides);
     apps.push(small);
-    const large = await startTestApp();
+    const large = await startTestApp(overrides);
     apps.push(large);
     await loadSmall(small);
     const { loadSeconds, rebuildSeconds } = await loadLarge(large);
@@ -327,6 +371,9 @@ export async function run(): Promise<MomentumBenchFigures> {
       rows1M,
       ratioMomentumP95: round(rows1M.momentum.p95 / rows10k.momentum.p95, 3),
       ratioScorecardP95: round(rows1M.scorecard.p95 / rows10k.scorecard.p95, 3),
+      ratioQueueP95: round(rows1M.queue.p95 / rows10k.queue.p95, 3),
+      ratioScorecardPageP95: round(rows1M.scorecardPage.p95 / rows10k.scorecardPage.p95, 3),
+      ratioTrendPageP95: round(rows1M.trendPage.p95 / rows10k.trendPage.p95, 3),
       rebuildSeconds1M: rebuildSeconds,
       loadSeconds1M: loadSeconds,
     };

@@ -1,14 +1,14 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString } from 'class-validator';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { RequireRole } from '../src/auth/admin.guard';
-import { decodeCursor, Page, toPage } from '../src/common/pagination';
+import { ID_CURSOR, Page, paginate } from '../src/common/pagination';
 import type { JobRun } from '../src/generated/prisma/client';
 import { JobRunner } from './job-runner.service';
 import { PageQuery } from '../src/common/page-query.dto';
 
 class ListRunsQuery extends PageQuery(200) {
-  @IsOptional() @IsString() job?: string;
+  @ApiPropertyOptional({ description: 'only runs of this job' }) @IsOptional() @IsString() @MaxLength(100) job?: string;
 }
 
 function runView(run: JobRun) {
@@ -47,9 +47,13 @@ export class JobsController {
 
   @Get('runs')
   async runs(@Query() query: ListRunsQuery): Promise<Page<ReturnType<typeof runView>>> {
-    const limit = query.limit ?? 50;
-    const cursor = decodeCursor<{ id: number }>(query.cursor, ['id']);
-    const rows = await this.runner.listRuns({ job: query.job, beforeId: cursor?.id, limit: limit + 1 });
-    return toPage(rows, limit, (r) => ({ id: r.id }), runView);
+    return paginate({
+      cursor: query.cursor,
+      limit: query.limit ?? 50,
+      shape: ID_CURSOR,
+      fetch: (after, take) => this.runner.listRuns({ job: query.job, beforeId: after?.id, limit: take }),
+      position: (r) => ({ id: r.id }),
+      view: runView,
+    });
   }
 }

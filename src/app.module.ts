@@ -17,6 +17,8 @@ import { ArticlesModule } from './articles/articles.module';
 import { MomentumModule } from './momentum/momentum.module';
 import { TaggingModule } from './tagging/tagging.module';
 import { DigestsModule } from './digests/digests.module';
+import { ImportsModule } from './imports/imports.module';
+import { WebModule } from './web/web.module';
 
 /** Feature modules. Nest resolves imports itself, so the order only decides route registration order. */
 const FEATURE_MODULES = [
@@ -29,7 +31,9 @@ const FEATURE_MODULES = [
   TaggingModule,
   MomentumModule,
   DigestsModule,
+  ImportsModule,
   JobsModule,
+  WebModule,
 ];
 
 @Module({})

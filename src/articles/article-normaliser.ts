@@ -1,3 +1,4 @@
+import { httpUrl } from '../common/http-url';
 import { hash } from 'node:crypto';
 import type { ParsedItem } from '../feeds/feed-parser';
 import { htmlToText, truncateText } from './html-to-text';
@@ -55,14 +56,8 @@ function resolveLink(
   link: string | undefined,
   baseUrl: string | undefined,
 ): { url: string; normalizedUrl: string | null } | null {
-  if (!link) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(link.trim(), baseUrl);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  const parsed = httpUrl(link, baseUrl);
+  if (!parsed) return null;
   const url = parsed.href;
   // normaliseUrl(url) would parse `url` again into the same URL: normalise this one instead.
   return { url, normalizedUrl: normaliseParsedUrl(parsed) };

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsId } from '../common/id';
 import { PageQuery } from '../common/page-query.dto';
 import type { ArticleListRow } from './article.repository';
 
 export class ListArticlesQuery extends PageQuery(200) {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) feedId?: number;
+  @ApiPropertyOptional() @IsOptional() @IsId() feedId?: number;
   @ApiPropertyOptional({ description: 'text in title or summary' })
   @IsOptional()
   @IsString()

@@ -37,7 +37,8 @@ const MAX_LINK_PASSES = 3;
 /**
  * Skip items the feed delivered before, insert new stories, link the feed's items to their
  * articles (new or already stored under the same normalised URL). $1 feed id, $2 the items as
- * JSON (StoredItemRow[]), $3 null or the hashes to retry. Counts and ids come back rather than
+ * JSON (StoredItemRow[]), $3 null or the hashes to retry, $4 null (polled) or the import that
+ * brought the items, recorded on their feed_items rows. Counts and ids come back rather than
  * every hash: decoding arrays is a real share of a feed's CPU.
  *
  * Lookups by key are correlated subqueries with LIMIT 1: the planner runs them as written, one
@@ -66,8 +67,8 @@ export const STORE_LINKED_ITEMS = `
     SELECT f.hash, coalesce(i.id, (SELECT a.id FROM articles a WHERE a.normalized_url = f.nurl LIMIT 1)) AS article_id
     FROM fresh f LEFT JOIN inserted i ON i.normalized_url = f.nurl),
   linked AS (
-    INSERT INTO feed_items (feed_id, guid_hash, article_id)
-    SELECT $1::int, hash, article_id FROM matched WHERE article_id IS NOT NULL
+    INSERT INTO feed_items (feed_id, guid_hash, article_id, import_id)
+    SELECT $1::int, hash, article_id, $4::int FROM matched WHERE article_id IS NOT NULL
     ON CONFLICT DO NOTHING
     RETURNING guid_hash)
   SELECT (SELECT count(*) FROM linked)::int AS linked,
@@ -95,15 +96,16 @@ export const STORE_LINKED_ITEMS = `
 export class ArticleRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async storeItems(feedId: number, batch: ItemBatch): Promise<StoreResult> {
+  /** `importId`: the import bringing the items (imports go through this same path as polling). */
+  async storeItems(feedId: number, batch: ItemBatch, importId: number | null = null): Promise<StoreResult> {
     const result: StoreResult = { newItems: 0, newArticleIds: [], seenElsewhere: 0 };
     for (const chunk of batch.urlChunks) {
-      const stored = await this.storeLinkedChunk(feedId, chunk);
+      const stored = await this.storeLinkedChunk(feedId, chunk, importId);
       result.newItems += stored.linked;
       result.newArticleIds.push(...stored.newIds);
     }
     for (const item of batch.withoutUrl) {
-      const articleId = await retryOnWriteConflict(() => this.storeWithoutUrl(feedId, item));
+      const articleId = await retryOnWriteConflict(() => this.storeWithoutUrl(feedId, item, importId));
       if (articleId === null) continue;
       result.newItems += 1;
       result.newArticleIds.push(articleId);
@@ -113,14 +115,20 @@ export class ArticleRepository {
   }
 
   /** One chunk in one statement, run again for items a concurrent writer's story kept from linking. */
-  private async storeLinkedChunk(feedId: number, itemsJson: string): Promise<{ linked: number; newIds: number[] }> {
+  private async storeLinkedChunk(
+    feedId: number,
+    itemsJson: string,
+    importId: number | null,
+  ): Promise<{ linked: number; newIds: number[] }> {
     const total = { linked: 0, newIds: [] as number[] };
     let retryHashes: string[] | null = null;
     for (let pass = 0; pass < MAX_LINK_PASSES; pass++) {
       // Writers meeting the same syndicated stories in different orders can deadlock; each
       // statement is atomic, so running it again is safe.
       const only: string[] | null = retryHashes;
-      const stored: LinkedOutcome = await retryOnWriteConflict(() => this.storeLinked(feedId, itemsJson, only));
+      const stored: LinkedOutcome = await retryOnWriteConflict(() =>
+        this.storeLinked(feedId, itemsJson, only, importId),
+      );
       total.linked += stored.linked;
       total.newIds.push(...stored.newIds);
       // Items neither known nor linked: their story was committed by a concurrent writer after this
@@ -131,24 +139,30 @@ export class ArticleRepository {
     throw new Error(`feed ${feedId}: ${retryHashes!.length} items could not be linked to their articles`);
   }
 
-  private async storeLinked(feedId: number, itemsJson: string, only: string[] | null): Promise<LinkedOutcome> {
+  private async storeLinked(
+    feedId: number,
+    itemsJson: string,
+    only: string[] | null,
+    importId: number | null,
+  ): Promise<LinkedOutcome> {
     const { rows } = await this.prisma.pool.query<{ linked: number; unlinked: string[]; new_ids: number[] }>(
       STORE_LINKED_ITEMS,
-      [feedId, itemsJson, only],
+      [feedId, itemsJson, only, importId],
     );
     const row = rows[0]!;
     return { linked: row.linked, unlinked: row.unlinked, newIds: row.new_ids };
   }
 
   /** Without a usable link a story cannot be matched across feeds: always its own article (rare). */
-  private async storeWithoutUrl(feedId: number, item: NormalisedItem): Promise<number | null> {
+  private async storeWithoutUrl(feedId: number, item: NormalisedItem, importId: number | null): Promise<number | null> {
     const [row] = await this.prisma.$queryRaw<{ id: number }[]>`
       WITH article AS (
         INSERT INTO articles (url, title, summary, author, language, published_at)
         SELECT NULL, ${item.title}::text, ${item.summary}::text, ${item.author}::text, ${item.language}::text, ${item.publishedAt}::timestamptz
         WHERE NOT EXISTS (SELECT 1 FROM feed_items WHERE feed_id = ${feedId} AND guid_hash = ${item.itemKeyHash})
         RETURNING id)
-      INSERT INTO feed_items (feed_id, guid_hash, article_id) SELECT ${feedId}, ${item.itemKeyHash}, id FROM article
+      INSERT INTO feed_items (feed_id, guid_hash, article_id, import_id)
+      SELECT ${feedId}, ${item.itemKeyHash}, id, ${importId}::int FROM article
       RETURNING article_id AS id`;
     return row?.id ?? null;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, Page, toPage } from '../common/pagination';
+import { ID_CURSOR, Page, paginate } from '../common/pagination';
 import { ArticleDto, ListArticlesQuery } from './article.dto';
 import { ArticleRepository } from './article.repository';
 
@@ -8,10 +8,15 @@ export class ArticleService {
   constructor(private readonly articles: ArticleRepository) {}
 
   /** Stored articles, newest first, optionally of one feed or matching a text. */
-  async list(query: ListArticlesQuery): Promise<Page<ArticleDto>> {
-    const limit = query.limit ?? 50;
-    const cursor = decodeCursor<{ id: number }>(query.cursor, ['id']);
-    const rows = await this.articles.list({ feedId: query.feedId, q: query.q, beforeId: cursor?.id, limit: limit + 1 });
-    return toPage(rows, limit, (a) => ({ id: a.id }), ArticleDto.from);
+  list(query: ListArticlesQuery): Promise<Page<ArticleDto>> {
+    return paginate({
+      cursor: query.cursor,
+      limit: query.limit ?? 50,
+      shape: ID_CURSOR,
+      fetch: (after, take) =>
+        this.articles.list({ feedId: query.feedId, q: query.q, beforeId: after?.id, limit: take }),
+      position: (a) => ({ id: a.id }),
+      view: ArticleDto.from,
+    });
   }
 }

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { AppError } from '../common/app-error';
-import { AdminRateLimiter } from './admin-rate-limiter';
+import { AuthFailureThrottle } from './auth-failure-throttle';
 import { AuthService } from './auth.service';
 import { Principal, Role, roleAllows } from './roles';
 
@@ -13,13 +13,17 @@ export const RequireRole = (role: Role) => SetMetadata(REQUIRED_ROLE, role);
 
 export type AuthedRequest = Request & { principal?: Principal };
 
-/** Missing or unknown token -> 401; a token whose role does not reach -> 403; over the per-token limit -> 429. */
+/**
+ * Missing or unknown token -> 401; a token whose role does not reach -> 403. An address that sent
+ * too many unknown tokens -> 429, checked before its token is looked up (AuthFailureThrottle).
+ * The per-token limit is AdminThrottlerGuard's, which runs next.
+ */
 @Injectable()
 export class AdminGuard implements CanActivate {
   constructor(
     private readonly auth: AuthService,
     private readonly reflector: Reflector,
-    private readonly rateLimiter: AdminRateLimiter,
+    private readonly failures: AuthFailureThrottle,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -29,11 +33,11 @@ export class AdminGuard implements CanActivate {
     ]);
     if (!need) return true;
     const req = context.switchToHttp().getRequest<AuthedRequest>();
+    const res = context.switchToHttp().getResponse<Response>();
     const token = bearerToken(req.headers.authorization);
     if (!token)
       throw new AppError('unauthenticated', 'unauthorized', 'an API token is required: Authorization: Bearer <token>');
-    const principal = await this.auth.authenticate(token);
-    if (!principal) throw new AppError('unauthenticated', 'unauthorized', 'the API token is unknown or revoked');
+    const principal = await this.authenticate(token, req, res);
     if (!roleAllows(principal.role, need)) {
       throw new AppError(
         'forbidden',
@@ -41,19 +45,27 @@ export class AdminGuard implements CanActivate {
         `this route needs the ${need} role; the token has ${principal.role}`,
       );
     }
-    await this.limit(principal, context.switchToHttp().getResponse<Response>());
     req.principal = principal;
     return true;
   }
 
-  private async limit(principal: Principal, res: Response): Promise<void> {
-    const retryAfter = await this.rateLimiter.hit(principal);
-    if (retryAfter === null) return;
+  /** The token's principal; a throttled address is refused before the lookup, an unknown token counts against it. */
+  private async authenticate(token: string, req: Request, res: Response): Promise<Principal> {
+    const waiting = this.failures.blockedFor(req.ip);
+    if (waiting !== null) throw this.tooManyFailures(waiting, res);
+    const principal = await this.auth.authenticate(token);
+    if (principal) return principal;
+    const blocked = await this.failures.recordFailure(req.ip);
+    if (blocked !== null) throw this.tooManyFailures(blocked, res);
+    throw new AppError('unauthenticated', 'unauthorized', 'the API token is unknown or revoked');
+  }
+
+  private tooManyFailures(retryAfter: number, res: Response): AppError {
     res.setHeader('Retry-After', String(retryAfter));
-    throw new AppError(
+    return new AppError(
       'rate_limited',
       'rate_limited',
-      `more than ${this.rateLimiter.limitPerMinute} admin requests per minute for this token; retry in ${retryAfter} s`,
+      `more than ${this.failures.limitPerMinute} unknown tokens per minute from this address; retry in ${retryAfter} s`,
     );
   }
 }

@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AdminGuard } from './admin.guard';
-import { AdminRateLimiter } from './admin-rate-limiter';
+import { adminThrottlerModule, AdminThrottlerGuard } from './admin-throttle';
+import { AuthFailureThrottle } from './auth-failure-throttle';
 import { ApiTokenRepository } from './api-token.repository';
 import { AuthService } from './auth.service';
 import { TokenController } from './token.controller';
@@ -9,8 +10,16 @@ import { TokenController } from './token.controller';
 /** Global: any feature marks its admin routes with @RequireRole and the guard does the rest. */
 @Global()
 @Module({
+  imports: [adminThrottlerModule],
   controllers: [TokenController],
-  providers: [ApiTokenRepository, AuthService, AdminRateLimiter, { provide: APP_GUARD, useClass: AdminGuard }],
+  // Guards run in this order: who is calling (and failed-token throttling) first, then the per-token limit.
+  providers: [
+    ApiTokenRepository,
+    AuthService,
+    AuthFailureThrottle,
+    { provide: APP_GUARD, useClass: AdminGuard },
+    { provide: APP_GUARD, useClass: AdminThrottlerGuard },
+  ],
   exports: [AuthService],
 })
 export class AuthModule {}

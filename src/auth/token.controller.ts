@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { IdPipe } from '../common/id';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from './admin.guard';
 import { AuthService } from './auth.service';
@@ -25,7 +26,7 @@ export class TokenController {
 
   @Delete(':id')
   @HttpCode(200)
-  async revoke(@Param('id', ParseIntPipe) id: number): Promise<TokenDto> {
+  async revoke(@Param('id', IdPipe) id: number): Promise<TokenDto> {
     return TokenDto.from(await this.auth.revoke(id));
   }
 }

@@ -8,7 +8,8 @@ export function loggingModule(env: AppEnv) {
       level: env.logLevel,
       transport: env.nodeEnv === 'development' ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
       // Tokens must never reach the logs.
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      // Cookies carry the review desk's session and CSRF secrets, both ways.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
       autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
     },
   });

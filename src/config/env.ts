@@ -1,5 +1,6 @@
 import { validateCronExpression } from 'cron';
 import { availableParallelism } from 'node:os';
+import * as ipaddr from 'ipaddr.js';
 
 /**
  * Environment parsed and typed once at boot. A wrong value stops the start with a message that
@@ -14,6 +15,8 @@ export interface AppEnv {
   embeddedPgPort: number;
   adminToken: string | null;
   feedAllowPrivateNetworks: boolean;
+  /** CIDR ranges fetched even while private networks are refused (an internal feed host); empty by default. */
+  feedAllowedNetworks: string[];
   loadDefaultFeeds: boolean;
   schedulerEnabled: boolean;
   ingestCron: string;
@@ -30,6 +33,20 @@ export interface AppEnv {
   digestEmailFrom: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   adminRateLimitPerMinute: number;
+  /** Failed bearer tokens per client address per minute before that address gets 429 for a minute. */
+  authFailuresPerMinute: number;
+  /** Where `POST /api/admin/imports` may read files from (paths are resolved inside it). */
+  importDir: string;
+  /** Pause between two pages of a feed's history (politeness towards the publisher). */
+  importPageDelayMs: number;
+  /** Most pages followed back through one feed's history. */
+  importMaxPages: number;
+  /** Trust X-Forwarded-* from a reverse proxy (TLS terminated there): Secure cookies, client address. */
+  trustProxy: boolean;
+  /** Lifetime of a review-desk sign-in. */
+  webSessionHours: number;
+  /** Sign-in attempts allowed per client address in 15 minutes. */
+  signInAttemptsPer15Minutes: number;
 }
 
 export class EnvError extends Error {}
@@ -98,6 +115,23 @@ function url(env: Source, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+function cidrList(env: Source, name: string): string[] {
+  const raw = optional(env, name);
+  if (raw === null) return [];
+  const ranges = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const range of ranges) {
+    try {
+      ipaddr.parseCIDR(range);
+    } catch {
+      throw new EnvError(`${name} must be a comma-separated list of CIDR ranges (e.g. 10.1.0.0/16), got "${range}"`);
+    }
+  }
+  return ranges;
+}
+
 /** Checked by the cron package @nestjs/schedule runs the jobs with, so what passes here runs there. */
 function cron(env: Source, name: string, fallback: string): string {
   const value = str(env, name, fallback);
@@ -123,6 +157,7 @@ export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     adminToken,
     feedAllowPrivateNetworks: bool(env, 'FEED_ALLOW_PRIVATE_NETWORKS', false),
+    feedAllowedNetworks: cidrList(env, 'FEED_ALLOWED_NETWORKS'),
     loadDefaultFeeds: bool(env, 'LOAD_DEFAULT_FEEDS', true),
     schedulerEnabled: bool(env, 'SCHEDULER_ENABLED', true),
     ingestCron: cron(env, 'INGEST_CRON', '*/10 * * * *'),
@@ -144,5 +179,12 @@ export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv
     digestEmailFrom: str(env, 'DIGEST_EMAIL_FROM', 'trend-scorecard@localhost'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     adminRateLimitPerMinute: int(env, 'ADMIN_RATE_LIMIT_PER_MINUTE', 600, 1, 1000000),
+    authFailuresPerMinute: int(env, 'AUTH_FAILURES_PER_MINUTE', 10, 1, 10000),
+    importDir: str(env, 'IMPORT_DIR', `${cwd}/imports`),
+    importPageDelayMs: int(env, 'IMPORT_PAGE_DELAY_MS', 1000, 0, 600000),
+    importMaxPages: int(env, 'IMPORT_MAX_PAGES', 500, 1, 100000),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    webSessionHours: int(env, 'WEB_SESSION_HOURS', 12, 1, 24 * 30),
+    signInAttemptsPer15Minutes: int(env, 'SIGN_IN_ATTEMPTS_PER_15_MINUTES', 10, 1, 10000),
   };
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../auth/admin.guard';
-import { decodeCursor, toPage } from '../common/pagination';
+import { ID_CURSOR, paginate } from '../common/pagination';
 import { DeliveryRepository } from './delivery.repository';
 import { deliveryView, ListDeliveriesQuery } from './webhook.dto';
 
@@ -16,14 +16,14 @@ export class DeliveryController {
   @Get()
   @ApiOperation({ summary: 'Delivery log, newest first: status, attempts, lastError, nextAttemptAt' })
   async list(@Query() query: ListDeliveriesQuery) {
-    const limit = query.limit ?? 100;
-    const cursor = decodeCursor<{ id: number }>(query.cursor, ['id']);
-    const rows = await this.deliveries.list({
-      digestId: query.digestId,
-      status: query.status,
-      beforeId: cursor?.id,
-      limit: limit + 1,
+    return paginate({
+      cursor: query.cursor,
+      limit: query.limit ?? 100,
+      shape: ID_CURSOR,
+      fetch: (after, take) =>
+        this.deliveries.list({ digestId: query.digestId, status: query.status, beforeId: after?.id, limit: take }),
+      position: (d) => ({ id: d.id }),
+      view: deliveryView,
     });
-    return toPage(rows, limit, (d) => ({ id: d.id }), deliveryView);
   }
 }

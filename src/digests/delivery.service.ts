@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { createHmac } from 'node:crypto';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
 import { afterFailure } from './delivery-policy';
@@ -11,6 +10,7 @@ import { renderHtml } from './renderers/html';
 import { renderPlainText } from './renderers/plain-text';
 import { digestHeadline } from './renderers/render-helpers';
 import { WebhookSender } from './webhook-sender';
+import { signatureHeaders } from './webhook-signature';
 import { WebhookRepository } from './webhook.repository';
 
 export interface DeliveryRunSummary {
@@ -25,10 +25,6 @@ const CLAIM_BATCH = 10;
 
 /** A failure no retry can fix (destination gone); the delivery is marked failed at once. */
 class PermanentDeliveryError extends Error {}
-
-function signatureHeader(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-}
 
 /** Sends claimed deliveries and records each outcome; one bad destination never stops the rest. */
 @Injectable()
@@ -104,7 +100,7 @@ export class DeliveryService {
     if (!webhook || !webhook.active) throw new PermanentDeliveryError('the webhook was removed');
     const body = JSON.stringify({ digest: digest.content, links: digestLinks(this.env.publicBaseUrl, digest.id) });
     await this.webhookSender.post(webhook.url, body, {
-      'x-scorecard-signature': signatureHeader(webhook.secret, body),
+      ...signatureHeaders(webhook.secret, body, Math.floor(Date.now() / 1000)),
       'x-scorecard-delivery': String(delivery.id),
     });
   }

@@ -1,7 +1,7 @@
-import { Controller, Get, Header, Inject, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { decodeCursor, toPage } from '../common/pagination';
+import { IdPipe } from '../common/id';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
 import { DigestFormatQuery, digestSummaryView, digestView, ListDigestsQuery } from './digest.dto';
@@ -28,11 +28,8 @@ export class DigestController {
       'Digests, newest first: { data: [{ id, periodStart, periodEnd, createdAt, nothingMoved, movers }], nextCursor }',
   })
   async list(@Query() query: ListDigestsQuery) {
-    const limit = query.limit ?? 20;
-    const cursor = decodeCursor<{ periodStart: string }>(query.cursor, ['periodStart']);
-    const before = cursor ? new Date(cursor.periodStart) : undefined;
-    const rows = await this.digests.list(before && !Number.isNaN(before.getTime()) ? before : undefined, limit + 1);
-    return toPage(rows, limit, (d) => ({ periodStart: d.periodStart.toISOString() }), digestSummaryView);
+    const page = await this.digests.page(query.cursor, query.limit ?? 20);
+    return { data: page.data.map(digestSummaryView), nextCursor: page.nextCursor };
   }
 
   @Get('api/digests/latest')
@@ -48,7 +45,7 @@ export class DigestController {
   @ApiOperation({ summary: 'One digest: JSON, or ?format=md (Markdown) or ?format=html (a self-contained page)' })
   @ApiProduces('application/json', 'text/markdown', 'text/html')
   async get(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Query() query: DigestFormatQuery,
     @Res({ passthrough: true }) res: Response,
   ) {

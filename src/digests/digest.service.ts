@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { foundOr404 } from '../common/app-error';
+import { Page, paginate } from '../common/pagination';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
 import { atomFeedUrl, digestLinks, trimSlash } from './digest-links';
@@ -25,8 +26,17 @@ export class DigestService {
     @Inject(APP_ENV) private readonly env: AppEnv,
   ) {}
 
-  list(before: Date | undefined, limit: number): Promise<StoredDigest[]> {
-    return this.digests.list(before, limit);
+  /** Newest first, one page after the cursor (the API's list and the archive page). */
+  /** Digests newest first, for the API and the archive page alike. */
+  page(cursor: string | undefined, limit: number): Promise<Page<StoredDigest>> {
+    return paginate({
+      cursor,
+      limit,
+      shape: { periodStart: 'date' } as const,
+      fetch: (after, take) => this.digests.list(after ? new Date(after.periodStart) : undefined, take),
+      position: (d) => ({ periodStart: d.periodStart.toISOString() }),
+      view: (d) => d,
+    });
   }
 
   async latest(): Promise<StoredDigest> {

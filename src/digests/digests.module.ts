@@ -31,6 +31,6 @@ import { WebhookService } from './webhook.service';
     WebhookService,
     WebhookSender,
   ],
-  exports: [DigestBuildService, DeliveryService],
+  exports: [DigestBuildService, DeliveryService, DigestService],
 })
 export class DigestsModule {}

@@ -1,9 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { APP_ENV } from '../config/app-config';
-import type { AppEnv } from '../config/env';
-import { assertFeedUrlAllowed, createGuardedLookup } from '../feeds/ssrf-guard';
+import { UrlGuard } from '../feeds/url-guard';
 
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
@@ -19,14 +17,12 @@ class WebhookSendError extends Error {}
  */
 @Injectable()
 export class WebhookSender {
-  private readonly guardedLookup = createGuardedLookup();
-
-  constructor(@Inject(APP_ENV) private readonly env: AppEnv) {}
+  constructor(private readonly urlGuard: UrlGuard) {}
 
   async post(rawUrl: string, body: string, headers: Record<string, string>): Promise<void> {
     let url: URL;
     try {
-      url = await assertFeedUrlAllowed(rawUrl, this.env.feedAllowPrivateNetworks);
+      url = await this.urlGuard.assertReachable(rawUrl);
     } catch (error) {
       throw new WebhookSendError((error as Error).message);
     }
@@ -42,7 +38,7 @@ export class WebhookSender {
       const req = client.request(url, {
         method: 'POST',
         agent: false,
-        lookup: this.env.feedAllowPrivateNetworks ? undefined : this.guardedLookup,
+        lookup: this.urlGuard.lookup,
         signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
         headers: {
           ...headers,

@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../auth/admin.guard';
-import { decodeCursor, toPage } from '../common/pagination';
+import { IdPipe } from '../common/id';
+import { ID_CURSOR, paginate } from '../common/pagination';
 import { CreateWebhookDto, ListWebhooksQuery, webhookView } from './webhook.dto';
 import { WebhookService } from './webhook.service';
 
@@ -21,15 +22,19 @@ export class WebhookController {
 
   @Get()
   async list(@Query() query: ListWebhooksQuery) {
-    const limit = query.limit ?? 100;
-    const cursor = decodeCursor<{ id: number }>(query.cursor, ['id']);
-    const rows = await this.webhooks.list(cursor?.id, limit + 1);
-    return toPage(rows, limit, (w) => ({ id: w.id }), webhookView);
+    return paginate({
+      cursor: query.cursor,
+      limit: query.limit ?? 100,
+      shape: ID_CURSOR,
+      fetch: (after, take) => this.webhooks.list(after?.id, take),
+      position: (w) => ({ id: w.id }),
+      view: webhookView,
+    });
   }
 
   @Delete(':id')
   @HttpCode(204)
-  async remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
+  async remove(@Param('id', IdPipe) id: number): Promise<void> {
     await this.webhooks.remove(id);
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsId } from '../common/id';
 import type { Delivery, Webhook } from '../generated/prisma/client';
 import { PageQuery } from '../common/page-query.dto';
 
@@ -22,8 +22,11 @@ export class CreateWebhookDto {
 export class ListWebhooksQuery extends PageQuery(500) {}
 
 export class ListDeliveriesQuery extends PageQuery(500) {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) digestId?: number;
-  @IsOptional() @IsIn(['pending', 'sending', 'delivered', 'failed']) status?: string;
+  @ApiPropertyOptional({ description: 'only deliveries of this digest' }) @IsOptional() @IsId() digestId?: number;
+  @ApiPropertyOptional({ enum: ['pending', 'sending', 'delivered', 'failed'] })
+  @IsOptional()
+  @IsIn(['pending', 'sending', 'delivered', 'failed'])
+  status?: string;
 }
 
 /** The secret never leaves the service after creation. */

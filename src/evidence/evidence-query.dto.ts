@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNumber, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsId } from '../common/id';
+import { IsIsoDate } from '../common/iso-date';
 import { PageQuery } from '../common/page-query.dto';
 
 export const EVIDENCE_STATUSES = ['pending', 'accepted', 'rejected'] as const;
@@ -29,9 +31,7 @@ export class EvidenceQueryDto extends PageQuery(200) {
 
   @ApiPropertyOptional({ description: 'only articles seen in this feed' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   feedId?: number;
 
   @ApiPropertyOptional({ example: 'en' })
@@ -42,12 +42,12 @@ export class EvidenceQueryDto extends PageQuery(200) {
 
   @ApiPropertyOptional({ description: 'article published at or after (ISO 8601)' })
   @IsOptional()
-  @IsISO8601()
+  @IsIsoDate()
   from?: string;
 
   @ApiPropertyOptional({ description: 'article published before (ISO 8601)' })
   @IsOptional()
-  @IsISO8601()
+  @IsIsoDate()
   to?: string;
 
   @ApiPropertyOptional({ description: 'minimum score' })
@@ -71,8 +71,6 @@ export class EvidenceQueryDto extends PageQuery(200) {
 export class AuditQueryDto extends PageQuery(200) {
   @ApiPropertyOptional({ description: 'only decisions about this evidence' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   evidenceId?: number;
 }

@@ -1,19 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../auth/admin.guard';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/roles';
-import { AppError } from '../common/app-error';
+import { IdPipe } from '../common/id';
 import { BulkReviewResultDto, EvidenceItemDto, EvidencePageDto } from './evidence.dto';
 import { EvidenceQueryDto } from './evidence-query.dto';
 import { EvidenceService } from './evidence.service';
 import { BulkReviewDto, ManualEvidenceDto, ReviewDto } from './review.dto';
 import { ReviewService } from './review.service';
-
-/** Path ids answer 400 validation_failed like body fields do, not Nest's default message. */
-const idParam = new ParseIntPipe({
-  exceptionFactory: () => AppError.badRequest('validation_failed', 'id must be an integer'),
-});
 
 @ApiTags('admin: evidence')
 @ApiBearerAuth()
@@ -47,7 +42,7 @@ export class EvidenceController {
 
   @Get(':id')
   @ApiOkResponse({ type: EvidenceItemDto })
-  get(@Param('id', idParam) id: number): Promise<EvidenceItemDto> {
+  get(@Param('id', IdPipe) id: number): Promise<EvidenceItemDto> {
     return this.evidence.get(id);
   }
 
@@ -55,7 +50,7 @@ export class EvidenceController {
   @HttpCode(200)
   @ApiOkResponse({ type: EvidenceItemDto, description: 'the evidence after the decision' })
   review(
-    @Param('id', idParam) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() body: ReviewDto,
     @CurrentPrincipal() by: Principal,
   ): Promise<EvidenceItemDto> {

@@ -98,11 +98,19 @@ export class BulkReviewResultDto {
 
 export class AuditEntryDto {
   @ApiProperty() id!: number;
-  @ApiProperty() evidenceId!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'null once the evidence was deleted' })
+  evidenceId!: number | null;
   @ApiProperty({ description: 'name of the token that decided' }) actor!: string;
-  @ApiProperty({ enum: ['accept', 'reject', 'create_manual'] }) action!: string;
+  @ApiProperty({ enum: ['accept', 'reject', 'create_manual', 'undo'] }) action!: string;
   @ApiProperty({ description: '{ status, stance, note } before the decision' }) before!: object;
   @ApiProperty({ description: '{ status, stance, note } after the decision' }) after!: object;
+  @ApiProperty({
+    nullable: true,
+    type: Object,
+    description:
+      'what the decision was about, kept when the evidence was deleted: { evidenceId, article: { id, title, url }, trend: { number, slug }, stance, status }',
+  })
+  subject!: object | null;
   @ApiProperty() createdAt!: string;
 
   static from(a: ReviewAudit): AuditEntryDto {
@@ -113,6 +121,7 @@ export class AuditEntryDto {
       action: a.action,
       before: a.before as object,
       after: a.after as object,
+      subject: (a.subject as object | null) ?? null,
       createdAt: a.createdAt.toISOString(),
     };
   }

@@ -9,11 +9,11 @@ import { PublicEvidenceController } from './public-evidence.controller';
 import { ReviewRepository } from './review.repository';
 import { ReviewService } from './review.service';
 
-/** The review queue, decisions, manual evidence, the audit log, and the public list of accepted evidence. Exports the repository for tagging. */
+/** The review queue, decisions, manual evidence, the audit log, and the public list of accepted evidence. Exports the repository for tagging and the services for the web pages. */
 @Module({
   imports: [TrendsModule],
   controllers: [EvidenceController, AuditController, PublicEvidenceController],
   providers: [EvidenceRepository, ReviewRepository, AuditRepository, EvidenceService, ReviewService],
-  exports: [EvidenceRepository],
+  exports: [EvidenceRepository, EvidenceService, ReviewService],
 })
 export class EvidenceModule {}

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, foundOr404 } from '../common/app-error';
-import { decodeCursor, Page, toPage } from '../common/pagination';
+import { requireIsoDate } from '../common/iso-date';
+import { Page, paginate } from '../common/pagination';
 import { TrendService } from '../trends/trend.service';
 import { EvidenceItemDto } from './evidence.dto';
 import { EvidenceQueryDto } from './evidence-query.dto';
-import { EvidenceRepository, EvidenceRow, QueueFilter, QueuePosition } from './evidence.repository';
+import { EvidenceRepository, EvidenceRow, QueueFilter } from './evidence.repository';
 import type { PublicEvidenceQueryDto } from './public-evidence.dto';
 
 const DEFAULT_LIMIT = 50;
-
-type QueueCursor = { s: string; v: number | string; id: number };
 
 /** Reads the review queue; decisions live in ReviewService. */
 @Injectable()
@@ -34,17 +33,20 @@ export class EvidenceService {
   }
 
   private async page(filter: QueueFilter, cursor: string | undefined, limit: number): Promise<Page<EvidenceRow>> {
-    const rows = await this.evidence.findQueue(filter, readCursor(cursor, filter.sort), limit + 1);
-    return toPage(
-      rows,
+    // A cursor only continues the sort it was issued for; anything else is refused as invalid.
+    const shape = { s: { literal: filter.sort }, v: filter.sort === 'score' ? 'number' : 'date', id: 'id' } as const;
+    return paginate({
+      cursor,
       limit,
-      (last): QueueCursor => ({
+      shape,
+      fetch: (after, take) => this.evidence.findQueue(filter, after && { value: after.v, id: after.id }, take),
+      position: (last) => ({
         s: filter.sort,
         v: filter.sort === 'score' ? last.score : last.publishedAt.toISOString(),
         id: last.id,
       }),
-      (row) => row,
-    );
+      view: (row) => row,
+    });
   }
 
   async get(id: number): Promise<EvidenceItemDto> {
@@ -82,24 +84,10 @@ function toFilter(q: EvidenceQueryDto, trendId: number | undefined): QueueFilter
     stance: q.stance,
     feedId: q.feedId,
     language: q.language,
-    from: q.from !== undefined ? new Date(q.from) : undefined,
-    to: q.to !== undefined ? new Date(q.to) : undefined,
+    from: q.from !== undefined ? requireIsoDate(q.from, 'from') : undefined,
+    to: q.to !== undefined ? requireIsoDate(q.to, 'to') : undefined,
     minScore: q.minScore,
     q: q.q?.trim() || undefined,
     sort: q.sort ?? 'score',
   };
-}
-
-/** A cursor only continues the sort it was issued for; anything else is refused as invalid. */
-function readCursor(cursor: string | undefined, sort: QueueFilter['sort']): QueuePosition | null {
-  const position = decodeCursor<QueueCursor>(cursor, ['s', 'v', 'id']);
-  if (!position) return null;
-  const valueOk =
-    sort === 'score'
-      ? typeof position.v === 'number'
-      : typeof position.v === 'string' && !Number.isNaN(Date.parse(position.v));
-  if (position.s !== sort || !valueOk || !Number.isInteger(position.id)) {
-    throw AppError.badRequest('invalid_cursor', 'cursor does not belong to this sort order');
-  }
-  return { value: position.v, id: position.id };
 }

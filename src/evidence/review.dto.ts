@@ -5,20 +5,19 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUrl,
   Length,
   MaxLength,
-  Min,
 } from 'class-validator';
+import { IsId } from '../common/id';
+import { IsIsoDate } from '../common/iso-date';
 import { STANCES, Stance } from './evidence-query.dto';
 
-const DECISIONS = ['accept', 'reject'] as const;
+export const DECISIONS = ['accept', 'reject'] as const;
 export type Decision = (typeof DECISIONS)[number];
-const MAX_BULK_IDS = 500;
+export const MAX_BULK_IDS = 500;
 
 /** One decision; deciding again later is how a reviewer undoes or corrects one. */
 export class ReviewDto {
@@ -43,8 +42,7 @@ export class BulkReviewDto extends ReviewDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BULK_IDS)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
+  @IsId({ each: true })
   ids!: number[];
 }
 
@@ -82,6 +80,6 @@ export class ManualEvidenceDto {
 
   @ApiPropertyOptional({ description: 'publication time when the article is new; default now' })
   @IsOptional()
-  @IsISO8601()
+  @IsIsoDate()
   publishedAt?: string;
 }

@@ -12,9 +12,11 @@ export interface ReviewState {
 }
 
 export interface DecisionChange {
-  status: Exclude<EvidenceStatus, 'pending'>;
+  /** 'pending' only when an undo puts an item back in the queue. */
+  status: EvidenceStatus;
   stance?: Stance;
-  note?: string;
+  /** Kept when undefined; null or "" clears it. */
+  note?: string | null;
 }
 
 export interface DecisionOutcome {

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { normaliseUrl } from '../articles/url-normaliser';
 import type { Principal } from '../auth/roles';
 import { AppError } from '../common/app-error';
-import { decodeCursor, Page, toPage } from '../common/pagination';
+import { requireIsoDate } from '../common/iso-date';
+import { ID_CURSOR, Page, paginate } from '../common/pagination';
 import { AuditRepository } from './audit.repository';
 import { AuditEntryDto, BulkReviewResultDto, EvidenceItemDto } from './evidence.dto';
-import { AuditQueryDto } from './evidence-query.dto';
+import { AuditQueryDto, EVIDENCE_STATUSES, EvidenceStatus, Stance, STANCES } from './evidence-query.dto';
 import { EvidenceService } from './evidence.service';
 import { BulkReviewDto, ManualEvidenceDto, ReviewDto } from './review.dto';
-import { DecisionChange, ReviewRepository } from './review.repository';
+import { DecisionChange, ReviewRepository, ReviewState } from './review.repository';
 import { Clock } from '../common/clock';
 
 const DEFAULT_AUDIT_LIMIT = 50;
@@ -51,7 +52,7 @@ export class ReviewService {
       url: body.url,
       normalizedUrl,
       title: body.title,
-      publishedAt: body.publishedAt ? new Date(body.publishedAt) : this.clock.now(),
+      publishedAt: body.publishedAt ? requireIsoDate(body.publishedAt, 'publishedAt') : this.clock.now(),
       trendId: await this.evidence.resolveTrendId(body.trend),
       stance: body.stance,
       note: body.note ?? null,
@@ -69,14 +70,39 @@ export class ReviewService {
     return this.evidence.get(result.created);
   }
 
-  async auditLog(query: AuditQueryDto): Promise<Page<AuditEntryDto>> {
-    const limit = query.limit ?? DEFAULT_AUDIT_LIMIT;
-    const cursor = decodeCursor<{ id: number }>(query.cursor, ['id']);
-    if (cursor && !Number.isInteger(cursor.id))
-      throw AppError.badRequest('invalid_cursor', 'cursor is not one this API issued');
-    const rows = await this.audits.list(query.evidenceId, cursor?.id ?? null, limit + 1);
-    return toPage(rows, limit, (last) => ({ id: last.id }), AuditEntryDto.from);
+  /**
+   * Puts an item back as it was before its latest decision (the desk's undo), recorded in the
+   * audit log as an 'undo' whose `before` is the state it undid; undoing again redoes.
+   */
+  async undoLast(id: number, by: Principal): Promise<EvidenceItemDto> {
+    const [last] = await this.audits.list(id, null, 1);
+    const before = (last?.before ?? {}) as Partial<ReviewState>;
+    if (!last || !isStatus(before.status) || !isStance(before.stance)) {
+      throw AppError.conflict('nothing_to_undo', `evidence ${id} has no decision to undo`);
+    }
+    const change = { status: before.status, stance: before.stance, note: before.note ?? null };
+    await this.reviews.applyDecision([id], change, by.name, 'undo');
+    return this.evidence.get(id);
   }
+
+  async auditLog(query: AuditQueryDto): Promise<Page<AuditEntryDto>> {
+    return paginate({
+      cursor: query.cursor,
+      limit: query.limit ?? DEFAULT_AUDIT_LIMIT,
+      shape: ID_CURSOR,
+      fetch: (after, take) => this.audits.list(query.evidenceId, after?.id ?? null, take),
+      position: (last) => ({ id: last.id }),
+      view: AuditEntryDto.from,
+    });
+  }
+}
+
+function isStatus(value: unknown): value is EvidenceStatus {
+  return (EVIDENCE_STATUSES as readonly unknown[]).includes(value);
+}
+
+function isStance(value: unknown): value is Stance {
+  return (STANCES as readonly unknown[]).includes(value);
 }
 
 function toChange(body: ReviewDto): DecisionChange {

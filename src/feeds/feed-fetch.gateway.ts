@@ -2,12 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
 import { fetchFeed, FetchResult } from './feed-fetcher';
-import { assertFeedUrlAllowed } from './ssrf-guard';
+import { addressPolicy } from './ssrf-guard';
 
 /** The network side of ingestion, configured once from the environment. */
 @Injectable()
 export class FeedFetchGateway {
-  constructor(@Inject(APP_ENV) private readonly env: AppEnv) {}
+  private readonly isAddressAllowed: (address: string) => boolean;
+
+  constructor(@Inject(APP_ENV) private readonly env: AppEnv) {
+    this.isAddressAllowed = addressPolicy(env.feedAllowedNetworks);
+  }
 
   fetch(
     url: string,
@@ -21,16 +25,12 @@ export class FeedFetchGateway {
         lastModified: validators.lastModified ?? undefined,
         unconditional: validators.unconditional,
         allowPrivateNetworks: this.env.feedAllowPrivateNetworks,
+        isAddressAllowed: this.isAddressAllowed,
         totalTimeoutMs: this.env.fetchTimeoutMs,
         connectTimeoutMs: Math.min(10_000, this.env.fetchTimeoutMs),
         maxBytes: this.env.maxFeedBytes,
       },
       signal,
     );
-  }
-
-  /** Add-time SSRF check (the fetcher checks again at connect time, on every redirect). */
-  assertAllowed(url: string): Promise<URL> {
-    return assertFeedUrlAllowed(url, this.env.feedAllowPrivateNetworks);
   }
 }

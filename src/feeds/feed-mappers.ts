@@ -11,7 +11,7 @@ function nonEmpty(value: string | undefined | null): string | undefined {
 }
 
 /** Only real instants, in UTC (Date is always UTC inside); "Tuesday-ish" and garbage become undefined. */
-function parseFeedDate(value: string | undefined): Date | undefined {
+export function parseFeedDate(value: string | undefined): Date | undefined {
   if (!value) return undefined;
   const date = new Date(value.trim());
   return Number.isNaN(date.getTime()) ? undefined : date;

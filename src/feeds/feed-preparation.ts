@@ -1,7 +1,8 @@
-import { normaliseItem } from '../articles/article-normaliser';
+import { httpUrl } from '../common/http-url';
+import { normaliseItem, NormalisedItem } from '../articles/article-normaliser';
 import { ItemBatch, toItemBatch } from '../articles/item-batch';
 import { FeedParseError, FeedParseErrorCode } from './feed-errors';
-import { parseFeed } from './feed-parser';
+import { ParsedFeed, parseFeed } from './feed-parser';
 
 /** A fetched feed document and what its items need from the feed's record. */
 export interface FeedPreparationTask {
@@ -29,14 +30,23 @@ export interface PreparedFeed {
 export type FeedPreparationOutcome =
   { ok: true; feed: PreparedFeed } | { ok: false; code: FeedParseErrorCode; message: string };
 
-/** Parse, normalise and batch one document; throws FeedParseError for a document that is not a usable feed. */
-export function prepareFeed(task: FeedPreparationTask): PreparedFeed {
+/**
+ * Parse and normalise one document: what polling stores, and what an import of saved feed files
+ * stores (src/imports), so both normalise alike. Throws FeedParseError for a document that is not a usable feed.
+ */
+export function parseAndNormalise(task: FeedPreparationTask): { parsed: ParsedFeed; items: NormalisedItem[] } {
   const parsed = parseFeed(task.text);
   const language = parsed.language ?? task.feedLanguage;
-  const items = parsed.items.map((item) => normaliseItem(item, language, task.fetchedAt, task.baseUrl));
+  return { parsed, items: parsed.items.map((item) => normaliseItem(item, language, task.fetchedAt, task.baseUrl)) };
+}
+
+/** Parse, normalise and batch one document; throws FeedParseError for a document that is not a usable feed. */
+export function prepareFeed(task: FeedPreparationTask): PreparedFeed {
+  const { parsed, items } = parseAndNormalise(task);
   return {
     title: parsed.title,
-    siteUrl: parsed.siteUrl,
+    // The channel link is stored and exported as OPML htmlUrl: http(s) only, like item links.
+    siteUrl: httpUrl(parsed.siteUrl, task.baseUrl)?.href,
     language: parsed.language,
     ttlMinutes: parsed.ttlMinutes,
     // Only the feed's own dates: undated items were given the fetch time, which would fake a busy feed.

@@ -1,26 +1,15 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  ParseIntPipe,
-  Patch,
-  Post,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { RequireRole } from '../auth/admin.guard';
 import { AppError } from '../common/app-error';
-import { decodeCursor, Page, toPage } from '../common/pagination';
+import { IdPipe } from '../common/id';
+import { ID_CURSOR, Page, paginate } from '../common/pagination';
 import {
   CreateFeedDto,
   DeleteFeedQuery,
   FeedDto,
+  FeedRemovalDto,
   ListFeedsQuery,
   OpmlImportReportDto,
   UpdateFeedDto,
@@ -42,10 +31,14 @@ export class FeedController {
 
   @Get()
   async list(@Query() query: ListFeedsQuery): Promise<Page<FeedDto>> {
-    const limit = query.limit ?? 100;
-    const cursor = decodeCursor<{ id: number }>(query.cursor, ['id']);
-    const rows = await this.feeds.list(cursor?.id, limit + 1);
-    return toPage(rows, limit, (f) => ({ id: f.id }), FeedDto.from);
+    return paginate({
+      cursor: query.cursor,
+      limit: query.limit ?? 100,
+      shape: ID_CURSOR,
+      fetch: (after, take) => this.feeds.list(after?.id, take),
+      position: (f) => ({ id: f.id }),
+      view: FeedDto.from,
+    });
   }
 
   /** OPML body as XML (text/xml, application/xml, text/x-opml) or JSON `{ "opml": "<opml ...>" }`. */
@@ -79,30 +72,37 @@ export class FeedController {
   }
 
   @Get(':id')
-  async get(@Param('id', ParseIntPipe) id: number): Promise<FeedDto> {
+  async get(@Param('id', IdPipe) id: number): Promise<FeedDto> {
     return FeedDto.from(await this.feeds.get(id));
   }
 
   @Patch(':id')
-  async update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateFeedDto): Promise<FeedDto> {
+  async update(@Param('id', IdPipe) id: number, @Body() body: UpdateFeedDto): Promise<FeedDto> {
     return FeedDto.from(await this.feeds.update(id, body));
   }
 
   @Post(':id/pause')
   @HttpCode(200)
-  async pause(@Param('id', ParseIntPipe) id: number): Promise<FeedDto> {
+  async pause(@Param('id', IdPipe) id: number): Promise<FeedDto> {
     return FeedDto.from(await this.feeds.update(id, { paused: true }));
   }
 
   @Post(':id/resume')
   @HttpCode(200)
-  async resume(@Param('id', ParseIntPipe) id: number): Promise<FeedDto> {
+  async resume(@Param('id', IdPipe) id: number): Promise<FeedDto> {
     return FeedDto.from(await this.feeds.update(id, { paused: false }));
   }
 
+  /** Answers what went with the feed; reviewers' audit entries always stay (with a snapshot of what they were about). */
   @Delete(':id')
-  @HttpCode(204)
-  async remove(@Param('id', ParseIntPipe) id: number, @Query() query: DeleteFeedQuery): Promise<void> {
-    await this.feeds.remove(id, query.removeArticles ?? false);
+  @HttpCode(200)
+  @ApiOkResponse({ type: FeedRemovalDto })
+  async remove(@Param('id', IdPipe) id: number, @Query() query: DeleteFeedQuery): Promise<FeedRemovalDto> {
+    const removed = await this.feeds.remove(id, query.removeArticles ?? false);
+    return {
+      id,
+      removed: { feed: 1, articles: removed.articles, evidence: removed.evidence },
+      auditEntriesKept: removed.auditEntriesKept,
+    };
   }
 }

@@ -80,3 +80,11 @@ export class OpmlImportReportDto {
   @ApiProperty({ description: 'already present' }) skipped!: { url: string; reason: string }[];
   @ApiProperty({ description: 'refused, with why' }) refused!: { url: string; reason: string }[];
 }
+
+export class FeedRemovalDto {
+  @ApiProperty() id!: number;
+  @ApiProperty({ description: '{ feed: 1, articles, evidence }: what was deleted' })
+  removed!: { feed: number; articles: number; evidence: number };
+  @ApiProperty({ description: 'audit entries about deleted evidence, kept with a snapshot in `subject`' })
+  auditEntriesKept!: number;
+}

@@ -57,6 +57,16 @@ const RECORD_SUCCESS = `
     updated_at = $2::timestamptz
   WHERE id = $1::int`;
 
+/** What deleting a feed removed; audit rows are never removed, only kept with a snapshot. */
+export interface FeedRemoval {
+  articles: number;
+  evidence: number;
+  auditEntriesKept: number;
+}
+
+/** A feed with many articles deletes them (and their evidence, rollups by trigger) in one transaction. */
+const DELETE_TX_TIMEOUT_MS = 120_000;
+
 @Injectable()
 export class FeedRepository {
   constructor(
@@ -109,8 +119,9 @@ export class FeedRepository {
     return { ...feed, articleCount };
   }
 
+  /** Polled feeds only: an import's named source (`import:NAME`) is no feed another reader could subscribe to. */
   allForExport(): Promise<Feed[]> {
-    return this.prisma.feed.findMany({ orderBy: { id: 'asc' } });
+    return this.prisma.feed.findMany({ where: { kind: 'feed' }, orderBy: { id: 'asc' } });
   }
 
   update(id: number, data: Prisma.FeedUpdateInput): Promise<Feed> {
@@ -118,16 +129,36 @@ export class FeedRepository {
   }
 
   /** Deletes the feed; with `removeArticles`, also the articles no other feed has seen. */
-  async delete(id: number, removeArticles: boolean): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
-      if (removeArticles) {
-        await tx.$executeRaw`
-          DELETE FROM articles a USING feed_items fi
-          WHERE fi.article_id = a.id AND fi.feed_id = ${id}
-            AND NOT EXISTS (SELECT 1 FROM feed_items o WHERE o.article_id = a.id AND o.feed_id <> ${id})`;
-      }
-      await tx.feed.delete({ where: { id } });
-    });
+  /**
+   * Deletes the feed and, when asked, the articles no other feed has delivered (their evidence
+   * goes with them). Audit rows stay: each first gets a snapshot of the evidence it is about, then
+   * loses only its link to it (ON DELETE SET NULL). Answers what was removed.
+   */
+  async delete(id: number, removeArticles: boolean): Promise<FeedRemoval> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        const removal: FeedRemoval = { articles: 0, evidence: 0, auditEntriesKept: 0 };
+        if (removeArticles) {
+          const doomed = await tx.$queryRaw<{ id: number }[]>`
+            SELECT a.id FROM articles a JOIN feed_items fi ON fi.article_id = a.id AND fi.feed_id = ${id}
+            WHERE NOT EXISTS (SELECT 1 FROM feed_items o WHERE o.article_id = a.id AND o.feed_id <> ${id})
+            ORDER BY a.id FOR UPDATE OF a`;
+          const ids = doomed.map((r) => r.id);
+          removal.auditEntriesKept = await tx.$executeRaw`
+            UPDATE review_audit ra SET subject = jsonb_build_object(
+                'evidenceId', e.id, 'article', jsonb_build_object('id', a.id, 'title', a.title, 'url', a.url),
+                'trend', jsonb_build_object('number', t.number, 'slug', t.slug),
+                'stance', e.stance, 'status', e.status, 'removedWith', 'feed ' || ${id}::int)
+            FROM evidence e JOIN articles a ON a.id = e.article_id JOIN trends t ON t.id = e.trend_id
+            WHERE ra.evidence_id = e.id AND e.article_id = ANY(${ids}::int[])`;
+          removal.evidence = await tx.evidence.count({ where: { articleId: { in: ids } } });
+          removal.articles = await tx.$executeRaw`DELETE FROM articles WHERE id = ANY(${ids}::int[])`;
+        }
+        await tx.feed.delete({ where: { id } });
+        return removal;
+      },
+      { timeout: DELETE_TX_TIMEOUT_MS },
+    );
   }
 
   /**

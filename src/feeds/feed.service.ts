@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, foundOr404 } from '../common/app-error';
 import type { Feed } from '../generated/prisma/client';
-import { FeedError } from './feed-errors';
-import { FeedFetchGateway } from './feed-fetch.gateway';
-import { FeedRepository, FeedWithCounts } from './feed.repository';
+import { FeedRemoval, FeedRepository, FeedWithCounts } from './feed.repository';
+import { UrlGuard } from './url-guard';
 import { OpmlError, OpmlFeed, parseOpmlFeeds, renderOpml } from './opml';
 import { Clock } from '../common/clock';
 
@@ -13,19 +12,17 @@ export interface ImportReport {
   refused: { url: string; reason: string }[];
 }
 
-const MAX_OPML_FEEDS = 5000;
-
 @Injectable()
 export class FeedService {
   constructor(
     private readonly feeds: FeedRepository,
-    private readonly gateway: FeedFetchGateway,
+    private readonly urlGuard: UrlGuard,
     private readonly clock: Clock,
   ) {}
 
   /** Adds a feed after the URL and SSRF checks; 400 with the reason, 409 when already present. */
   async add(input: { url: string; title?: string; language?: string }): Promise<FeedWithCounts> {
-    const url = await this.checkedUrl(input.url);
+    const url = await this.urlGuard.checkForStorage(input.url, 'feed');
     if (await this.feeds.findByUrl(url))
       throw AppError.conflict('feed_exists', `a feed with URL ${url} already exists`);
     const feed = await this.feeds.create({ url, title: input.title ?? null, language: input.language ?? null });
@@ -47,9 +44,9 @@ export class FeedService {
     return this.feeds.withCounts(await this.feeds.update(id, { ...patch, ...resume }));
   }
 
-  async remove(id: number, removeArticles: boolean): Promise<void> {
+  async remove(id: number, removeArticles: boolean): Promise<FeedRemoval> {
     await this.require(id);
-    await this.feeds.delete(id, removeArticles);
+    return this.feeds.delete(id, removeArticles);
   }
 
   async importOpml(text: string): Promise<ImportReport> {
@@ -57,10 +54,8 @@ export class FeedService {
     try {
       entries = parseOpmlFeeds(text);
     } catch (error) {
-      throw AppError.badRequest('invalid_opml', (error as OpmlError).message);
+      throw AppError.badRequest((error as OpmlError).code, (error as OpmlError).message);
     }
-    if (entries.length > MAX_OPML_FEEDS)
-      throw AppError.badRequest('opml_too_large', `at most ${MAX_OPML_FEEDS} feeds per import`);
     const report: ImportReport = { added: [], skipped: [], refused: [] };
     for (const entry of entries) await this.importOne(entry, report);
     return report;
@@ -81,21 +76,6 @@ export class FeedService {
       } else {
         throw error;
       }
-    }
-  }
-
-  private async checkedUrl(raw: string): Promise<string> {
-    try {
-      return (await this.gateway.assertAllowed(raw.trim())).toString();
-    } catch (error) {
-      // A name that does not resolve now (offline, DNS hiccup) is kept: fetches record the error
-      // and retry, and the connect-time guard still checks whatever it resolves to later.
-      if (error instanceof FeedError && error.code === 'dns-failure') return new URL(raw.trim()).toString();
-      if (error instanceof FeedError) {
-        const code = error.code === 'blocked-address' ? 'feed_url_blocked' : 'invalid_feed_url';
-        throw AppError.badRequest(code, error.message);
-      }
-      throw error;
     }
   }
 

@@ -7,11 +7,20 @@ import { FeedPreparationPool } from './feed-preparation.pool';
 import { FeedRepository } from './feed.repository';
 import { FeedService } from './feed.service';
 import { IngestionService } from './ingestion.service';
+import { UrlGuard } from './url-guard';
 
 @Module({
   imports: [ArticlesModule],
   controllers: [FeedController],
-  providers: [FeedRepository, FeedService, FeedFetchGateway, FeedPreparationPool, IngestionService, DefaultFeedsLoader],
-  exports: [FeedRepository, FeedService, IngestionService, DefaultFeedsLoader],
+  providers: [
+    FeedRepository,
+    FeedService,
+    FeedFetchGateway,
+    FeedPreparationPool,
+    IngestionService,
+    DefaultFeedsLoader,
+    UrlGuard,
+  ],
+  exports: [FeedRepository, FeedService, FeedFetchGateway, IngestionService, DefaultFeedsLoader, UrlGuard],
 })
 export class FeedsModule {}

@@ -11,7 +11,30 @@ import { FeedError } from './feed-errors';
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
   // process() turns ::ffff:127.0.0.1 into 127.0.0.1 so the IPv4 ranges apply to it.
-  return ipaddr.process(address).range() === 'unicast';
+  const parsed = ipaddr.process(address);
+  // IPv4-compatible forms (::/96, e.g. [::7f00:1] = [::127.0.0.1]) are deprecated (RFC 4291) and
+  // ipaddr.js counts them as unicast; some stacks still route them to the IPv4 address inside.
+  if (parsed.kind() === 'ipv6' && isIpv4Compatible(parsed as ipaddr.IPv6)) return false;
+  return parsed.range() === 'unicast';
+}
+
+function isIpv4Compatible(address: ipaddr.IPv6): boolean {
+  return address.parts.slice(0, 6).every((part) => part === 0);
+}
+
+/**
+ * Public addresses plus the operator's allowed ranges (FEED_ALLOWED_NETWORKS): everything else
+ * stays refused, so allowing one internal feed host does not open every private network.
+ */
+export function addressPolicy(allowedNetworks: readonly string[]): (address: string) => boolean {
+  if (allowedNetworks.length === 0) return isPublicAddress;
+  const ranges = allowedNetworks.map((range) => ipaddr.parseCIDR(range));
+  return (address) => {
+    if (isPublicAddress(address)) return true;
+    if (!ipaddr.isValid(address)) return false;
+    const parsed = ipaddr.process(address);
+    return ranges.some(([base, bits]) => base.kind() === parsed.kind() && parsed.match(base, bits));
+  };
 }
 
 /** Strips the brackets WHATWG URL keeps around IPv6 literals ("[::1]"). */
@@ -39,10 +62,10 @@ export function parseFeedUrl(rawUrl: string): URL {
 
 export type ResolveAll = (hostname: string) => Promise<LookupAddress[]>;
 
-const resolveWithSystemDns: ResolveAll = (hostname) => dns.lookup(hostname, { all: true, verbatim: true });
+export const resolveWithSystemDns: ResolveAll = (hostname) => dns.lookup(hostname, { all: true, verbatim: true });
 
-function assertAllPublic(host: string, addresses: LookupAddress[]): void {
-  const blocked = addresses.find((entry) => !isPublicAddress(entry.address));
+function assertAllAllowed(host: string, addresses: LookupAddress[], isAllowed: (address: string) => boolean): void {
+  const blocked = addresses.find((entry) => !isAllowed(entry.address));
   if (blocked) throw blockedAddressError(host, blocked.address);
 }
 
@@ -54,12 +77,13 @@ export async function assertFeedUrlAllowed(
   rawUrl: string,
   allowPrivateNetworks: boolean,
   resolveAll: ResolveAll = resolveWithSystemDns,
+  isAllowed: (address: string) => boolean = isPublicAddress,
 ): Promise<URL> {
   const url = parseFeedUrl(rawUrl);
   if (allowPrivateNetworks) return url;
   const host = hostnameForLookup(url);
   if (isIP(host)) {
-    assertAllPublic(host, [{ address: host, family: isIP(host) }]);
+    assertAllAllowed(host, [{ address: host, family: isIP(host) }], isAllowed);
     return url;
   }
   let addresses: LookupAddress[];
@@ -68,7 +92,7 @@ export async function assertFeedUrlAllowed(
   } catch (error) {
     throw new FeedError('dns-failure', `Cannot resolve ${host}: ${(error as Error).message}`);
   }
-  assertAllPublic(host, addresses);
+  assertAllAllowed(host, addresses, isAllowed);
   return url;
 }
 

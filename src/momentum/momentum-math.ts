@@ -77,6 +77,9 @@ export interface SeriesPoint {
   /** weightedSupporting + weightedContradicting: attention either way counts as attention. */
   weightedEvidence: number;
   share: number;
+  /** weightedSupporting / articles and weightedContradicting / articles: the two parts of share. */
+  supportingShare: number;
+  contradictingShare: number;
   momentum: number;
 }
 
@@ -207,6 +210,8 @@ function toPoint(period: Period, sums: Accumulators, i: number): SeriesPoint {
     weightedContradicting: sums.weightedContradicting[i],
     weightedEvidence,
     share: articles > 0 ? weightedEvidence / articles : 0,
+    supportingShare: articles > 0 ? sums.weightedSupporting[i] / articles : 0,
+    contradictingShare: articles > 0 ? sums.weightedContradicting[i] / articles : 0,
     momentum: 0,
   };
 }

@@ -1,3 +1,4 @@
+import { dateRuleMessage, parseIsoDate } from '../common/iso-date';
 import { MOMENTUM_PARAMETERS } from './momentum-math';
 import { bucketPeriods, Period, PeriodInterval, periodStartOf } from './periods';
 
@@ -37,10 +38,25 @@ function parseInterval(raw: string | undefined): PeriodInterval {
 
 function parseInstant(raw: string | undefined, field: string): Date | undefined {
   if (raw === undefined || raw === '') return undefined;
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00Z` : raw);
-  if (Number.isNaN(date.getTime()))
-    throw new WindowError(field, `${field} must be an ISO date or date-time, got "${raw}"`);
+  const date = parseIsoDate(raw);
+  if (!date) throw new WindowError(field, dateRuleMessage(field, raw));
   return date;
+}
+
+/** The longest period of each interval: (to - from) / this is a lower bound on the number of periods. */
+const LONGEST_PERIOD_MS: Record<PeriodInterval, number> = {
+  day: 86_400_000,
+  week: 7 * 86_400_000,
+  month: 31 * 86_400_000,
+};
+
+/**
+ * Refuses a window that certainly has too many periods before any is built: the count is at least
+ * (to - from) / longest period - 1, so what passes builds at most ~1.1 x MAX_PERIODS periods.
+ */
+function assertFewEnoughPeriods(from: Date, to: Date, interval: PeriodInterval): void {
+  const atLeast = (to.getTime() - from.getTime()) / LONGEST_PERIOD_MS[interval] - 1;
+  if (atLeast > MAX_PERIODS) throw new WindowError('from', `at most ${MAX_PERIODS} periods per request`);
 }
 
 /**
@@ -59,6 +75,7 @@ export function resolveWindow(
   const to = requestedTo && requestedTo < asOf ? requestedTo : asOf;
   const from = parseInstant(query.from, 'from') ?? periodsBefore(to, interval, DEFAULT_PERIODS[interval]);
   if (from >= to) throw new WindowError('from', 'from must be before to (and before asOf)');
+  assertFewEnoughPeriods(from, to, interval);
   const periods = bucketPeriods(from, to, interval);
   if (periods.length > MAX_PERIODS) throw new WindowError('from', `at most ${MAX_PERIODS} periods per request`);
   const warmup = bucketPeriods(periodsBefore(periods[0]!.start, interval, WARMUP_PERIODS), periods[0]!.start, interval);

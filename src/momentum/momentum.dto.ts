@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsIsoDate } from '../common/iso-date';
 import type { SeriesPoint } from './momentum-math';
 import type { ScorecardEntry, TrendMomentum } from './momentum.service';
 
@@ -11,19 +12,19 @@ export class MomentumQueryDto {
 
   @ApiPropertyOptional({ description: 'first period (ISO date); default: 26 weeks / 90 days / 24 months before `to`' })
   @IsOptional()
-  @IsString()
+  @IsIsoDate()
   from?: string;
 
   @ApiPropertyOptional({ description: 'end (exclusive, ISO date); default: asOf' })
   @IsOptional()
-  @IsString()
+  @IsIsoDate()
   to?: string;
 
   @ApiPropertyOptional({
     description: 'answer as the API would have at this instant (evidence published after it is ignored)',
   })
   @IsOptional()
-  @IsString()
+  @IsIsoDate()
   asOf?: string;
 }
 
@@ -40,6 +41,8 @@ function pointView(p: SeriesPoint) {
     rejected: p.rejected,
     weightedEvidence: round(p.weightedEvidence),
     share: round(p.share),
+    supportingShare: round(p.supportingShare),
+    contradictingShare: round(p.contradictingShare),
     momentum: round(p.momentum),
   };
 }

@@ -48,6 +48,9 @@ export interface ParsedPattern {
 
 const MAX_PATTERN_LENGTH = 80;
 const MAX_TERMS = 500;
+/** exclusions, stanceCues and a term's requires: checked before any item is, so a huge list costs nothing. */
+const MAX_PATTERNS_PER_LIST = 500;
+const MAX_DESCRIPTION_LENGTH = 2000;
 const MAX_WEIGHT = 10;
 const MAX_THRESHOLD = 100;
 const KNOWN_FIELDS = new Set(['format', 'description', 'threshold', 'terms', 'exclusions', 'stanceCues']);
@@ -89,8 +92,8 @@ function checkPatternField(value: unknown, path: string, errors: string[]): stri
 
 function checkPatternList(value: unknown, path: string, errors: string[]): string[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    errors.push(`${path}: must be an array of strings`);
+  if (!Array.isArray(value) || value.length > MAX_PATTERNS_PER_LIST) {
+    errors.push(`${path}: must be an array of at most ${MAX_PATTERNS_PER_LIST} strings`);
     return [];
   }
   const patterns: string[] = [];
@@ -160,8 +163,11 @@ export function validateRuleSet(input: unknown): RuleSetValidation {
   const errors: string[] = [];
   checkUnknownFields(input, KNOWN_FIELDS, '', errors);
   if (input.format !== RULE_SET_FORMAT) errors.push(`format: must be ${RULE_SET_FORMAT}`);
-  if (input.description !== undefined && typeof input.description !== 'string') {
-    errors.push('description: must be a string');
+  if (
+    input.description !== undefined &&
+    (typeof input.description !== 'string' || input.description.length > MAX_DESCRIPTION_LENGTH)
+  ) {
+    errors.push(`description: must be a string of at most ${MAX_DESCRIPTION_LENGTH} characters`);
   }
   const value: RuleSet = {
     format: RULE_SET_FORMAT,

@@ -23,6 +23,20 @@ export class TaggingRepository {
     });
   }
 
+  /**
+   * Untagged articles among `ids` (those an import has just stored), in id order. By primary key:
+   * "untagged after id" over a table of a million tagged articles is planned as a walk of the
+   * primary key, a full scan per call, which a chunked import would pay for every chunk.
+   */
+  untaggedAmong(ids: number[], afterId: number, limit: number): Promise<ArticleToTag[]> {
+    return this.prisma.article.findMany({
+      where: { id: { in: ids, gt: afterId }, taggedAt: null },
+      orderBy: { id: 'asc' },
+      take: limit,
+      select: { id: true, title: true, summary: true, publishedAt: true },
+    });
+  }
+
   /** Every article, for a re-tag after a rule change. */
   all(afterId: number, limit: number): Promise<ArticleToTag[]> {
     return this.prisma.article.findMany({

@@ -36,6 +36,12 @@ export class TaggingService {
     return this.tagAll((afterId) => this.articles.untagged(afterId, BATCH), false, signal);
   }
 
+  /** Tags the given new articles (an import's chunk) if still untagged; same writes as tagUntagged. */
+  tagNew(ids: number[], signal?: AbortSignal): Promise<TaggingSummary> {
+    if (ids.length === 0) return Promise.resolve(emptySummary());
+    return this.tagAll((afterId) => this.articles.untaggedAmong(ids, afterId, BATCH), false, signal);
+  }
+
   /** Re-tags every stored article: new matches appear, pending ones that no longer match go. */
   retagAll(signal?: AbortSignal): Promise<TaggingSummary> {
     return this.tagAll((afterId) => this.articles.all(afterId, BATCH), true, signal);
@@ -51,7 +57,7 @@ export class TaggingService {
     withdraw: boolean,
     signal?: AbortSignal,
   ): Promise<TaggingSummary> {
-    const summary: TaggingSummary = { articlesTagged: 0, evidenceNew: 0, evidenceRefreshed: 0, evidenceWithdrawn: 0 };
+    const summary = emptySummary();
     let afterId = 0;
     while (!signal?.aborted) {
       const batch = await next(afterId);
@@ -88,4 +94,8 @@ export class TaggingService {
     await this.articles.markTagged(ids, this.clock.now());
     summary.articlesTagged += batch.length;
   }
+}
+
+function emptySummary(): TaggingSummary {
+  return { articlesTagged: 0, evidenceNew: 0, evidenceRefreshed: 0, evidenceWithdrawn: 0 };
 }

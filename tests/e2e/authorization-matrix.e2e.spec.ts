@@ -46,7 +46,7 @@ describe('authorisation matrix of the admin API', () => {
   let revoked: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ AUTH_FAILURES_PER_MINUTE: '10000' });
     routes = await adminRoutes(t.baseUrl);
     const issue = async (name: string, role: string) =>
       (await api(t.baseUrl, '/api/admin/tokens', { method: 'POST', body: { name, role } })).body;

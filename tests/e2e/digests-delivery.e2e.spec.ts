@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-
+import { verifyWebhookSignature } from '../../src/digests/webhook-signature';
 import {
   at,
   MailServer,
@@ -103,6 +103,13 @@ describe('digests: delivery by webhook and email', () => {
     const [request] = good.requests;
     expect(validSignature(request!.body, request!.headers['x-scorecard-signature'], SECRET)).toBe(true);
     expect(validSignature(request!.body, request!.headers['x-scorecard-signature'], 'another-secret')).toBe(false);
+    // The timestamped signature, verified as the README tells a receiver to.
+    const signed = String(request!.headers['x-scorecard-webhook-signature']);
+    expect(signed).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    expect(verifyWebhookSignature(SECRET, request!.body, signed, nowSeconds)).toMatchObject({ ok: true });
+    expect(verifyWebhookSignature(SECRET, request!.body, signed, nowSeconds + 301)).toMatchObject({ ok: false });
+    expect(verifyWebhookSignature(SECRET, `${request!.body} `, signed, nowSeconds)).toMatchObject({ ok: false });
     const payload = JSON.parse(request!.body);
     expect(payload.digest).toMatchObject({ periodStart: W1.toISOString(), periodEnd: plusDays(W1, 7).toISOString() });
     expect(payload.links).toEqual({

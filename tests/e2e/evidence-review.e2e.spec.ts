@@ -265,8 +265,6 @@ describe('evidence review over HTTP', () => {
   it('answers 404 for unknown evidence and 400 for a non-numeric id', async () => {
     expect((await review(123456, { decision: 'accept' })).body.error.code).toBe('evidence_not_found');
     expect((await api(t.baseUrl, '/api/admin/evidence/123456', { token: reviewer })).status).toBe(404);
-    expect((await api(t.baseUrl, '/api/admin/evidence/abc', { token: reviewer })).body.error.code).toBe(
-      'validation_failed',
-    );
+    expect((await api(t.baseUrl, '/api/admin/evidence/abc', { token: reviewer })).body.error.code).toBe('invalid_id');
   });
 });

@@ -166,7 +166,7 @@ describe('feed administration', () => {
     expect(
       (await api(t.baseUrl, `/api/admin/feeds/${id}`, { method: 'PATCH', body: { title: 'Renamed' } })).body.title,
     ).toBe('Renamed');
-    expect((await api(t.baseUrl, `/api/admin/feeds/${id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await api(t.baseUrl, `/api/admin/feeds/${id}`, { method: 'DELETE' })).status).toBe(200);
     expect((await api(t.baseUrl, `/api/admin/feeds/${id}`)).status).toBe(404);
   });
 });

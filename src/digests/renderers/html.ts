@@ -15,7 +15,7 @@ import {
   safeHttpUrl,
   singleLine,
 } from './render-helpers';
-import { renderSparklineSvg } from './sparkline-svg';
+import { renderSparklineSvg } from '../../common/charts/sparkline-svg';
 
 const STYLE = {
   page: 'margin:0;padding:16px;background:#f6f8fa;',

@@ -2,40 +2,20 @@
  * Wording, number formats and sanitising shared by every digest renderer, so markdown, HTML, plain
  * text and Atom say the same thing in the same words.
  */
+import { httpUrl } from '../../common/http-url';
+import { escapeHtml, withoutUnsafeChars } from '../../common/html-escape';
 import type { DigestContent, MomentumDirection } from '../digest.types';
 
-// C0/C1 controls other than tab, newline and CR are not allowed in XML; lone surrogates are not
-// valid Unicode. Web titles contain both now and then, and one is enough to break a feed reader.
-const INVALID_XML_CHARS =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for HTML or XML element content and double- or single-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(INVALID_XML_CHARS, '').replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
-}
+export { escapeHtml };
 
 /** Collapses newlines and whitespace runs so untrusted text cannot start a new line of structure. */
 export function singleLine(text: string): string {
-  return text.replace(INVALID_XML_CHARS, '').replace(/\s+/g, ' ').trim();
+  return withoutUnsafeChars(text).replace(/\s+/g, ' ').trim();
 }
 
 /** The URL normalised by WHATWG parsing if it is http(s), otherwise null (javascript:, data:, junk). */
 export function safeHttpUrl(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  try {
-    const url = new URL(raw.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
+  return httpUrl(raw)?.href ?? null;
 }
 
 export function formatScore(value: number): string {
@@ -60,7 +40,7 @@ export function isoDay(iso: string): string {
 }
 
 /** "2024-11-25 – 2024-12-01": periodEnd is exclusive, so the last day shown is the one before it. */
-function periodLabel(content: Pick<DigestContent, 'periodStart' | 'periodEnd'>): string {
+export function periodLabel(content: Pick<DigestContent, 'periodStart' | 'periodEnd'>): string {
   const lastDay = new Date(new Date(content.periodEnd).getTime() - 1).toISOString();
   return `${isoDay(content.periodStart)} – ${isoDay(lastDay)}`;
 }

@@ -53,10 +53,10 @@ describe('the store statement plan', () => {
         pub: '2026-11-01T00:00:00Z',
       },
     ]);
-    await client.query(`PREPARE store(int, json, text[]) AS ${STORE_LINKED_ITEMS}`);
+    await client.query(`PREPARE store(int, json, text[], int) AS ${STORE_LINKED_ITEMS}`);
     const relationScans = async () => {
       const { rows } = await client.query(
-        `EXPLAIN (FORMAT JSON) EXECUTE store(${Number(feed.id)}, ${client.escapeLiteral(items)}, NULL)`,
+        `EXPLAIN (FORMAT JSON) EXECUTE store(${Number(feed.id)}, ${client.escapeLiteral(items)}, NULL, NULL)`,
       );
       return scans(rows[0]['QUERY PLAN'][0].Plan).filter(
         (s) => / on (articles|feed_items)$/.test(s) && !/^ModifyTable/.test(s),

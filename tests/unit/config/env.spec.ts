@@ -22,6 +22,7 @@ describe('parseEnv', () => {
     [{ INGEST_CRON: '99 99 * * *' }, /INGEST_CRON must be a cron expression \(Field value \(99\) is out of range\)/],
     [{ DIGEST_CRON: '0 7 * * 9' }, /DIGEST_CRON must be a cron expression/],
     [{ SMTP_URL: 'http://mail' }, /SMTP_URL must use smtp: or smtps:/],
+    [{ FEED_ALLOWED_NETWORKS: '10.0.0.0/8, intranet' }, /FEED_ALLOWED_NETWORKS must be a comma-separated list of CIDR/],
   ])('stops the start for %j, naming the variable', (input, message) => {
     expect(() => parseEnv(input)).toThrow(EnvError);
     expect(() => parseEnv(input)).toThrow(message);

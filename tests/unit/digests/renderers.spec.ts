@@ -105,3 +105,37 @@ describe('renderPlainText', () => {
     expect(text).toContain('accelerating, 12 new supporting, 1 contradicting; 4 awaiting review');
   });
 });
+
+describe('bidirectional controls in digests', () => {
+  const BIDI = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+  const spoofed = `Invoice \u202Egnp.exe\u202C and \u2066isolated\u2069 ${BIDI.join('')}`;
+  const digest = () =>
+    buildDigestContent(
+      digestInput([
+        trendInput({
+          number: 2,
+          titleEn: `Reasoning ${BIDI.join('')}`,
+          series: [0, 0.1, 0.4],
+          topEvidence: [
+            {
+              title: spoofed,
+              url: 'https://news.example/b',
+              publishedAt: '2024-11-27T10:00:00.000Z',
+              stance: 'supports',
+              score: 0.9,
+            },
+          ],
+        }),
+      ]),
+    );
+
+  it.each([
+    ['HTML', () => renderHtml(digest())],
+    ['Markdown', () => renderMarkdown(digest())],
+    ['plain text', () => renderPlainText(digest())],
+  ])('strips U+202A-202E and U+2066-2069 from %s, keeping the text around them', (_format, render) => {
+    const out = render();
+    expect(out).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(out).toContain('gnp.exe');
+  });
+});

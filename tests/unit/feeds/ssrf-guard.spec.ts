@@ -116,3 +116,34 @@ describe('createGuardedLookup', () => {
     expect(error).toMatchObject({ code: 'blocked-address' });
   });
 });
+
+describe('isPublicAddress: IPv6 forms that embed a private IPv4 address', () => {
+  it.each([
+    '::7f00:1', // IPv4-compatible 127.0.0.1, as WHATWG URL prints [::127.0.0.1]
+    '::127.0.0.1',
+    '::a00:1', // IPv4-compatible 10.0.0.1
+    '::ffff:127.0.0.1', // IPv4-mapped
+    '::ffff:7f00:1',
+    '::ffff:192.168.1.1',
+    '64:ff9b::7f00:1', // NAT64 of 127.0.0.1
+    '64:ff9b::a00:1', // NAT64 of 10.0.0.1
+    '64:ff9b::c0a8:101', // NAT64 of 192.168.1.1
+    '64:ff9b:1::a00:1', // local-use NAT64 prefix (RFC 8215)
+    '::ffff:0:127.0.0.1', // SIIT
+    '2002:7f00:1::', // 6to4 of 127.0.0.1
+  ])('refuses %s', (address) => {
+    expect(isPublicAddress(address)).toBe(false);
+  });
+
+  it('refuses the URL forms with brackets as the fetcher sees them', async () => {
+    for (const url of ['http://[::7f00:1]/', 'http://[::127.0.0.1]/', 'http://[::ffff:127.0.0.1]:8080/feed']) {
+      await expect(assertFeedUrlAllowed(url, false)).rejects.toMatchObject({ code: 'blocked-address' });
+    }
+  });
+
+  it('still allows public addresses in both families', () => {
+    expect(isPublicAddress('8.8.8.8')).toBe(true);
+    expect(isPublicAddress('::ffff:8.8.8.8')).toBe(true);
+    expect(isPublicAddress('2606:4700:4700::1111')).toBe(true);
+  });
+});

@@ -98,3 +98,15 @@ describe('validateRuleSet', () => {
     expect(result.ok && JSON.parse(JSON.stringify(result.value))).toEqual(validRules);
   });
 });
+
+describe('rule-set sizes', () => {
+  it('refuses pattern lists and descriptions over their caps with one error, not one per item', () => {
+    const many = Array.from({ length: 501 }, (_, i) => `cue${i}`);
+    expect(errorsOf({ ...validRules, stanceCues: many })).toEqual([
+      'stanceCues: must be an array of at most 500 strings',
+    ]);
+    expect(errorsOf({ ...validRules, exclusions: many })).toHaveLength(1);
+    expect(errorsOf({ ...validRules, terms: [{ text: 'cluster', weight: 1, requires: many }] })).toHaveLength(1);
+    expect(errorsOf({ ...validRules, description: 'x'.repeat(2001) })).toHaveLength(1);
+  });
+});

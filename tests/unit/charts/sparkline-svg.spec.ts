@@ -1,4 +1,4 @@
-import { renderSparklineSvg } from '../../../src/digests/renderers/sparkline-svg';
+import { renderSparklineSvg } from '../../../src/common/charts/sparkline-svg';
 
 /** The polyline's points as [x, y] pairs. */
 function plotted(svg: string): number[][] {

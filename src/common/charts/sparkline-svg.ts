@@ -1,7 +1,10 @@
 /**
- * A tiny momentum chart drawn server-side as inline SVG, so a digest needs no scripts or images.
+ * A tiny chart drawn server-side as inline SVG, so a digest or a page needs no scripts or images.
+ * Colours are presentation attributes (email clients keep them); the class names let a page's
+ * stylesheet recolour them, e.g. for dark mode, since CSS rules override presentation attributes.
  */
-import { escapeHtml } from './render-helpers';
+import { escapeHtml } from '../html-escape';
+import { clamp, positiveOr, round } from './chart-numbers';
 
 export interface SparklineOptions {
   width: number;
@@ -27,11 +30,12 @@ export function renderSparklineSvg(values: readonly number[], options: Sparkline
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${label}">`,
     `<title>${label}</title>`,
-    `<line x1="0" y1="${round(y(0))}" x2="${width}" y2="${round(y(0))}" stroke="${COLOURS.baseline}" stroke-width="1"/>`,
+    `<line class="chart-baseline" x1="0" y1="${round(y(0))}" x2="${width}" y2="${round(y(0))}" stroke="${COLOURS.baseline}" stroke-width="1"/>`,
   ];
   const last = finite[finite.length - 1];
   if (last !== undefined) {
-    const colour = last > 0 ? COLOURS.up : last < 0 ? COLOURS.down : COLOURS.flat;
+    const tone = last > 0 ? 'up' : last < 0 ? 'down' : 'flat';
+    const colour = COLOURS[tone];
     const points =
       finite.length < 2
         ? [
@@ -40,8 +44,8 @@ export function renderSparklineSvg(values: readonly number[], options: Sparkline
           ]
         : finite.map((v, i) => [x(i), y(v)]);
     parts.push(
-      `<polyline fill="none" stroke="${colour}" stroke-width="1.5" stroke-linejoin="round" points="${points.map(([px, py]) => `${round(px)},${round(py)}`).join(' ')}"/>`,
-      `<circle cx="${round(x(finite.length - 1))}" cy="${round(y(last))}" r="2" fill="${colour}"/>`,
+      `<polyline class="chart-line ${tone}" fill="none" stroke="${colour}" stroke-width="1.5" stroke-linejoin="round" points="${points.map(([px, py]) => `${round(px)},${round(py)}`).join(' ')}"/>`,
+      `<circle class="chart-dot ${tone}" cx="${round(x(finite.length - 1))}" cy="${round(y(last))}" r="2" fill="${colour}"/>`,
     );
   }
   parts.push('</svg>');
@@ -56,16 +60,4 @@ function valueRange(values: readonly number[], domain?: readonly [number, number
   const low = values.reduce((min, v) => Math.min(min, v), 0);
   const high = values.reduce((max, v) => Math.max(max, v), 0);
   return high > low ? [low, high] : [-1, 1]; // all zeros: draw the baseline mid-height
-}
-
-function positiveOr(value: number, fallback: number): number {
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-function clamp(value: number, low: number, high: number): number {
-  return Math.min(high, Math.max(low, value));
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }

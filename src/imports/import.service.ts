@@ -1,0 +1,174 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ArticleRepository } from '../articles/article.repository';
+import { toItemBatch } from '../articles/item-batch';
+import { APP_ENV } from '../config/app-config';
+import type { AppEnv } from '../config/env';
+import { FeedFetchGateway } from '../feeds/feed-fetch.gateway';
+import { HostLimiter } from '../feeds/host-limiter';
+import { TaggingService } from '../tagging/tagging.service';
+import { archiveKindOf } from './archive-entries';
+import { csvReader } from './csv-reader';
+import { feedFilesReader } from './feed-files-reader';
+import { FEED_SOURCE, feedHistoryReader } from './feed-history-reader';
+import { ChunkReader, ImportChunk } from './import-chunk';
+import { ImportError } from './import-errors';
+import { resolveInput } from './import-input';
+import { addCounts, ImportCounts, importRates, ImportRates, SessionMark, zeroCounts } from './import-progress';
+import { ImportRecord, ImportRepository, ImportStatus } from './import.repository';
+import { jsonLinesReader } from './jsonl-reader';
+
+export interface ImportRequest {
+  location: string;
+  format?: string;
+  source?: string | null;
+  since?: Date | null;
+}
+
+export interface ImportRun {
+  record: ImportRecord;
+  /** True when an unfinished import of the same input was picked up from its checkpoint. */
+  resumed: boolean;
+  /** The import's row once it has ended (succeeded, failed or interrupted). */
+  done: Promise<ImportRecord>;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (counts: ImportCounts, rates: ImportRates, record: ImportRecord) => void;
+}
+
+/**
+ * Imports archives through the polling store path: rows become normalised items, stored per
+ * source by ArticleRepository.storeItems (dedupe per source, across sources by normalised URL,
+ * rollups by trigger), then tagged as polled articles are. Each chunk is committed with its
+ * checkpoint, so an import stopped in any way is resumed by starting it again; the store is
+ * idempotent, so a chunk stored but not checkpointed (killed in between) adds nothing the second time.
+ */
+@Injectable()
+export class ImportService {
+  private readonly logger = new Logger(ImportService.name);
+
+  constructor(
+    private readonly imports: ImportRepository,
+    private readonly articles: ArticleRepository,
+    private readonly tagging: TaggingService,
+    private readonly gateway: FeedFetchGateway,
+    @Inject(APP_ENV) private readonly env: AppEnv,
+  ) {}
+
+  /** Starts (or resumes) an import; throws ImportError when the input is unusable or already being imported. */
+  async start(request: ImportRequest, options: RunOptions = {}): Promise<ImportRun> {
+    const location = /^https?:\/\//i.test(request.location) ? request.location : resolve(request.location);
+    const input = await resolveInput(location, request.format);
+    const key = { format: input.format, location, source: request.source ?? null, since: request.since ?? null };
+    const previous = await this.imports.findResumable(key);
+    const record = previous ?? (await this.imports.create({ ...key, totalBytes: input.totalBytes }));
+    const lock = await this.imports.lock(record.id);
+    if (!lock) throw new ImportError('import_running', `import ${record.id} of ${location} is running already`);
+    await this.imports.markRunning(record.id);
+    const done = this.execute(record, options).finally(() => lock.release());
+    return { record, resumed: previous !== null, done };
+  }
+
+  private async execute(record: ImportRecord, options: RunOptions): Promise<ImportRecord> {
+    const { signal } = options;
+    let status: ImportStatus = 'succeeded';
+    let error: string | null = null;
+    try {
+      await this.readAll(record, await this.readerFor(record), options);
+      if (signal?.aborted) status = 'interrupted';
+    } catch (cause) {
+      status = signal?.aborted ? 'interrupted' : 'failed';
+      error = status === 'failed' ? errorText(cause) : null;
+      if (status === 'failed') this.logger.error(`import ${record.id}: ${error}`);
+    }
+    await this.imports.finish(record.id, status, error);
+    return (await this.imports.get(record.id))!;
+  }
+
+  private async readAll(record: ImportRecord, reader: ChunkReader, options: RunOptions): Promise<void> {
+    let counts: ImportCounts = { ...zeroCounts(), ...record.counts };
+    const session: SessionMark = { at: new Date(), read: counts.read, bytesDone: counts.bytesDone };
+    const sources = new Map<string, number>();
+    let checkpoint = record.checkpoint;
+    for await (const chunk of reader(record.checkpoint, options.signal)) {
+      const { newArticleIds, ...stored } = await this.storeChunk(record, chunk, sources);
+      const tagged = await this.tagging.tagNew(newArticleIds);
+      counts = addCounts(counts, {
+        ...stored,
+        read: chunk.read,
+        refused: chunk.refusals.length,
+        skippedBeforeSince: chunk.beforeSince,
+        evidence: tagged.evidenceNew,
+      });
+      if (chunk.bytesDone !== undefined) counts.bytesDone = chunk.bytesDone;
+      await this.imports.saveProgress(record.id, chunk.checkpoint, counts, chunk.refusals);
+      checkpoint = chunk.checkpoint;
+      options.onProgress?.(counts, importRates(counts, session, record.totalBytes, new Date()), record);
+      if (options.signal?.aborted) return;
+    }
+    // Articles a killed run stored but did not tag are no longer new to this one: tag what is left,
+    // once, as the ingest job does.
+    const caughtUp = await this.tagging.tagUntagged(options.signal);
+    if (caughtUp.evidenceNew > 0) {
+      counts = addCounts(counts, { evidence: caughtUp.evidenceNew });
+      await this.imports.saveProgress(record.id, checkpoint, counts, []);
+    }
+  }
+
+  private async storeChunk(
+    record: ImportRecord,
+    chunk: ImportChunk,
+    sources: Map<string, number>,
+  ): Promise<Pick<ImportCounts, 'stored' | 'merged' | 'seenInOtherSources'> & { newArticleIds: number[] }> {
+    const counts = { stored: 0, merged: 0, seenInOtherSources: 0, newArticleIds: [] as number[] };
+    for (const [source, items] of chunk.groups) {
+      if (items.length === 0) continue;
+      const feedId = await this.sourceId(record, source, sources);
+      const result = await this.articles.storeItems(feedId, toItemBatch(items), record.id);
+      counts.stored += result.newArticleIds.length;
+      counts.newArticleIds.push(...result.newArticleIds);
+      counts.merged += items.length - result.newArticleIds.length;
+      counts.seenInOtherSources += result.seenElsewhere;
+    }
+    return counts;
+  }
+
+  private async sourceId(record: ImportRecord, source: string, cache: Map<string, number>): Promise<number> {
+    let id = cache.get(source);
+    if (id === undefined) {
+      id =
+        source === FEED_SOURCE ? await this.imports.feedByUrl(record.location) : await this.imports.namedSource(source);
+      cache.set(source, id);
+    }
+    return id;
+  }
+
+  private async readerFor(record: ImportRecord): Promise<ChunkReader> {
+    const options = { defaultSource: record.source, since: record.since, now: new Date() };
+    if (record.format === 'jsonl') return jsonLinesReader(record.location, options);
+    if (record.format === 'csv') return csvReader(record.location, options);
+    if (record.format === 'feeds') {
+      const kind = await archiveKindOf(record.location);
+      if (!kind) throw new ImportError('invalid_format', `${record.location} is not a directory or archive`);
+      return feedFilesReader(record.location, kind, { ...options, maxBytes: this.env.maxFeedBytes });
+    }
+    // The polling limits: one connection at a time per host at most, as many overall as polling allows.
+    const limiter = new HostLimiter(this.env.fetchConcurrency, this.env.fetchPerHostConcurrency);
+    return feedHistoryReader(record.location, {
+      since: record.since,
+      now: options.now,
+      maxPages: this.env.importMaxPages,
+      delayMs: this.env.importPageDelayMs,
+      fetchPage: (url, signal) => limiter.run(url, () => this.gateway.fetch(url, { unconditional: true }, signal)),
+      wait: (ms, signal) => sleep(ms, undefined, { signal }),
+    });
+  }
+}
+
+function errorText(cause: unknown): string {
+  if (cause instanceof ImportError) return `${cause.code}: ${cause.message}`;
+  return cause instanceof Error ? cause.message : String(cause);
+}

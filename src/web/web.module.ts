@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { DigestsModule } from '../digests/digests.module';
+import { EvidenceModule } from '../evidence/evidence.module';
+import { MomentumModule } from '../momentum/momentum.module';
+import { TrendsModule } from '../trends/trends.module';
+import { PublicPagesController } from './public-pages.controller';
+import { ReviewDeskController } from './review-desk.controller';
+import { SignInThrottle } from './sign-in-throttle';
+import { WebAssets } from './web-assets';
+import { WebAssetsController } from './web-assets.controller';
+import { WebSessionRepository } from './web-session.repository';
+import { WebSessionService } from './web-session.service';
+import { WebViews } from './web-views';
+
+/** Server-rendered pages over the same services as the API: scorecard, predictions, digests, review desk. */
+@Module({
+  imports: [TrendsModule, MomentumModule, EvidenceModule, DigestsModule],
+  controllers: [PublicPagesController, ReviewDeskController, WebAssetsController],
+  providers: [WebAssets, WebViews, WebSessionRepository, WebSessionService, SignInThrottle],
+})
+export class WebModule {}
