@@ -6,7 +6,7 @@ import { Job, JobContext, JobSummary } from './job.types';
  * Every five minutes: sends deliveries that are due (retries with backoff). The retry schedule
  * in src/digests/delivery-policy.ts is counted in multiples of this interval.
  */
-export const DELIVER_DIGESTS_CRON = '*/5 * * * *';
+const DELIVER_DIGESTS_CRON = '*/5 * * * *';
 
 @Injectable()
 export class DeliverDigestsJob implements Job {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InstanceLiveness } from '../src/database/instance-liveness';
 import { PrismaService } from '../src/database/prisma.service';
 import type { JobRun, Prisma } from '../src/generated/prisma/client';
+import { Clock } from '../src/common/clock';
 
 /**
  * Job runs and the per-job lease. The lease row says which tick of a job is running where, so
@@ -12,6 +13,7 @@ export class JobRunRepository {
   constructor(
     private readonly prisma: PrismaService,
     private readonly liveness: InstanceLiveness,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -54,7 +56,11 @@ export class JobRunRepository {
   async abandonUnfinished(job: string): Promise<number> {
     const { count } = await this.prisma.jobRun.updateMany({
       where: { job, status: 'running' },
-      data: { status: 'abandoned', finishedAt: new Date(), error: 'the process running it stopped before it finished' },
+      data: {
+        status: 'abandoned',
+        finishedAt: this.clock.now(),
+        error: 'the process running it stopped before it finished',
+      },
     });
     return count;
   }
@@ -67,7 +73,7 @@ export class JobRunRepository {
   ): Promise<JobRun> {
     return this.prisma.jobRun.update({
       where: { id },
-      data: { status, summary: summary ?? undefined, error: error ?? null, finishedAt: new Date() },
+      data: { status, summary: summary ?? undefined, error: error ?? null, finishedAt: this.clock.now() },
     });
   }
 

@@ -1,7 +1,8 @@
-import { HttpStatus, Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { AppError } from '../src/common/app-error';
+import type { AppEnv } from '../src/config/env';
 import { waitAtMost } from '../src/common/wait-at-most';
 import { retryWhileDatabaseDown } from '../src/database/connection-errors';
 import type { JobRun, Prisma } from '../src/generated/prisma/client';
@@ -43,7 +44,13 @@ export class JobRunner implements OnModuleDestroy {
     return this.jobs.map((j) => j.name);
   }
 
-  find(name: string): Job {
+  /** Every job and its schedule (null: run on demand only), for the scheduler. */
+  schedules(env: AppEnv): { name: string; cron: string | null }[] {
+    return this.jobs.map((job) => ({ name: job.name, cron: job.schedule(env) }));
+  }
+
+  /** Only ever called with a name from the API or the command line: an unknown one is theirs to report. */
+  private find(name: string): Job {
     const job = this.jobs.find((j) => j.name === name);
     if (!job) throw AppError.notFound('job', name);
     return job;
@@ -57,10 +64,9 @@ export class JobRunner implements OnModuleDestroy {
 
   /** On demand: 409 while a run of the same job is in progress anywhere. */
   async runNow(name: string, trigger: Exclude<JobTrigger, 'schedule'>): Promise<JobOutcome> {
-    if (this.shutdown.signal.aborted)
-      throw new AppError(HttpStatus.SERVICE_UNAVAILABLE, 'shutting_down', 'the service is shutting down');
+    if (this.shutdown.signal.aborted) throw AppError.unavailable('shutting_down', 'the service is shutting down');
     const outcome = await this.runWithLease(this.find(name), `manual-${randomUUID()}`, trigger);
-    if (!outcome) throw new AppError(HttpStatus.CONFLICT, 'job_busy', `job ${name} is already running`);
+    if (!outcome) throw AppError.conflict('job_busy', `job ${name} is already running`);
     return outcome;
   }
 

@@ -4,6 +4,7 @@ import { CronJob } from 'cron';
 import { APP_ENV } from '../src/config/app-config';
 import type { AppEnv } from '../src/config/env';
 import { JobRunner } from './job-runner.service';
+import { Clock } from '../src/common/clock';
 
 /** Registers every job that has a schedule with @nestjs/schedule's registry, crons from config. */
 @Injectable()
@@ -14,12 +15,12 @@ export class JobScheduler implements OnApplicationBootstrap {
     private readonly runner: JobRunner,
     private readonly registry: SchedulerRegistry,
     @Inject(APP_ENV) private readonly env: AppEnv,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.env.schedulerEnabled) return;
-    for (const name of this.runner.names()) {
-      const cron = this.runner.find(name).schedule(this.env);
+    for (const { name, cron } of this.runner.schedules(this.env)) {
       if (!cron) continue;
       const job = CronJob.from({
         cronTime: cron,
@@ -34,7 +35,7 @@ export class JobScheduler implements OnApplicationBootstrap {
 
   private tick(name: string): void {
     this.runner
-      .runScheduled(name, new Date())
+      .runScheduled(name, this.clock.now())
       .catch((error) => this.logger.error(`scheduled ${name} could not start: ${error}`));
   }
 }

@@ -1,6 +1,6 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { Subscription } from 'rxjs';
-import { TaggingService } from '../src/tagging/tagging.service';
+import { Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { RULES_CHANGED } from '../src/tagging/rules.service';
 import { JobRunner } from './job-runner.service';
 
 /**
@@ -8,31 +8,20 @@ import { JobRunner } from './job-runner.service';
  * at once. A change arriving while a retag runs is picked up by asking again when it ends.
  */
 @Injectable()
-export class RetagOnRuleChange implements OnModuleInit, OnModuleDestroy {
+export class RetagOnRuleChange {
   private readonly logger = new Logger(RetagOnRuleChange.name);
-  private subscription?: Subscription;
   private running: Promise<void> | null = null;
   private again = false;
 
-  constructor(
-    private readonly tagging: TaggingService,
-    private readonly runner: JobRunner,
-  ) {}
-
-  onModuleInit(): void {
-    this.subscription = this.tagging.rulesChanged.subscribe(() => this.request());
-  }
-
-  onModuleDestroy(): void {
-    this.subscription?.unsubscribe();
-  }
+  constructor(private readonly runner: JobRunner) {}
 
   /** For tests and shutdown: resolves when the background retag (if any) is done. */
   async idle(): Promise<void> {
     while (this.running) await this.running;
   }
 
-  private request(): void {
+  @OnEvent(RULES_CHANGED)
+  request(): void {
     if (this.running) {
       this.again = true;
       return;
@@ -40,7 +29,11 @@ export class RetagOnRuleChange implements OnModuleInit, OnModuleDestroy {
     this.running = this.runner
       .runNow('retag', 'api')
       .then(() => undefined)
-      .catch((error) => this.logger.warn(`retag after rule change did not run: ${error.message ?? error}`))
+      .catch((error: unknown) =>
+        this.logger.warn(
+          `retag after rule change did not run: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      )
       .finally(() => {
         this.running = null;
         if (this.again) {

@@ -10,7 +10,7 @@ import { setupOpenApi } from './common/openapi';
 import { refuseNulInUrl, refuseUnusableBody } from './common/request-hygiene';
 import { noStoreOnAdmin, securityHeaders } from './common/security-headers';
 import { AppEnv } from './config/env';
-import { ReadinessState } from './database/readiness.state';
+import { ReadinessService } from './database/readiness.service';
 import { migrate } from './database/migrator';
 import { TrendSeeder } from './trends/trend-seeder';
 import { DefaultFeedsLoader } from './feeds/default-feeds.loader';
@@ -56,14 +56,14 @@ export async function createApp(
   app.useGlobalPipes(validationPipe());
   setupOpenApi(app);
   await app.get(TrendSeeder).seed();
-  app.get(ReadinessState).markReady();
+  app.get(ReadinessService).markReady();
   // Adding the default feeds resolves each host (SSRF check); a slow resolver must not hold up the
   // start. Interrupted, it simply runs again at the next start (present feeds are skipped).
   app
     .get(DefaultFeedsLoader)
     .loadOnce()
     .catch((error: unknown) =>
-      app.get(Logger).warn(`default feeds not loaded: ${error instanceof Error ? error.message : error}`),
+      app.get(Logger).warn(`default feeds not loaded: ${error instanceof Error ? error.message : String(error)}`),
     );
   return app;
 }

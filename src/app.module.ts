@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ClockModule } from './common/clock';
 import { ErrorFilter } from './common/error.filter';
 import { LogDestination, loggingModule } from './common/logging';
 import { ConfigModule } from './config/config.module';
@@ -20,7 +22,7 @@ import { ImportsModule } from './imports/imports.module';
 import { WebModule } from './web/web.module';
 import { MetricsModule } from './metrics/metrics.module';
 
-/** Feature modules, in the order of the flow: trends, feeds, articles, tagging, evidence, verdicts, momentum, digests; then the web pages over them. */
+/** Feature modules, in the order of the flow (Nest resolves imports itself; the order decides route registration). */
 const FEATURE_MODULES = [
   HealthModule,
   AuthModule,
@@ -45,6 +47,9 @@ export class AppModule {
       imports: [
         ConfigModule.forEnv(env),
         loggingModule(env, logDestination),
+        ClockModule,
+        // In-process events between features (tagging -> jobs on a rule change).
+        EventEmitterModule.forRoot(),
         DatabaseModule.forUrl(databaseUrl),
         MetricsModule,
         ...FEATURE_MODULES,

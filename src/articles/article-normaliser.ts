@@ -5,8 +5,8 @@ import { htmlToText, truncateText } from './html-to-text';
 import { normaliseParsedUrl, normaliseUrl } from './url-normaliser';
 
 export interface NormalisedItem {
-  /** sha256 hex of the item's identity; unique per feed. */
-  guidHash: string;
+  /** sha256 hex of the item's identity in its feed: its GUID, else its link, else title and date (column feed_items.guid_hash). */
+  itemKeyHash: string;
   /** The item link as given (resolved against baseUrl when relative); null when none is usable. */
   url: string | null;
   normalizedUrl: string | null;
@@ -86,7 +86,7 @@ export function normaliseItem(
   const link = resolveLink(item.link, baseUrl);
   return {
     // itemIdentityHash's normaliseUrl(item.link, baseUrl) is link.normalizedUrl: same trim, same base.
-    guidHash: identityHash(item, () => link?.normalizedUrl ?? null),
+    itemKeyHash: identityHash(item, () => link?.normalizedUrl ?? null),
     url: link?.url ?? null,
     normalizedUrl: link?.normalizedUrl ?? null,
     title: titleFor(item, summary),

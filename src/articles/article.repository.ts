@@ -99,12 +99,12 @@ export class ArticleRepository {
   /** `importId`: the import bringing the items (imports go through this same path as polling). */
   async storeItems(feedId: number, batch: ItemBatch, importId: number | null = null): Promise<StoreResult> {
     const result: StoreResult = { newItems: 0, newArticleIds: [], seenElsewhere: 0 };
-    for (const chunk of batch.linkedChunks) {
+    for (const chunk of batch.urlChunks) {
       const stored = await this.storeLinkedChunk(feedId, chunk, importId);
       result.newItems += stored.linked;
       result.newArticleIds.push(...stored.newIds);
     }
-    for (const item of batch.unlinked) {
+    for (const item of batch.withoutUrl) {
       const articleId = await retryOnWriteConflict(() => this.storeWithoutUrl(feedId, item, importId));
       if (articleId === null) continue;
       result.newItems += 1;
@@ -159,10 +159,10 @@ export class ArticleRepository {
       WITH article AS (
         INSERT INTO articles (url, title, summary, author, language, published_at)
         SELECT NULL, ${item.title}::text, ${item.summary}::text, ${item.author}::text, ${item.language}::text, ${item.publishedAt}::timestamptz
-        WHERE NOT EXISTS (SELECT 1 FROM feed_items WHERE feed_id = ${feedId} AND guid_hash = ${item.guidHash})
+        WHERE NOT EXISTS (SELECT 1 FROM feed_items WHERE feed_id = ${feedId} AND guid_hash = ${item.itemKeyHash})
         RETURNING id)
       INSERT INTO feed_items (feed_id, guid_hash, article_id, import_id)
-      SELECT ${feedId}, ${item.guidHash}, id, ${importId}::int FROM article
+      SELECT ${feedId}, ${item.itemKeyHash}, id, ${importId}::int FROM article
       RETURNING article_id AS id`;
     return row?.id ?? null;
   }

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ArticleController } from './article.controller';
 import { ArticleRepository } from './article.repository';
+import { ArticleService } from './article.service';
 
 @Module({
   controllers: [ArticleController],
-  providers: [ArticleRepository],
+  providers: [ArticleService, ArticleRepository],
   exports: [ArticleRepository],
 })
 export class ArticlesModule {}

@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
 
-export const DEFAULT_TEXT_LIMIT = 4000;
+const DEFAULT_TEXT_LIMIT = 4000;
 
 /** Block elements become spaces, so "<p>a</p><p>b</p>" reads "a b", not "ab". */
 const BLOCK_TAGS = new Set([

@@ -16,10 +16,10 @@ export const CHUNK_ITEMS = 500;
 
 export interface ItemBatch {
   /** JSON arrays of StoredItemRow, the items with a usable link, in publication order. */
-  linkedChunks: string[];
-  linkedCount: number;
+  urlChunks: string[];
+  urlItemCount: number;
   /** Items without a usable link: each is its own article (rare). */
-  unlinked: NormalisedItem[];
+  withoutUrl: NormalisedItem[];
 }
 
 /** One item as the store statement's json_to_recordset reads it. */
@@ -39,15 +39,15 @@ export function toItemBatch(items: NormalisedItem[]): ItemBatch {
   // Publication order keeps rollup-row locks in one order across concurrent writers.
   const unique = dedupeByHash(items).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
   const rows: StoredItemRow[] = [];
-  const unlinked: NormalisedItem[] = [];
+  const withoutUrl: NormalisedItem[] = [];
   for (const item of unique) {
     if (item.normalizedUrl === null) {
-      unlinked.push(item);
+      withoutUrl.push(item);
       continue;
     }
     rows.push({
       ord: rows.length,
-      hash: item.guidHash,
+      hash: item.itemKeyHash,
       url: item.url,
       nurl: item.normalizedUrl,
       title: item.title,
@@ -57,15 +57,15 @@ export function toItemBatch(items: NormalisedItem[]): ItemBatch {
       pub: item.publishedAt.toISOString(),
     });
   }
-  const linkedChunks: string[] = [];
+  const urlChunks: string[] = [];
   for (let start = 0; start < rows.length; start += CHUNK_ITEMS)
-    linkedChunks.push(JSON.stringify(rows.slice(start, start + CHUNK_ITEMS)));
-  return { linkedChunks, linkedCount: rows.length, unlinked };
+    urlChunks.push(JSON.stringify(rows.slice(start, start + CHUNK_ITEMS)));
+  return { urlChunks, urlItemCount: rows.length, withoutUrl };
 }
 
 /** A feed listing the same item twice in one document must not insert it twice. */
 function dedupeByHash(items: NormalisedItem[]): NormalisedItem[] {
   const seen = new Map<string, NormalisedItem>();
-  for (const item of items) if (!seen.has(item.guidHash)) seen.set(item.guidHash, item);
+  for (const item of items) if (!seen.has(item.itemKeyHash)) seen.set(item.itemKeyHash, item);
   return [...seen.values()];
 }

@@ -23,12 +23,14 @@ export const adminThrottlerModule = ThrottlerModule.forRootAsync({
 
 @Injectable()
 export class AdminThrottlerGuard extends ThrottlerGuard {
-  protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
-    return !context.switchToHttp().getRequest<AuthedRequest>().principal;
+  protected override shouldSkip(context: ExecutionContext): Promise<boolean> {
+    return Promise.resolve(!context.switchToHttp().getRequest<AuthedRequest>().principal);
   }
 
-  protected override async getTracker(req: Record<string, any>): Promise<string> {
-    const { principal } = req as AuthedRequest;
-    return principal?.tokenId === null || principal === undefined ? 'env:ADMIN_TOKEN' : `token:${principal.tokenId}`;
+  protected override getTracker(req: Record<string, unknown>): Promise<string> {
+    const { principal } = req as unknown as AuthedRequest;
+    return Promise.resolve(
+      principal?.tokenId === null || principal === undefined ? 'env:ADMIN_TOKEN' : `token:${principal.tokenId}`,
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { AppError } from '../common/app-error';
@@ -36,15 +36,11 @@ export class AdminGuard implements CanActivate {
     const res = context.switchToHttp().getResponse<Response>();
     const token = bearerToken(req.headers.authorization);
     if (!token)
-      throw new AppError(
-        HttpStatus.UNAUTHORIZED,
-        'unauthorized',
-        'an API token is required: Authorization: Bearer <token>',
-      );
+      throw new AppError('unauthenticated', 'unauthorized', 'an API token is required: Authorization: Bearer <token>');
     const principal = await this.authenticate(token, req, res);
     if (!roleAllows(principal.role, need)) {
       throw new AppError(
-        HttpStatus.FORBIDDEN,
+        'forbidden',
         'forbidden',
         `this route needs the ${need} role; the token has ${principal.role}`,
       );
@@ -61,13 +57,13 @@ export class AdminGuard implements CanActivate {
     if (principal) return principal;
     const blocked = await this.failures.recordFailure(req.ip);
     if (blocked !== null) throw this.tooManyFailures(blocked, res);
-    throw new AppError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'the API token is unknown or revoked');
+    throw new AppError('unauthenticated', 'unauthorized', 'the API token is unknown or revoked');
   }
 
   private tooManyFailures(retryAfter: number, res: Response): AppError {
     res.setHeader('Retry-After', String(retryAfter));
     return new AppError(
-      HttpStatus.TOO_MANY_REQUESTS,
+      'rate_limited',
       'rate_limited',
       `more than ${this.failures.limitPerMinute} unknown tokens per minute from this address; retry in ${retryAfter} s`,
     );

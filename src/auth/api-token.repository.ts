@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import type { ApiToken } from '../generated/prisma/client';
+import { Clock } from '../common/clock';
 
 @Injectable()
 export class ApiTokenRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly clock: Clock,
+  ) {}
 
   findActiveByHash(tokenHash: string): Promise<ApiToken | null> {
     return this.prisma.apiToken.findFirst({ where: { tokenHash, revokedAt: null } });
@@ -22,7 +26,7 @@ export class ApiTokenRepository {
     const found = await this.prisma.apiToken.findUnique({ where: { id } });
     if (!found) return null;
     if (found.revokedAt) return found;
-    return this.prisma.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+    return this.prisma.apiToken.update({ where: { id }, data: { revokedAt: this.clock.now() } });
   }
 
   /** Best effort and throttled by the caller: last-used time is informational. */

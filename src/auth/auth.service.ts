@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AppError } from '../common/app-error';
+import { foundOr404 } from '../common/app-error';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
 import type { ApiToken } from '../generated/prisma/client';
 import { ApiTokenRepository } from './api-token.repository';
 import { Principal, Role } from './roles';
 import { generateToken, hashToken, secretsEqual, TOKEN_PREFIX } from './token-hash';
+import { Clock } from '../common/clock';
 
 const TOUCH_EVERY_MS = 60_000;
 
@@ -17,6 +18,7 @@ export class AuthService {
   constructor(
     private readonly tokens: ApiTokenRepository,
     @Inject(APP_ENV) private readonly env: AppEnv,
+    private readonly clock: Clock,
   ) {}
 
   /** Resolves a bearer token to who is calling, or null when it is unknown or revoked. */
@@ -46,13 +48,12 @@ export class AuthService {
   }
 
   async revoke(id: number): Promise<ApiToken> {
-    const revoked = await this.tokens.revoke(id);
-    if (!revoked) throw AppError.notFound('token', id);
+    const revoked = foundOr404(await this.tokens.revoke(id), 'token', id);
     return revoked;
   }
 
   private recordUse(id: number): void {
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     if (now - (this.lastTouched.get(id) ?? 0) < TOUCH_EVERY_MS) return;
     this.lastTouched.set(id, now);
     this.tokens.touch(id, new Date(now)).catch((e) => this.logger.warn(`could not record token use: ${e}`));

@@ -1,6 +1,17 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { AppError } from './app-error';
+import { AppError, ErrorKind } from './app-error';
+
+/** The one place a domain error becomes an HTTP status. */
+const KIND_STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
+};
 
 export interface ErrorBody {
   /** requestId: the id on this request's log lines and its X-Request-Id header, so a report can be matched to the log. */
@@ -17,12 +28,13 @@ const STATUS_CODES: Record<number, string> = {
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   429: 'rate_limited',
+  503: 'not_ready',
 };
 
 /** Every error leaves in one shape; Prisma's P2002/P2025 become 409/404; no stack ever leaks. */
 export function toErrorResponse(exception: unknown): { status: number; body: ErrorBody } {
   if (exception instanceof AppError) {
-    return body(exception.status, exception.code, exception.message, exception.details);
+    return body(KIND_STATUS[exception.kind], exception.code, exception.message, exception.details);
   }
   if (exception instanceof HttpException) return fromHttpException(exception);
   const prismaCode = (exception as { code?: unknown })?.code;
@@ -41,7 +53,12 @@ function fromHttpException(exception: HttpException): { status: number; body: Er
   let details: unknown;
   if (typeof response === 'object' && response !== null) {
     const raw = (response as { message?: unknown }).message;
-    if (Array.isArray(raw)) {
+    const failed = (response as { error?: unknown }).error;
+    if (typeof failed === 'object' && failed !== null && raw === undefined) {
+      // A terminus health check that failed: say which indicators are down and why.
+      details = failed;
+      message = `not ready: ${healthFailures(failed as Record<string, { message?: string }>)}`;
+    } else if (Array.isArray(raw)) {
       details = raw;
       message = raw.join('; ');
     } else if (typeof raw === 'string') {
@@ -49,6 +66,12 @@ function fromHttpException(exception: HttpException): { status: number; body: Er
     }
   }
   return body(status, STATUS_CODES[status] ?? (status >= 500 ? 'internal_error' : 'error'), message, details);
+}
+
+function healthFailures(failed: Record<string, { message?: string }>): string {
+  return Object.entries(failed)
+    .map(([key, result]) => `${key} ${result.message ?? 'down'}`)
+    .join('; ');
 }
 
 function body(status: number, code: string, message: string, details?: unknown) {
@@ -69,5 +92,3 @@ export class ErrorFilter implements ExceptionFilter {
     res.status(status).json(body);
   }
 }
-
-export { HttpStatus };

@@ -4,7 +4,7 @@ import { IsInt, Max, Min, ValidationOptions } from 'class-validator';
 import { AppError } from './app-error';
 
 /** Every id column is a PostgreSQL `integer` (int4): an id outside this range can name nothing. */
-export const MIN_ID = 1;
+const MIN_ID = 1;
 export const MAX_ID = 2_147_483_647;
 
 /** True for a JavaScript number that can be an id of ours. */
@@ -37,7 +37,7 @@ export function IsId(options: ValidationOptions = {}): PropertyDecorator {
   const message = (args: { property: string }) => `${args.property} must be an integer from ${MIN_ID} to ${MAX_ID}`;
   return applyDecorators(
     // Strict where a query string is read (no "1e3", " 12" or "0x10"); a JSON number stays as sent.
-    Transform(({ value }) => (typeof value === 'string' ? (parseId(value) ?? value) : value)),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? (parseId(value) ?? value) : value)),
     IsInt({ ...options, message }),
     Min(MIN_ID, { ...options, message }),
     Max(MAX_ID, { ...options, message }),

@@ -8,8 +8,8 @@ import { AppError } from './app-error';
  * are refused: JavaScript reads some of them differently from PostgreSQL, and the extremes of the
  * JavaScript range make work no request should cause.
  */
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 9999;
+const MIN_YEAR = 1900;
+const MAX_YEAR = 9999;
 
 const CALENDAR = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 

@@ -49,7 +49,7 @@ export function decodeCursor<S extends CursorShape>(cursor: string | undefined, 
 }
 
 /** Fetch `limit + 1` rows; the extra one tells whether a next page exists. */
-export function toPage<Row, Out>(
+function toPage<Row, Out>(
   rows: Row[],
   limit: number,
   toCursor: (last: Row) => Record<string, string | number>,

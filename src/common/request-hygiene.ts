@@ -7,7 +7,7 @@ import { AppError } from './app-error';
  * the database as a 500; and a JSON body nested deeper than any of our bodies makes the validators
  * (which recurse) overflow the stack. Both checks walk iteratively, so neither can overflow itself.
  */
-export const MAX_JSON_DEPTH = 32;
+const MAX_JSON_DEPTH = 32;
 
 const NUL_IN_URL = /%00|\u0000/i;
 

@@ -1,5 +1,2 @@
-import { AppEnv } from './env';
-
-/** Injection token for the parsed environment; inject with `@Inject(APP_ENV) env: AppEnv`. */
+/** Injection token for the parsed environment; inject with `@Inject(APP_ENV) env: AppEnv` (AppEnv from ./env). */
 export const APP_ENV = Symbol('APP_ENV');
-export type { AppEnv };

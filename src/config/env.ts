@@ -1,3 +1,4 @@
+import { validateCronExpression } from 'cron';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_PROPOSAL_THRESHOLD, DEFAULT_RETRAIN_MIN_DECISIONS } from '../tagging/model-settings';
 import * as ipaddr from 'ipaddr.js';
@@ -161,11 +162,12 @@ function cidrList(env: Source, name: string): string[] {
   return ranges;
 }
 
+/** Checked by the cron package @nestjs/schedule runs the jobs with, so what passes here runs there. */
 function cron(env: Source, name: string, fallback: string): string {
   const value = str(env, name, fallback);
-  const fields = value.trim().split(/\s+/);
-  if (fields.length < 5 || fields.length > 6 || !fields.every((f) => /^[\d*/,\-A-Za-z?LW#]+$/.test(f))) {
-    throw new EnvError(`${name} must be a cron expression of 5 or 6 fields, got "${value}"`);
+  const { valid, error } = validateCronExpression(value);
+  if (!valid) {
+    throw new EnvError(`${name} must be a cron expression (${error?.message ?? 'not understood'}), got "${value}"`);
   }
   return value;
 }

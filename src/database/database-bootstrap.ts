@@ -14,7 +14,7 @@ export async function resolveDatabase(
   debug?: (m: string) => void,
 ): Promise<ResolvedDatabase> {
   if (env.databaseUrl) {
-    return { url: env.databaseUrl, embedded: false, stop: async () => undefined };
+    return { url: env.databaseUrl, embedded: false, stop: () => Promise.resolve() };
   }
   const embedded = await startEmbeddedDatabase({ dataDir: env.dataDir, port: env.embeddedPgPort, log, debug });
   return { url: embedded.url, embedded: true, stop: embedded.stop };

@@ -2,7 +2,8 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DATABASE_URL } from './database.tokens';
 import { InstanceLiveness } from './instance-liveness';
 import { PrismaService } from './prisma.service';
-import { ReadinessState } from './readiness.state';
+import { TerminusModule } from '@nestjs/terminus';
+import { ReadinessService } from './readiness.service';
 
 @Global()
 @Module({})
@@ -10,8 +11,10 @@ export class DatabaseModule {
   static forUrl(databaseUrl: string): DynamicModule {
     return {
       module: DatabaseModule,
-      providers: [{ provide: DATABASE_URL, useValue: databaseUrl }, PrismaService, ReadinessState, InstanceLiveness],
-      exports: [PrismaService, ReadinessState, DATABASE_URL, InstanceLiveness],
+      // HealthIndicatorService, which ReadinessService builds its results with.
+      imports: [TerminusModule],
+      providers: [{ provide: DATABASE_URL, useValue: databaseUrl }, PrismaService, ReadinessService, InstanceLiveness],
+      exports: [PrismaService, ReadinessService, DATABASE_URL, InstanceLiveness],
     };
   }
 }

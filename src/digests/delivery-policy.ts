@@ -5,7 +5,7 @@
  * still arrives the day it was built.
  */
 export const MAX_DELIVERY_ATTEMPTS = 6;
-export const RETRY_BASE_MS = 5 * 60 * 1000;
+const RETRY_BASE_MS = 5 * 60 * 1000;
 /** A claimed delivery whose sender vanished (crash) becomes due again after this long. */
 export const SENDING_LEASE_MS = 2 * 60 * 1000;
 

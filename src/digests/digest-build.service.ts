@@ -5,9 +5,10 @@ import { DeliveryService } from './delivery.service';
 import { buildDigestContent, DigestTrendInput } from './digest-builder';
 import { DigestEvidenceRepository, NewEvidenceCount, TopEvidenceRow } from './digest-evidence.repository';
 import { DigestPeriod, nextDigestPeriod } from './digest-period';
-import { DigestClock } from './digest.clock';
+
 import { DigestRepository, StoredDigest } from './digest.repository';
 import type { DigestContent, DigestFailedFeed } from './digest.types';
+import { Clock } from '../common/clock';
 
 export type DigestBuildResult =
   | { outcome: 'built'; digest: StoredDigest }
@@ -36,7 +37,7 @@ export class DigestBuildService {
     private readonly momentum: MomentumService,
     private readonly feeds: FeedRepository,
     private readonly delivery: DeliveryService,
-    private readonly clock: DigestClock,
+    private readonly clock: Clock,
   ) {}
 
   async buildDue(): Promise<DigestBuildResult> {

@@ -13,7 +13,7 @@ import type {
 } from './digest.types';
 
 /** A momentum change at least this large makes a mover even without a change of direction. */
-export const MOVER_CHANGE_THRESHOLD = 0.1;
+const MOVER_CHANGE_THRESHOLD = 0.1;
 
 export interface DigestEvidenceInput {
   title: string;

@@ -8,7 +8,7 @@
  * later digest starts where the previous one ended, so periods never overlap and never leave gaps,
  * even when a scheduled run was missed.
  */
-export const FIRST_PERIOD_DAYS = 7;
+const FIRST_PERIOD_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface DigestPeriod {
@@ -16,7 +16,7 @@ export interface DigestPeriod {
   end: Date;
 }
 
-export function startOfUtcDay(instant: Date): Date {
+function startOfUtcDay(instant: Date): Date {
   return new Date(Math.floor(instant.getTime() / DAY_MS) * DAY_MS);
 }
 

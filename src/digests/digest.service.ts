@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError } from '../common/app-error';
+import { foundOr404 } from '../common/app-error';
 import { Page, paginate } from '../common/pagination';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
@@ -40,14 +40,12 @@ export class DigestService {
   }
 
   async latest(): Promise<StoredDigest> {
-    const digest = await this.digests.findLatest();
-    if (!digest) throw AppError.notFound('digest', 'latest');
+    const digest = foundOr404(await this.digests.findLatest(), 'digest', 'latest');
     return digest;
   }
 
   async get(id: number): Promise<StoredDigest> {
-    const digest = await this.digests.findById(id);
-    if (!digest) throw AppError.notFound('digest', id);
+    const digest = foundOr404(await this.digests.findById(id), 'digest', id);
     return digest;
   }
 

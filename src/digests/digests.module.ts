@@ -7,7 +7,7 @@ import { DeliveryService } from './delivery.service';
 import { DigestBuildService } from './digest-build.service';
 import { DigestEvidenceRepository } from './digest-evidence.repository';
 import { DigestMailer } from './digest-mailer';
-import { DigestClock } from './digest.clock';
+
 import { DigestController } from './digest.controller';
 import { DigestRepository } from './digest.repository';
 import { DigestService } from './digest.service';
@@ -24,7 +24,6 @@ import { WebhookService } from './webhook.service';
     DigestEvidenceRepository,
     DigestService,
     DigestBuildService,
-    DigestClock,
     DeliveryRepository,
     DeliveryService,
     DigestMailer,
@@ -32,6 +31,6 @@ import { WebhookService } from './webhook.service';
     WebhookService,
     WebhookSender,
   ],
-  exports: [DigestBuildService, DeliveryService, DigestClock, DigestService],
+  exports: [DigestBuildService, DeliveryService, DigestService],
 })
 export class DigestsModule {}

@@ -3,10 +3,10 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { UrlGuard } from '../feeds/url-guard';
 
-export const WEBHOOK_TIMEOUT_MS = 10_000;
+const WEBHOOK_TIMEOUT_MS = 10_000;
 
 /** A webhook attempt that did not end in 2xx; the message goes to the delivery log. */
-export class WebhookSendError extends Error {}
+class WebhookSendError extends Error {}
 
 /**
  * POSTs a signed body to a webhook. The same SSRF rules as feeds apply, twice: the URL is checked

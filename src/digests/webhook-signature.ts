@@ -8,10 +8,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * `X-Scorecard-Signature: sha256=<hex of the body alone>` is still sent for this version so that
  * receivers can move over; it will be dropped in the next one.
  */
-export const SIGNATURE_HEADER = 'x-scorecard-webhook-signature';
+const SIGNATURE_HEADER = 'x-scorecard-webhook-signature';
 /** Deprecated: body only, so replayable. Sent alongside for one version. */
-export const LEGACY_SIGNATURE_HEADER = 'x-scorecard-signature';
-export const DEFAULT_TOLERANCE_SECONDS = 300;
+const LEGACY_SIGNATURE_HEADER = 'x-scorecard-signature';
+const DEFAULT_TOLERANCE_SECONDS = 300;
 
 function hmacHex(secret: string, payload: string): string {
   return createHmac('sha256', secret).update(payload, 'utf8').digest('hex');

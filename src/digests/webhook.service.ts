@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../common/app-error';
+import { AppError, foundOr404 } from '../common/app-error';
 import type { Webhook } from '../generated/prisma/client';
 import { UrlGuard } from '../feeds/url-guard';
 import { WebhookRepository } from './webhook.repository';
@@ -28,7 +28,7 @@ export class WebhookService {
 
   /** Deliveries already queued for it end as failed ("the webhook was removed") on their next attempt. */
   async remove(id: number): Promise<void> {
-    if (!(await this.webhooks.findById(id))) throw AppError.notFound('webhook', id);
+    foundOr404(await this.webhooks.findById(id), 'webhook', id);
     await this.webhooks.delete(id);
   }
 }

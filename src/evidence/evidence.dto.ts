@@ -151,7 +151,7 @@ export class AuditPageDto {
 }
 
 /** The tagger stores `{ terms, cues, reason }`; older or hand-made rows may lack any of them. */
-export function readMatched(value: unknown): { matchedTerms: string[]; matchedCues: string[]; reason: string | null } {
+function readMatched(value: unknown): { matchedTerms: string[]; matchedCues: string[]; reason: string | null } {
   const obj =
     typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);

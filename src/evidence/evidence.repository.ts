@@ -5,7 +5,7 @@ import type { EvidenceStatus, Stance } from './evidence-query.dto';
 import { retryOnWriteConflict } from '../database/write-conflict';
 
 /** What a queue item needs besides the evidence row: its article (with feeds) and its trend. */
-export const EVIDENCE_INCLUDE = {
+const EVIDENCE_INCLUDE = {
   article: {
     select: {
       id: true,
@@ -127,7 +127,8 @@ export class EvidenceRepository {
    *   exactly as it is, which is what keeps a rejected article from ever coming back.
    * Duplicate pairs in the input keep their last entry. Rows go in sorted by (trend, publication
    * date) so concurrent writers take the trend_daily_rollups row locks (trigger) in one order
-   * and cannot deadlock. Call it inside or outside a transaction; it is atomic per batch.
+   * and cannot deadlock. Call it outside a transaction: each batch is one atomic statement, and a
+   * deadlock retries that statement, which an aborted enclosing transaction could not.
    */
   async upsertRuleMatches(matches: RuleMatch[]): Promise<{ inserted: number; updated: number }> {
     const rows = sortForLocking(dedupeByPair(matches));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '../common/app-error';
+import { AppError, foundOr404 } from '../common/app-error';
 import { requireIsoDate } from '../common/iso-date';
 import { Page, paginate } from '../common/pagination';
 import { TrendService } from '../trends/trend.service';
@@ -50,8 +50,7 @@ export class EvidenceService {
   }
 
   async get(id: number): Promise<EvidenceItemDto> {
-    const row = await this.evidence.findById(id);
-    if (!row) throw AppError.notFound('evidence', id);
+    const row = foundOr404(await this.evidence.findById(id), 'evidence', id);
     const [item] = await this.withOtherTags([row]);
     return item!;
   }

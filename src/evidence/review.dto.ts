@@ -61,7 +61,9 @@ export class ManualEvidenceDto {
 
   @ApiProperty({ description: 'prediction slug or number', oneOf: [{ type: 'string' }, { type: 'integer' }] })
   // Numbers are accepted as the prediction number; anything else must be a slug string.
-  @Transform(({ value }) => (typeof value === 'number' && Number.isInteger(value) ? String(value) : value))
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'number' && Number.isInteger(value) ? String(value) : value,
+  )
   @IsString()
   @Length(1, 100)
   trend!: string;

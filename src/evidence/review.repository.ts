@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import type { Prisma } from '../generated/prisma/client';
 import type { EvidenceStatus, Stance } from './evidence-query.dto';
+import { Clock } from '../common/clock';
 
 /** The reviewable part of an evidence row, as recorded before and after in the audit log. */
 export interface ReviewState {
@@ -45,7 +46,10 @@ const DECISION_TX_TIMEOUT_MS = 30_000;
 /** Writes reviewer decisions; each write and its audit row commit together or not at all. */
 @Injectable()
 export class ReviewRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * Applies one decision to every listed evidence row that exists (missing ids are simply not
@@ -58,20 +62,18 @@ export class ReviewRepository {
         const locked = await tx.$queryRaw<LockedRow[]>`
           SELECT id, status, stance, review_note FROM evidence WHERE id = ANY(${ids}::int[])
           ORDER BY trend_id, published_at, id FOR UPDATE`;
-        const now = new Date();
+        const now = this.clock.now();
         const outcomes = locked.map((row) => decide(row, change));
-        for (const { id, after } of outcomes) {
-          await tx.evidence.update({
-            where: { id },
-            data: {
-              status: after.status,
-              stance: after.stance,
-              reviewNote: after.note,
-              reviewedBy: actor,
-              reviewedAt: now,
-            },
-          });
-        }
+        // One statement for the whole batch, so the statement-level rollup trigger runs once
+        // (per-row UPDATEs ran it once per row). The rows are already locked in order above.
+        await tx.$executeRaw`
+          UPDATE evidence AS e
+          SET status = c.status, stance = c.stance, review_note = c.note,
+              reviewed_by = ${actor}, reviewed_at = ${now}, updated_at = ${now}
+          FROM unnest(${outcomes.map((o) => o.id)}::int[], ${outcomes.map((o) => o.after.status)}::text[],
+                      ${outcomes.map((o) => o.after.stance)}::text[], ${outcomes.map((o) => o.after.note)}::text[])
+               AS c(id, status, stance, note)
+          WHERE e.id = c.id`;
         await tx.reviewAudit.createMany({ data: outcomes.map((o) => auditRow(o, actor, action, now)) });
         return outcomes;
       },

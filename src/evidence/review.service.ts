@@ -11,6 +11,7 @@ import { AuditQueryDto, EVIDENCE_STATUSES, EvidenceStatus, Stance, STANCES } fro
 import { EvidenceService } from './evidence.service';
 import { BulkReviewDto, ManualEvidenceDto, ReviewDto } from './review.dto';
 import { DecisionChange, ReviewRepository, ReviewState } from './review.repository';
+import { Clock } from '../common/clock';
 
 const DEFAULT_AUDIT_LIMIT = 50;
 
@@ -22,6 +23,7 @@ export class ReviewService {
     private readonly audits: AuditRepository,
     private readonly evidence: EvidenceService,
     private readonly metrics: MetricsService,
+    private readonly clock: Clock,
   ) {}
 
   async review(id: number, body: ReviewDto, by: Principal): Promise<EvidenceItemDto> {
@@ -53,15 +55,14 @@ export class ReviewService {
       url: body.url,
       normalizedUrl,
       title: body.title,
-      publishedAt: body.publishedAt ? requireIsoDate(body.publishedAt, 'publishedAt') : new Date(),
+      publishedAt: body.publishedAt ? requireIsoDate(body.publishedAt, 'publishedAt') : this.clock.now(),
       trendId: await this.evidence.resolveTrendId(body.trend),
       stance: body.stance,
       note: body.note ?? null,
       actor: by.name,
     });
     if ('existing' in result) {
-      throw new AppError(
-        409,
+      throw AppError.conflict(
         'evidence_exists',
         `this article already has evidence ${result.existing} for that prediction`,
         {

@@ -42,7 +42,7 @@ function charsetFromBom(bytes: Uint8Array): { charset: string; bomLength: number
 }
 
 /** The charset parameter of a Content-Type header, e.g. `text/xml; charset="windows-1252"`. */
-export function charsetFromContentType(contentType: string | undefined): string | undefined {
+function charsetFromContentType(contentType: string | undefined): string | undefined {
   const match = /;\s*charset\s*=\s*["']?([^"';\s]+)/i.exec(contentType ?? '');
   return match?.[1];
 }
@@ -72,7 +72,7 @@ function nullPatternCharset(bytes: Uint8Array): string | undefined {
 }
 
 /** Maps a declared label to the iconv-lite codec that decodes real-world text under it best. */
-export function canonicalCharset(label: string): string | undefined {
+function canonicalCharset(label: string): string | undefined {
   const lowered = label.trim().toLowerCase();
   if (WINDOWS_1252_ALIASES.has(lowered)) return 'windows-1252';
   if (GB_ALIASES.has(lowered)) return 'gb18030';

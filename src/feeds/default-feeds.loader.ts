@@ -4,10 +4,8 @@ import { join } from 'node:path';
 import { projectRoot } from '../common/project-root';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
-import { PrismaService } from '../database/prisma.service';
+import { FeedRepository } from './feed.repository';
 import { FeedService } from './feed.service';
-
-const MARKER_JOB = 'load-default-feeds';
 
 /**
  * Loads the shipped OPML once per database (recorded as a job run, so deleting every feed
@@ -20,26 +18,17 @@ export class DefaultFeedsLoader {
 
   constructor(
     private readonly feeds: FeedService,
-    private readonly prisma: PrismaService,
+    private readonly repository: FeedRepository,
     @Inject(APP_ENV) private readonly env: AppEnv,
   ) {}
 
   async loadOnce(): Promise<void> {
     if (!this.env.loadDefaultFeeds) return;
-    if (await this.prisma.jobRun.findFirst({ where: { job: MARKER_JOB } })) return;
+    if (await this.repository.defaultFeedsLoaded()) return;
     const opml = readFileSync(join(projectRoot(), 'prisma', 'seed', 'default-feeds.opml'), 'utf8');
     const report = await this.feeds.importOpml(opml);
     const summary = { added: report.added.length, skipped: report.skipped.length, refused: report.refused };
-    await this.prisma.jobRun.create({
-      data: {
-        job: MARKER_JOB,
-        trigger: 'startup',
-        instance: 'startup',
-        status: 'succeeded',
-        finishedAt: new Date(),
-        summary,
-      },
-    });
+    await this.repository.markDefaultFeedsLoaded(summary);
     this.logger.log(`default feeds: ${report.added.length} added, ${report.refused.length} refused`);
   }
 }

@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InstanceLiveness } from '../database/instance-liveness';
 import { PrismaService } from '../database/prisma.service';
 import type { Feed, Prisma } from '../generated/prisma/client';
+import { Clock } from '../common/clock';
+
+const DEFAULT_FEEDS_MARKER_JOB = 'load-default-feeds';
 
 export type FeedWithCounts = Feed & { articleCount: number };
 
@@ -76,6 +79,7 @@ export class FeedRepository {
   constructor(
     private readonly prisma: PrismaService,
     private readonly liveness: InstanceLiveness,
+    private readonly clock: Clock,
   ) {}
 
   create(data: { url: string; title?: string | null; language?: string | null }): Promise<Feed> {
@@ -90,8 +94,22 @@ export class FeedRepository {
     return this.prisma.feed.findUnique({ where: { url } });
   }
 
-  count(): Promise<number> {
-    return this.prisma.feed.count();
+  /** The shipped OPML is loaded once per database; a job-run row of its own records that it was. */
+  async defaultFeedsLoaded(): Promise<boolean> {
+    return (await this.prisma.jobRun.findFirst({ where: { job: DEFAULT_FEEDS_MARKER_JOB } })) !== null;
+  }
+
+  async markDefaultFeedsLoaded(summary: Prisma.InputJsonValue): Promise<void> {
+    await this.prisma.jobRun.create({
+      data: {
+        job: DEFAULT_FEEDS_MARKER_JOB,
+        trigger: 'startup',
+        instance: 'startup',
+        status: 'succeeded',
+        finishedAt: this.clock.now(),
+        summary,
+      },
+    });
   }
 
   async list(filter: { afterId?: number; limit: number }): Promise<FeedWithCounts[]> {
@@ -182,7 +200,7 @@ export class FeedRepository {
   async recordSuccess(id: number, r: FetchSuccess): Promise<void> {
     await this.prisma.pool.query(RECORD_SUCCESS, [
       id,
-      new Date(),
+      this.clock.now(),
       r.status,
       r.newItems,
       r.intervalSeconds,
@@ -213,9 +231,12 @@ export class FeedRepository {
       .then((r) => r.count);
   }
 
-  /** Keeps the original title when the feed gave one earlier; only fills blanks. */
+  /**
+   * Counts a failed fetch, logs it and releases the lease. Title and cache validators
+   * are left as the last success wrote them.
+   */
   async recordFailure(id: number, f: FetchFailure): Promise<void> {
-    const now = new Date();
+    const now = this.clock.now();
     await this.prisma.$transaction([
       this.prisma.feed.update({
         where: { id },

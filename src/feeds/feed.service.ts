@@ -1,9 +1,10 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { AppError } from '../common/app-error';
+import { Injectable } from '@nestjs/common';
+import { AppError, foundOr404 } from '../common/app-error';
 import type { Feed } from '../generated/prisma/client';
 import { FeedRemoval, FeedRepository, FeedWithCounts } from './feed.repository';
 import { UrlGuard } from './url-guard';
 import { OpmlError, OpmlFeed, parseOpmlFeeds, renderOpml } from './opml';
+import { Clock } from '../common/clock';
 
 export interface ImportReport {
   added: FeedWithCounts[];
@@ -16,6 +17,7 @@ export class FeedService {
   constructor(
     private readonly feeds: FeedRepository,
     private readonly urlGuard: UrlGuard,
+    private readonly clock: Clock,
   ) {}
 
   /** Adds a feed after the URL and SSRF checks; 400 with the reason, 409 when already present. */
@@ -38,7 +40,7 @@ export class FeedService {
   async update(id: number, patch: { title?: string; language?: string; paused?: boolean }): Promise<FeedWithCounts> {
     await this.require(id);
     // Resuming makes the feed due now rather than at a back-off time chosen while it failed.
-    const resume = patch.paused === false ? { nextCheckAt: new Date() } : {};
+    const resume = patch.paused === false ? { nextCheckAt: this.clock.now() } : {};
     return this.feeds.withCounts(await this.feeds.update(id, { ...patch, ...resume }));
   }
 
@@ -60,14 +62,14 @@ export class FeedService {
   }
 
   async exportOpml(): Promise<string> {
-    return renderOpml(await this.feeds.allForExport(), 'Trend scorecard feeds');
+    return renderOpml(await this.feeds.allForExport(), 'Trend scorecard feeds', this.clock.now());
   }
 
   private async importOne(entry: OpmlFeed, report: ImportReport): Promise<void> {
     try {
       report.added.push(await this.add(entry));
     } catch (error) {
-      if (error instanceof AppError && error.status === HttpStatus.CONFLICT) {
+      if (error instanceof AppError && error.kind === 'conflict') {
         report.skipped.push({ url: entry.url, reason: 'already present' });
       } else if (error instanceof AppError) {
         report.refused.push({ url: entry.url, reason: error.message });
@@ -78,8 +80,7 @@ export class FeedService {
   }
 
   private async require(id: number): Promise<Feed> {
-    const feed = await this.feeds.findById(id);
-    if (!feed) throw AppError.notFound('feed', id);
+    const feed = foundOr404(await this.feeds.findById(id), 'feed', id);
     return feed;
   }
 }

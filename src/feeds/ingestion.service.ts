@@ -167,7 +167,7 @@ export class IngestionService {
       fetchedAt: now,
     });
     const stored = await this.articles.storeItems(feed.id, parsed.batch);
-    const itemsInDocument = parsed.batch.linkedCount + parsed.batch.unlinked.length;
+    const itemsInDocument = parsed.batch.urlItemCount + parsed.batch.withoutUrl.length;
     const gap = missedItems({ itemsBefore: feed.itemsSeen, itemsInDocument, newItems: stored.newItems });
     if (gap) this.logger.warn(`feed ${feed.id} (${feed.url}): no overlap with stored items, some were probably missed`);
     const nextCheckAt = nextCheckAfterSuccess({

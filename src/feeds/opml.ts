@@ -62,12 +62,13 @@ export function parseOpmlFeeds(text: string): OpmlFeed[] {
 export function renderOpml(
   feeds: { url: string; title: string | null; siteUrl: string | null; language: string | null }[],
   title: string,
+  now: Date,
 ): string {
   // feedsmith refuses an OPML without outlines ("Invalid input OPML"): with no feeds (or only
   // import sources) the export is still a valid, empty document, not a 500.
   if (feeds.length === 0) return emptyOpml(title);
   return generateOpml({
-    head: { title, dateCreated: new Date() },
+    head: { title, dateCreated: now },
     body: {
       outlines: feeds.map((feed) => ({
         type: 'rss',

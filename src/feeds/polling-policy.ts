@@ -43,7 +43,7 @@ function addSeconds(date: Date, seconds: number): Date {
 }
 
 /** Average gap between the most recent distinct item dates (future dates ignored), or undefined. */
-export function averagePublishingGapSec(itemDates: Date[], now: Date): number | undefined {
+function averagePublishingGapSec(itemDates: Date[], now: Date): number | undefined {
   const times = [...new Set(itemDates.map((date) => date.getTime()))]
     .filter((time) => Number.isFinite(time) && time <= now.getTime())
     .sort((a, b) => b - a)

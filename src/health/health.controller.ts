@@ -1,14 +1,14 @@
-import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, HttpCode } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { PrismaService } from '../database/prisma.service';
-import { ReadinessState } from '../database/readiness.state';
+import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { ReadinessService } from '../database/readiness.service';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly readiness: ReadinessState,
-    private readonly prisma: PrismaService,
+    private readonly health: HealthCheckService,
+    private readonly readiness: ReadinessService,
   ) {}
 
   @Get('live')
@@ -17,16 +17,10 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Ready once migrated and seeded, and only while the database answers. */
+  /** 200 once migrated and seeded, and only while the database answers; 503 `not_ready` otherwise. */
   @Get('ready')
-  async ready(): Promise<{ status: 'ready' }> {
-    const state = this.readiness.status();
-    if (!state.ready) throw new ServiceUnavailableException(`not ready: ${state.reason}`);
-    try {
-      await this.prisma.$queryRaw`SELECT 1`;
-    } catch {
-      throw new ServiceUnavailableException('not ready: database unreachable');
-    }
-    return { status: 'ready' };
+  @HealthCheck()
+  ready(): Promise<HealthCheckResult> {
+    return this.health.check([() => this.readiness.bootstrapped(), () => this.readiness.database()]);
   }
 }

@@ -58,7 +58,7 @@ function text(value: unknown): string | undefined {
 }
 
 /** Picks each field from a record whose keys are any of the synonyms; the first non-empty wins. */
-export function pickFields(record: Record<string, unknown>): Partial<Record<ArticleField, unknown>> {
+function pickFields(record: Record<string, unknown>): Partial<Record<ArticleField, unknown>> {
   const fields: Partial<Record<ArticleField, unknown>> = {};
   for (const [name, value] of Object.entries(record)) {
     const field = fieldForColumn(name);
@@ -83,7 +83,7 @@ export function articleFromRecord(record: Record<string, unknown>, context: RowC
   if (fields.published === undefined) return refuse(row, 'published', 'missing: every article needs its date');
   const published = parseFeedDate(text(fields.published));
   if (!published)
-    return refuse(row, 'published', `not a date: ${JSON.stringify(String(fields.published).slice(0, 100))}`);
+    return refuse(row, 'published', `not a date: ${JSON.stringify(printable(fields.published).slice(0, 100))}`);
   if (context.since && published < context.since) return { kind: 'before-since' };
   const source = text(fields.source) ?? context.defaultSource;
   if (!source) return refuse(row, 'source', 'missing: name the source in the row or with --source');
@@ -97,4 +97,9 @@ export function articleFromRecord(record: Record<string, unknown>, context: RowC
   );
   if (!item.normalizedUrl) return refuse(row, 'url', `not a usable URL: ${JSON.stringify(url.slice(0, 200))}`);
   return { kind: 'item', source: source.slice(0, 200), item };
+}
+
+/** A refused value as the message quotes it: strings as they are, anything else as JSON. */
+function printable(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 }

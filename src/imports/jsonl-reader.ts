@@ -13,11 +13,11 @@ interface Line {
  * Lines of a file from a byte offset, split on raw bytes (so offsets stay exact whatever the
  * encoding) and streamed: memory holds one read buffer and one partial line, never the file.
  */
-export async function* linesFrom(path: string, start: number, signal?: AbortSignal): AsyncGenerator<Line> {
+async function* linesFrom(path: string, start: number, signal?: AbortSignal): AsyncGenerator<Line> {
   let carry: Buffer = Buffer.alloc(0);
   let position = start;
   for await (const data of createReadStream(path, { start, highWaterMark: 1 << 20, signal })) {
-    let buffer = carry.length ? Buffer.concat([carry, data as Buffer]) : (data as Buffer);
+    const buffer = carry.length ? Buffer.concat([carry, data as Buffer]) : (data as Buffer);
     let from = 0;
     for (let nl = buffer.indexOf(10, from); nl !== -1; nl = buffer.indexOf(10, from)) {
       position += nl + 1 - from;
@@ -25,7 +25,6 @@ export async function* linesFrom(path: string, start: number, signal?: AbortSign
       from = nl + 1;
     }
     carry = buffer.subarray(from);
-    buffer = carry;
   }
   if (carry.length) yield { text: carry.toString('utf8'), end: position + carry.length };
 }

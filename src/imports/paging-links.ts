@@ -49,7 +49,7 @@ export function pagingLinks(text: string): PagingLinks {
 }
 
 /** `?paged=N` on the feed's own URL, as WordPress numbers its older pages. */
-export function wordpressPage(feedUrl: string, page: number): string {
+function wordpressPage(feedUrl: string, page: number): string {
   const url = new URL(feedUrl);
   url.searchParams.set('paged', String(page));
   return url.toString();

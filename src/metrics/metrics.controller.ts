@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AppError } from '../common/app-error';
@@ -27,8 +27,8 @@ export class MetricsController {
   @Get()
   async scrape(@Headers('authorization') authorization: string | undefined, @Res() res: Response): Promise<void> {
     const access = scrapeAccess(this.env.metrics, 'main-port', authorization);
-    if (access === 'off') throw new AppError(HttpStatus.NOT_FOUND, 'not_found', METRICS_OFF_MESSAGE);
-    if (access === 'token-required') throw new AppError(HttpStatus.UNAUTHORIZED, 'unauthorized', METRICS_TOKEN_MESSAGE);
+    if (access === 'off') throw new AppError('not_found', 'not_found', METRICS_OFF_MESSAGE);
+    if (access === 'token-required') throw new AppError('unauthenticated', 'unauthorized', METRICS_TOKEN_MESSAGE);
     const { contentType, body } = await this.metrics.exposition();
     // Written as is: Express's send() would rewrite the content type the registry chose.
     res.status(200).setHeader('Content-Type', contentType).setHeader('Cache-Control', 'no-store').end(body);

@@ -26,7 +26,7 @@ export type MomentumDirection = 'rising' | 'steady' | 'falling';
 export type StatusWeights = Readonly<Record<EvidenceStatus, number>>;
 
 /** Accepted evidence counts fully, unreviewed evidence half, rejected evidence not at all. */
-export const DEFAULT_STATUS_WEIGHTS: StatusWeights = Object.freeze({ accepted: 1, pending: 0.5, rejected: 0 });
+const DEFAULT_STATUS_WEIGHTS: StatusWeights = Object.freeze({ accepted: 1, pending: 0.5, rejected: 0 });
 
 export const MOMENTUM_PARAMETERS = Object.freeze({
   shortSpan: 3,
@@ -292,7 +292,7 @@ export function ewmaDirection(series: readonly SeriesPoint[]): MomentumDirection
 }
 
 /** rising / falling beyond ±threshold, but only when enough evidence stands behind the number. */
-export function classifyMomentum(score: number, recentEvidence: number): MomentumDirection {
+function classifyMomentum(score: number, recentEvidence: number): MomentumDirection {
   const { threshold, minEvidence } = MOMENTUM_PARAMETERS;
   if (recentEvidence < minEvidence) return 'steady';
   if (score > threshold) return 'rising';
@@ -335,7 +335,7 @@ function periodIndexOf(ms: number, { starts, ends }: PeriodBounds): number {
 }
 
 /** Parses YYYY-MM-DD (a longer ISO string is read by its date) to epoch ms at 00:00 UTC; NaN if malformed. */
-export function utcDayMs(day: string): number {
+function utcDayMs(day: string): number {
   if (day.length < 10 || day.charCodeAt(4) !== 45 || day.charCodeAt(7) !== 45) return NaN;
   return Date.UTC(digits(day, 0, 4), digits(day, 5, 7) - 1, digits(day, 8, 10));
 }

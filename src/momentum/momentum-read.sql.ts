@@ -28,7 +28,7 @@ import { RollupParts, WEEK_CELLS } from './momentum-read';
  * 1970: json_build_array looks up each argument's type on every row, which took 1.3 ms for them
  * against 0.9 ms this way. Counts and sums print exactly either way (shortest round-trip output).
  */
-export const RECENT_ACCEPTED_WINDOW = 50;
+const RECENT_ACCEPTED_WINDOW = 50;
 
 const TREND_COLUMNS = 'id, number, slug, title_en, title_zh';
 const WEEK_CELL_COLUMNS = WEEK_CELLS.flatMap(({ status, stance }) => [

@@ -28,7 +28,7 @@ const DEFAULT_PERIODS: Record<PeriodInterval, number> = { day: 90, week: 26, mon
 const MAX_PERIODS = 1000;
 const WARMUP_PERIODS = MOMENTUM_PARAMETERS.longSpan * 2;
 
-export function parseInterval(raw: string | undefined): PeriodInterval {
+function parseInterval(raw: string | undefined): PeriodInterval {
   const value = raw ?? 'week';
   if (value !== 'day' && value !== 'week' && value !== 'month') {
     throw new WindowError('interval', `interval must be day, week or month, got "${value}"`);

@@ -18,7 +18,7 @@ interface TrieBuild {
 }
 
 function buildTrie(patterns: readonly string[]): TrieBuild {
-  const children: Map<number, number>[] = [new Map()];
+  const children: Map<number, number>[] = [new Map<number, number>()];
   const terminals: number[][] = [[]];
   patterns.forEach((pattern, patternId) => {
     let node = ROOT;
@@ -72,9 +72,9 @@ function linkFailures(trie: TrieBuild): Linked {
 function renumber(trie: TrieBuild, linked: Linked): { trie: TrieBuild; linked: Linked } {
   const newId = new Int32Array(linked.order.length);
   linked.order.forEach((node, index) => (newId[node] = index));
-  const children: Map<number, number>[] = new Array(linked.order.length);
-  const terminals: number[][] = new Array(linked.order.length);
-  const outputs: number[][] = new Array(linked.order.length);
+  const children = new Array<Map<number, number>>(linked.order.length);
+  const terminals = new Array<number[]>(linked.order.length);
+  const outputs = new Array<number[]>(linked.order.length);
   const failure = new Int32Array(linked.order.length);
   for (const node of linked.order) {
     const id = newId[node];
@@ -128,7 +128,7 @@ function buildAsciiDelta(
  * (which differ from the root's by construction) and adds its own trie edges on top.
  */
 function nonAsciiEntries(trie: TrieBuild, failure: Int32Array, order: number[]): [number, number, number][] {
-  const rows: Map<number, number>[] = new Array(trie.children.length);
+  const rows = new Array<Map<number, number>>(trie.children.length);
   rows[ROOT] = new Map();
   const entries: [number, number, number][] = [];
   for (const node of order) {

@@ -80,7 +80,7 @@ export const CUE_HIT_STRIDE = 5;
  * Per-article scratch, reused across articles so matching allocates only its results. Not
  * shared between concurrent callers: matching is synchronous, so this is safe in Node.
  */
-export class MatchScratch {
+class MatchScratch {
   /** The automaton's (patternId, endIndex) pairs for the field being scanned. */
   readonly found = new PatternHits();
   /** Distinct patterns seen in the article (on word boundaries), in the order first seen. */
@@ -261,7 +261,9 @@ export function compileRules(ruleSets: readonly TrendRules[]): CompiledMatcher {
     try {
       return compileTrend(entry, index, registry);
     } catch (error) {
-      throw new Error(`rules of ${entry.trendSlug} v${entry.version} do not compile: ${(error as Error).message}`);
+      throw new Error(`rules of ${entry.trendSlug} v${entry.version} do not compile: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   });
   const maxOf = (counts: number[]) => counts.reduce((max, count) => Math.max(max, count), 0);

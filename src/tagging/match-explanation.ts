@@ -6,11 +6,6 @@ export interface ExplainedTrend {
   threshold: number;
 }
 
-export interface ScoredTerm {
-  display: string;
-  inTitle: boolean;
-}
-
 export function roundScore(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
@@ -93,17 +88,4 @@ export function explainMatch(
   return stance === 'contradicts'
     ? `${text}it contradicts the prediction because of ${quote(stanceCues)}.`
     : text + SUPPORTS_TEXT;
-}
-
-/** As `explainMatch`, from terms marked with where they were found (in any order). */
-export function describeMatch(
-  trend: ExplainedTrend,
-  stance: 'supports' | 'contradicts',
-  scored: ScoredTerm[],
-  stanceCues: string[],
-  raw: number,
-): string {
-  const inTitle = scored.filter((term) => term.inTitle).map((term) => term.display);
-  const inSummaryOnly = scored.filter((term) => !term.inTitle).map((term) => term.display);
-  return explainMatch(trend, stance, [...inTitle, ...inSummaryOnly], inTitle.length, stanceCues, raw);
 }

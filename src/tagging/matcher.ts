@@ -28,9 +28,9 @@ import { isNegatedCue, sentenceEnd, sentenceStart } from './stance-scope';
 import { normaliseInto, normaliseText } from './text-normaliser';
 
 export { compileRules } from './compiled-rules';
-export type { CompiledMatcher, TrendRules } from './compiled-rules';
+export type { CompiledMatcher } from './compiled-rules';
 
-export const TITLE_WEIGHT = 1.5;
+const TITLE_WEIGHT = 1.5;
 const SUMMARY_WEIGHT = 1;
 const IN_TITLE = 1;
 const IN_SUMMARY = 2;
@@ -204,7 +204,7 @@ function cuesOfTrend(matcher: CompiledMatcher, trendIndex: number): string[] {
     }
   }
   const displays = matcher.trends[trendIndex].cueDisplays;
-  const result: string[] = new Array(count);
+  const result = new Array<string>(count);
   for (let i = 0; i < count; i++) result[i] = displays[cues[i]];
   return result;
 }
@@ -229,7 +229,7 @@ function evaluateTrend(matcher: CompiledMatcher, trendIndex: number): TrendMatch
     return null;
   }
   // Terms found in the title first, each group in the order the terms were first counted.
-  const matchedTerms: string[] = new Array(counted);
+  const matchedTerms = new Array<string>(counted);
   let titleAt = 0;
   let summaryAt = inTitleCount;
   for (let i = 0; i < counted; i++) {

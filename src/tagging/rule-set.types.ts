@@ -14,7 +14,7 @@
  */
 import { normaliseText } from './text-normaliser';
 
-export const RULE_SET_FORMAT = 1;
+const RULE_SET_FORMAT = 1;
 
 export interface RuleTerm {
   /** A word or phrase in any script. */

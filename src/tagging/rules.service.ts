@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AppError } from '../common/app-error';
 import type { Prisma, RuleSet as RuleSetRow, Trend } from '../generated/prisma/client';
 import { TrendRepository } from '../trends/trend.repository';
 import { TrendService } from '../trends/trend.service';
 import { validateRuleSet } from './rule-set.types';
-import { TaggingService } from './tagging.service';
+
+/** Emitted in-process after an admin stores a new rule set version; jobs/ re-tags on it. */
+export const RULES_CHANGED = 'tagging.rules-changed';
+export interface RulesChanged {
+  slug: string;
+  version: number;
+}
 
 export interface RulesView {
   trend: Trend;
@@ -16,7 +23,7 @@ export class RulesService {
   constructor(
     private readonly trends: TrendService,
     private readonly repository: TrendRepository,
-    private readonly tagging: TaggingService,
+    private readonly events: EventEmitter2,
   ) {}
 
   async get(key: string): Promise<RulesView> {
@@ -39,7 +46,7 @@ export class RulesService {
       validation.value as unknown as Prisma.InputJsonValue,
       'admin',
     );
-    this.tagging.rulesChanged.next({ slug: trend.slug, version: saved.version });
+    this.events.emit(RULES_CHANGED, { slug: trend.slug, version: saved.version } satisfies RulesChanged);
     return { trend: { ...trend, currentRuleVersion: saved.version }, current: saved };
   }
 }

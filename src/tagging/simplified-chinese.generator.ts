@@ -31,6 +31,8 @@ function inGb2312(char: string): boolean {
 
 /** The pairs as one string, two characters per pair, in code point order. */
 export function generateSimplifiedPairs(): string {
+  // Required lazily: opencc-js is a dev dependency, and the compiled app must not load it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const OpenCC = require('opencc-js/t2cn') as typeof import('opencc-js');
   const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
   const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Subject } from 'rxjs';
 import { EvidenceRepository, ModelProposalRow, RuleMatch } from '../evidence/evidence.repository';
 import { ModelService } from './model.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { matchArticle, TrendMatch } from './matcher';
 import { MatcherProvider } from './matcher.provider';
 import { ArticleToTag, TaggingRepository } from './tagging.repository';
+import { Clock } from '../common/clock';
 
 export interface TaggingSummary {
   articlesTagged: number;
@@ -25,15 +25,13 @@ const BATCH = 1000;
  */
 @Injectable()
 export class TaggingService {
-  /** Emits after an admin changes a rule set; the retag job listens. */
-  readonly rulesChanged = new Subject<{ slug: string; version: number }>();
-
   constructor(
     private readonly matchers: MatcherProvider,
     private readonly articles: TaggingRepository,
     private readonly evidence: EvidenceRepository,
     private readonly models: ModelService,
     private readonly metrics: MetricsService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -101,7 +99,7 @@ export class TaggingService {
     summary.modelProposals += await this.proposeWithModel(batch, matches, trendIdBySlug);
     const ids = batch.map((a) => a.id);
     if (withdraw) summary.evidenceWithdrawn += await this.evidence.withdrawStalePendingForArticles(ids, matches);
-    await this.articles.markTagged(ids, new Date());
+    await this.articles.markTagged(ids, this.clock.now());
     summary.articlesTagged += batch.length;
   }
 

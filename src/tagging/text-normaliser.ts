@@ -43,7 +43,7 @@ function simplifyChinese(text: string): string {
  * The definition of normalisation, applied to whole strings. `normaliseText` gives the same
  * result faster; this stays as the fallback and as the reference the tests compare against.
  */
-export function normaliseTextReference(text: string): string {
+function normaliseTextReference(text: string): string {
   let result = text;
   if (!PRINTABLE_ASCII_ONLY.test(result)) {
     result = simplifyChinese(result.normalize('NFKC'));

@@ -27,11 +27,8 @@ export class TrendRepository {
     return this.prisma.trend.update({ where: { id }, data });
   }
 
-  latestRuleSet(trendId: number, source?: string): Promise<RuleSet | null> {
-    return this.prisma.ruleSet.findFirst({
-      where: { trendId, ...(source ? { source } : {}) },
-      orderBy: { version: 'desc' },
-    });
+  latestRuleSet(trendId: number): Promise<RuleSet | null> {
+    return this.prisma.ruleSet.findFirst({ where: { trendId }, orderBy: { version: 'desc' } });
   }
 
   /** The rule set each trend currently uses (its `currentRuleVersion`). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '../common/app-error';
+import { foundOr404 } from '../common/app-error';
 import type { Trend } from '../generated/prisma/client';
 import { TrendRepository } from './trend.repository';
 
@@ -13,8 +13,7 @@ export class TrendService {
 
   /** By slug or by number ("3"); unknown -> 404 trend_not_found. */
   async get(key: string): Promise<Trend> {
-    const trend = await this.trends.findBySlugOrNumber(key);
-    if (!trend) throw AppError.notFound('trend', key);
+    const trend = foundOr404(await this.trends.findBySlugOrNumber(key), 'trend', key);
     return trend;
   }
 }

@@ -122,7 +122,7 @@ export class ReviewDeskController {
   /** A form is refused unless it comes from a live session and carries that session's token. */
   private async requireSession(req: Request, csrf: string): Promise<OpenSession> {
     const session = await this.session(req);
-    if (!session) throw new AppError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'sign in at /review first');
+    if (!session) throw new AppError('unauthenticated', 'unauthorized', 'sign in at /review first');
     if (!tokensMatch(session.csrfToken, csrf)) throw csrfRefused();
     return session;
   }
@@ -145,7 +145,7 @@ function cookieOptions(req: Request) {
 }
 
 function csrfRefused(): AppError {
-  return new AppError(HttpStatus.FORBIDDEN, 'csrf_failed', 'the form is missing its CSRF token or it does not match');
+  return new AppError('forbidden', 'csrf_failed', 'the form is missing its CSRF token or it does not match');
 }
 
 function withDone(back: string | undefined, done: string): string {

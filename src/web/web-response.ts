@@ -5,7 +5,7 @@ import { isLang, LANG_COOKIE, Lang, pickLanguage } from './web-language';
  * The pages' Content-Security-Policy: scripts and styles only from the app's own files (no inline
  * script, no style attributes), SVG is inline markup, digests are framed from the same origin.
  */
-export const PAGE_CSP = [
+const PAGE_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",

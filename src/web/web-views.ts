@@ -31,6 +31,7 @@ export class WebViews {
     views: join(projectRoot(__dirname), 'src', 'web', 'views'),
     cache: true,
     autoEscape: true,
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- templates pass strings and numbers
     escapeFunction: (value: unknown) => escapeHtml(String(value ?? '')),
   });
 

@@ -1,6 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { verifyWebhookSignature } from '../../src/digests/webhook-signature';
-import { DigestClock } from '../../src/digests/digest.clock';
 import {
   at,
   MailServer,
@@ -12,6 +11,7 @@ import {
 } from '../integration/digests/digest-test-support';
 import { sql } from '../support/sql';
 import { api, startTestApp, TestApp } from '../support/test-app';
+import { Clock } from '../../src/common/clock';
 
 /** Delivery of digests to a real HTTP receiver and a real SMTP server, both on 127.0.0.1. */
 const BASE = 'https://scorecard.example';
@@ -55,7 +55,7 @@ describe('digests: delivery by webhook and email', () => {
   beforeAll(async () => {
     [mail, good, flaky] = await Promise.all([startMailServer(), startReceiver([200]), startReceiver([500, 200])]);
     t = await startTestApp({ PUBLIC_BASE_URL: BASE, SMTP_URL: mail.url, DIGEST_EMAIL_TO: 'analyst@example.test' });
-    jest.spyOn(t.app.get(DigestClock), 'now').mockImplementation(() => now);
+    jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => now);
     await seedEvidence(t.db.url, [
       {
         slug: 'compute-clusters',

@@ -1,9 +1,10 @@
 import { parseAtomFeed } from 'feedsmith';
 import { DigestBuildService } from '../../src/digests/digest-build.service';
-import { DigestClock } from '../../src/digests/digest.clock';
+
 import { at, plusDays, seedBackgroundArticles, seedEvidence } from '../integration/digests/digest-test-support';
 import { sql } from '../support/sql';
 import { api, startTestApp, TestApp } from '../support/test-app';
+import { Clock } from '../../src/common/clock';
 
 /**
  * Digests over weekly periods. The digest clock is set per step (the only stand-in in these
@@ -89,7 +90,7 @@ describe('digests: building, formats and the Atom feed', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ PUBLIC_BASE_URL: BASE });
-    jest.spyOn(t.app.get(DigestClock), 'now').mockImplementation(() => now);
+    jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => now);
     await seed(t);
   });
   afterAll(() => t.close());

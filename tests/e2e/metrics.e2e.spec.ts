@@ -1,4 +1,4 @@
-import { DigestClock } from '../../src/digests/digest.clock';
+import { Clock } from '../../src/common/clock';
 import { MetricsServer } from '../../src/metrics/metrics-server';
 import { at, plusDays, seedEvidence, startReceiver } from '../integration/digests/digest-test-support';
 import { FeedServer, respondWith, startFeedServer } from '../support/feed-server';
@@ -170,7 +170,7 @@ describe('Prometheus metrics', () => {
           (await api(t.baseUrl, '/api/admin/webhooks', { method: 'POST', body: { url: receiver.url } })).status,
         ).toBe(201);
       const week = at('2026-03-02T00:00:00Z');
-      jest.spyOn(t.app.get(DigestClock), 'now').mockImplementation(() => plusDays(week, 7.3));
+      jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => plusDays(week, 7.3));
       await seedEvidence(t.db.url, [
         {
           slug: 'compute-clusters',

@@ -1,4 +1,5 @@
 import { api, startTestApp, TestApp } from '../support/test-app';
+import { sql } from '../support/sql';
 
 describe('trends API', () => {
   let t: TestApp;
@@ -39,6 +40,27 @@ describe('trends API', () => {
   it('is ready once migrated and seeded, and live', async () => {
     expect((await api(t.baseUrl, '/health/ready', { token: null })).status).toBe(200);
     expect((await api(t.baseUrl, '/health/live', { token: null })).body).toEqual({ status: 'ok' });
+  });
+
+  it('answers 503 not_ready naming the database while it refuses connections, and 200 again after', async () => {
+    const admin = new URL(t.db.url);
+    admin.pathname = '/postgres';
+    const refuse = async (refused: boolean) => {
+      await sql(admin.toString(), `ALTER DATABASE "${t.db.name}" ALLOW_CONNECTIONS ${refused ? 'false' : 'true'}`);
+      if (refused)
+        await sql(admin.toString(), 'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [
+          t.db.name,
+        ]);
+    };
+    await refuse(true);
+    try {
+      const res = await api(t.baseUrl, '/health/ready', { token: null });
+      expect(res.status).toBe(503);
+      expect(res.body.error).toMatchObject({ code: 'not_ready', message: 'not ready: database unreachable' });
+    } finally {
+      await refuse(false);
+    }
+    expect((await api(t.baseUrl, '/health/ready', { token: null })).status).toBe(200);
   });
 
   it('serves an OpenAPI document that describes the trends routes', async () => {

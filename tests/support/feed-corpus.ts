@@ -56,7 +56,7 @@ export function readCorpusBytes(entry: CorpusEntry): Buffer {
 }
 
 /** feedparser's fixtures carry the HTTP headers they expect in a `Header:` line of their top comment. */
-export function headersFromFixtureComment(bytes: Buffer): Record<string, string> {
+function headersFromFixtureComment(bytes: Buffer): Record<string, string> {
   const comment = /<!--([\s\S]*?)-->/.exec(bytes.subarray(0, 2048).toString('latin1'))?.[1] ?? '';
   const headers: Record<string, string> = {};
   for (const match of comment.matchAll(/^Header:\s*([\w-]+):\s*(.+?)\s*$/gim)) {
@@ -65,7 +65,7 @@ export function headersFromFixtureComment(bytes: Buffer): Record<string, string>
   return headers;
 }
 
-export function contentTypeForPath(path: string): string {
+function contentTypeForPath(path: string): string {
   if (path.endsWith('.json')) return 'application/feed+json';
   if (path.endsWith('.html')) return 'text/html';
   return 'application/xml';

@@ -27,7 +27,7 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export function assertTestDatabaseName(url: string): void {
+function assertTestDatabaseName(url: string): void {
   const name = new URL(url).pathname.replace(/^\//, '');
   if (!/test/i.test(name)) {
     throw new Error(`refusing to run tests against database "${name}": its name must contain "test"`);

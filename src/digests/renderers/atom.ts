@@ -67,7 +67,7 @@ function renderEntry(digest: AtomDigest, host: string, rawEntryUrl: string): str
 }
 
 /** tag:<host>,<YYYY-MM-DD>:digest/<period start>; the date is one on which the host was ours. */
-export function entryId(host: string, periodStart: Date): string {
+function entryId(host: string, periodStart: Date): string {
   return `tag:${host},${isoDay(periodStart.toISOString())}:digest/${periodStart.toISOString()}`;
 }
 

@@ -15,7 +15,7 @@ import {
 } from './render-helpers';
 
 /** CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that build syntax. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return singleLine(text).replace(/[\\`*_{}[\]()<>#|!~&"]/g, '\\$&');
 }
 

@@ -6,7 +6,7 @@ import { httpUrl } from '../../common/http-url';
 import { escapeHtml, withoutUnsafeChars } from '../../common/html-escape';
 import type { DigestContent, MomentumDirection } from '../digest.types';
 
-export { escapeHtml, withoutUnsafeChars };
+export { escapeHtml };
 
 /** Collapses newlines and whitespace runs so untrusted text cannot start a new line of structure. */
 export function singleLine(text: string): string {

@@ -37,7 +37,7 @@ describe('storing a large feed', () => {
       baseUrl: 'https://big.example/',
       fetchedAt: new Date(),
     }).batch;
-    expect(batch.linkedChunks).toHaveLength(4);
+    expect(batch.urlChunks).toHaveLength(4);
 
     const first = await articles.storeItems(feed.id, batch);
     expect(first.newItems).toBe(items.length);

@@ -44,7 +44,7 @@ describe('FeedPreparationPool', () => {
       };
       const [onMain, onWorker] = await Promise.all([outcome(pools.mainThread, task), outcome(pools.workers, task)]);
       expect({ path: entry.path, outcome: onWorker }).toEqual({ path: entry.path, outcome: onMain });
-      if ('feed' in onWorker) items += onWorker.feed.batch.linkedCount + onWorker.feed.batch.unlinked.length;
+      if ('feed' in onWorker) items += onWorker.feed.batch.urlItemCount + onWorker.feed.batch.withoutUrl.length;
       else errors += 1;
     }
     // The comparison means something only if both kinds of outcome occurred, many times.

@@ -117,8 +117,8 @@ describe('hostile and broken feeds, on the project fixtures', () => {
       serve('/huge', hugeItem());
       const outcome = await ingest('/huge');
       if (!('prepared' in outcome)) throw new Error(JSON.stringify(outcome));
-      expect(outcome.prepared.batch.linkedCount).toBe(1);
-      expect(outcome.prepared.batch.linkedChunks[0]).not.toContain('<p>');
+      expect(outcome.prepared.batch.urlItemCount).toBe(1);
+      expect(outcome.prepared.batch.urlChunks[0]).not.toContain('<p>');
     });
   });
 
@@ -200,7 +200,7 @@ describe('hostile and broken feeds, on the project fixtures', () => {
       if (!('feed' in outcome)) throw new Error(`${file}: ${JSON.stringify(outcome)}`);
       expect(outcome.feed.format).toBe(format);
       expect(outcome.feed.items[0].title).toBe(firstTitle);
-      expect(outcome.prepared.batch.linkedCount).toBe(outcome.feed.items.length);
+      expect(outcome.prepared.batch.urlItemCount).toBe(outcome.feed.items.length);
     });
   });
 });

@@ -33,7 +33,7 @@ describe('normaliseItem', () => {
       now,
     );
     expect(item).toEqual({
-      guidHash: sha256('guid:g'),
+      itemKeyHash: sha256('guid:g'),
       url: 'https://news.example/a?utm_medium=rss#top',
       normalizedUrl: 'https://news.example/a',
       title: 'Big & bold',

@@ -19,6 +19,8 @@ describe('parseEnv', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ ADMIN_TOKEN: 'short' }, /ADMIN_TOKEN must be at least 16/],
     [{ INGEST_CRON: 'every minute' }, /INGEST_CRON must be a cron expression/],
+    [{ INGEST_CRON: '99 99 * * *' }, /INGEST_CRON must be a cron expression \(Field value \(99\) is out of range\)/],
+    [{ DIGEST_CRON: '0 7 * * 9' }, /DIGEST_CRON must be a cron expression/],
     [{ SMTP_URL: 'http://mail' }, /SMTP_URL must use smtp: or smtps:/],
     [{ POLL_MIN_INTERVAL_MINUTES: '0' }, /POLL_MIN_INTERVAL_MINUTES must be an integer from 1 to 1440/],
     [{ POLL_MIN_INTERVAL_MINUTES: '0.5' }, /POLL_MIN_INTERVAL_MINUTES must be an integer/],

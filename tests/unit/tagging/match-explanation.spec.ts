@@ -1,38 +1,36 @@
-import { describeMatch, explainMatch, ScoredTerm } from '../../../src/tagging/match-explanation';
+import { explainMatch } from '../../../src/tagging/match-explanation';
 
 const trend = { slug: 'compute-clusters', version: 3, threshold: 2 };
 
 describe('explainMatch', () => {
-  const cases: { scored: ScoredTerm[]; cues: string[]; raw: number }[] = [
-    { scored: [{ display: 'H100', inTitle: true }], cues: [], raw: 2.5 },
-    {
-      scored: [
-        { display: 'GPU', inTitle: false },
-        { display: '算力', inTitle: false },
-      ],
-      cues: ['delay'],
-      raw: 2,
-    },
-    {
-      scored: [
-        { display: 'GPU', inTitle: false },
-        { display: 'H100', inTitle: true },
-        { display: '万卡集群', inTitle: true },
-      ],
-      cues: ['delay', '推迟'],
-      raw: 7.333333333333,
-    },
-  ];
-
-  it('reads exactly as describeMatch did, terms grouped by place', () => {
-    for (const { scored, cues, raw } of cases) {
-      const inTitle = scored.filter((term) => term.inTitle).map((term) => term.display);
-      const inSummary = scored.filter((term) => !term.inTitle).map((term) => term.display);
-      const stance = cues.length > 0 ? 'contradicts' : 'supports';
-      expect(explainMatch(trend, stance, [...inTitle, ...inSummary], inTitle.length, cues, raw)).toBe(
-        describeMatch(trend, stance, scored, cues, raw),
-      );
-    }
+  it.each([
+    [
+      ['H100'],
+      1,
+      [],
+      2.5,
+      'the title mentions "H100", scoring 2.5 against a threshold of 2; no contradicting cue occurs, so it supports it.',
+    ],
+    [
+      ['GPU', '算力'],
+      0,
+      ['delay'],
+      2,
+      'the summary mentions "GPU", "算力", scoring 2 against a threshold of 2; it contradicts the prediction because of "delay".',
+    ],
+    [
+      ['H100', '万卡集群', 'GPU'],
+      2,
+      ['delay', '推迟'],
+      7.333333333333,
+      'the title mentions "H100", "万卡集群" and the summary mentions "GPU", scoring 7.333 against a threshold of 2; ' +
+        'it contradicts the prediction because of "delay", "推迟".',
+    ],
+  ])('explains %j (%i in the title), cues %j, score %d', (terms, inTitle, cues, raw, reason) => {
+    const stance = cues.length > 0 ? 'contradicts' : 'supports';
+    expect(explainMatch(trend, stance, terms, inTitle, cues, raw)).toBe(
+      `Evidence for compute-clusters (rules v3): ${reason}`,
+    );
   });
 
   it('spells out a full reason', () => {
