@@ -35,6 +35,8 @@ function main(): void {
     rules: evaluateLabelledSet(items, (i) => rules(i as Item)),
   };
   if (flags.includes('--model'))
+    // Loaded only when asked for: the model evaluation trains a model first.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     Object.assign(line, require('./labelled-set-model.eval').withModel(items, rules, fixture, thresholdFlag(flags)));
   console.log(JSON.stringify(line));
 }

@@ -121,7 +121,8 @@ async function runLoadClient(baseUrl: string): Promise<void> {
             duration: DURATION_SEC,
             headers: route.reviewer ? { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } : {},
           },
-          (error, result) => (error ? reject(error) : resolve(result)),
+          (error, result) =>
+            error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result),
         );
         instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
       });

@@ -71,5 +71,5 @@ export async function run(): Promise<Record<string, unknown>> {
 }
 
 if (require.main === module) {
-  run().then((figures) => console.log(JSON.stringify(figures)));
+  void run().then((figures) => console.log(JSON.stringify(figures)));
 }

@@ -38,6 +38,8 @@ export class TagWhileFetching {
 
   async finish(): Promise<TaggingSummary> {
     await this.running;
+    // The tagging pass's own error, rethrown as it was (an Error from the database or the matcher).
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (this.failure !== undefined) throw this.failure;
     this.add(await this.tagging.tagUntagged(this.signal));
     return this.totals;

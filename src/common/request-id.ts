@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export const REQUEST_ID_HEADER = 'x-request-id';
+const REQUEST_ID_HEADER = 'x-request-id';
 
 /** Long enough for a UUID, a trace id or a proxy's composite id; short enough to keep log lines small. */
 const MAX_LENGTH = 128;
 /** Letters, digits and a few separators: nothing that could break a log line, a header or a terminal. */
-const SAFE_ID = /^[A-Za-z0-9._:\-]+$/;
+const SAFE_ID = /^[A-Za-z0-9._:-]+$/;
 
 /** The caller's X-Request-Id when it is one we can safely log and echo; null otherwise. */
 export function acceptedRequestId(header: string | string[] | undefined): string | null {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
  * server, and removes it when it stops. A lock whose pid is gone, or reused by a younger
  * process, is stale and is taken over.
  */
-export const LOCK_FILE = 'instance.lock';
+const LOCK_FILE = 'instance.lock';
 
 export interface LockOwner {
   pid: number;
@@ -87,7 +87,7 @@ function readOwner(path: string): LockOwner | null {
  * happens to have been given the same pid. A lock written under another host name (a recreated
  * container on the same volume) cannot be checked from here and counts as stale.
  */
-export function isOwnerAlive(owner: LockOwner): boolean {
+function isOwnerAlive(owner: LockOwner): boolean {
   if (owner.host !== hostname()) return false;
   if (owner.pid === process.pid) return false; // our own leftover from an earlier start in this process
   if (!pidExists(owner.pid)) return false;
@@ -110,7 +110,7 @@ function pidExists(pid: number): boolean {
 }
 
 /** Field 22 of /proc/<pid>/stat; the command name (field 2) may hold spaces, so count from its ')'. */
-export function processStartTicks(pid: number): string | null {
+function processStartTicks(pid: number): string | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;

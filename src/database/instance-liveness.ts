@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { DATABASE_URL } from './database.tokens';
 
 /** First key of every liveness advisory lock; the second is the instance's own key. */
-export const LIVENESS_LOCK_CLASS = 0x5c0e;
+const LIVENESS_LOCK_CLASS = 0x5c0e;
 
 /**
  * This process's sign of life in the database: a session advisory lock on (LIVENESS_LOCK_CLASS,
@@ -45,7 +45,9 @@ export class InstanceLiveness implements OnModuleInit, OnModuleDestroy {
 
   private reconnectSoon(error: unknown): void {
     if (this.closed || this.retry) return;
-    this.logger.warn(`liveness connection lost (${error instanceof Error ? error.message : error}); reconnecting`);
+    this.logger.warn(
+      `liveness connection lost (${error instanceof Error ? error.message : String(error)}); reconnecting`,
+    );
     void this.client?.end().catch(() => undefined);
     this.client = undefined;
     this.retry = setTimeout(() => {

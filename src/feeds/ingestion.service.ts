@@ -102,7 +102,9 @@ export class IngestionService {
   /** The run failed on the database: release what it still holds once the database answers, then fail. */
   private async giveBack(owner: string, failure: unknown): Promise<never> {
     const released = await retryWhileDatabaseDown(() => this.feeds.releaseClaimsOf(owner)).catch(() => 0);
-    this.logger.error(`ingestion stopped by a database error; ${released} claimed feed(s) given back: ${failure}`);
+    this.logger.error(
+      `ingestion stopped by a database error; ${released} claimed feed(s) given back: ${failure instanceof Error ? failure.message : String(failure)}`,
+    );
     throw failure;
   }
 

@@ -59,8 +59,8 @@ function serverRequestedSec({ now, ttlMinutes, cacheMaxAgeSec, expiresAt }: Succ
 }
 
 /** The floor and ceiling of polling intervals when no setting says otherwise (POLL_MIN/MAX_...). */
-export const DEFAULT_MIN_INTERVAL_SEC = 900;
-export const DEFAULT_MAX_INTERVAL_SEC = DAY_SEC;
+const DEFAULT_MIN_INTERVAL_SEC = 900;
+const DEFAULT_MAX_INTERVAL_SEC = DAY_SEC;
 
 /**
  * Half the recent publishing gap (so a new item waits on average a quarter of a gap), clamped to

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { MetricsService } from './metrics.service';
 
 /** Label for requests no route matched (404s of unknown paths), so scanners cannot add series. */
-export const UNMATCHED_ROUTE = 'unmatched';
+const UNMATCHED_ROUTE = 'unmatched';
 
 /**
  * Times every request and records it under its route pattern (`/api/trends/:key/momentum`), never
@@ -25,7 +25,7 @@ export function httpMetricsMiddleware(metrics: MetricsService) {
  * own routes have no wildcards.
  */
 function routePattern(req: Request): string {
-  const path: unknown = req.route?.path;
+  const path = (req.route as { path?: unknown } | undefined)?.path;
   if (typeof path !== 'string' || path.includes('*')) return UNMATCHED_ROUTE;
   return `${req.baseUrl}${path}`;
 }

@@ -8,7 +8,7 @@
  */
 import { normaliseText } from './text-normaliser';
 
-export const FEATURE_BITS = 17;
+const FEATURE_BITS = 17;
 export const FEATURE_SPACE = 1 << FEATURE_BITS;
 
 export interface SparseVector {

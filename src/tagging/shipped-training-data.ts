@@ -22,7 +22,7 @@ interface LabelledFileItem {
 }
 
 /** Labelled items as training items: every output known (unlabelled predictions are negatives). */
-export function labelledTrainingItems(items: readonly LabelledFileItem[]): ModelTrainingItem[] {
+function labelledTrainingItems(items: readonly LabelledFileItem[]): ModelTrainingItem[] {
   return items.map((item) => ({
     id: `labelled:${item.id}`,
     title: item.title,
@@ -36,6 +36,6 @@ export function labelledTrainingItems(items: readonly LabelledFileItem[]): Model
 export function loadShippedTrainingItems(sets: readonly string[] = SHIPPED_TRAINING_SETS): ModelTrainingItem[] {
   return sets.flatMap((name) => {
     const file = join(projectRoot(), 'tests/fixtures', name);
-    return labelledTrainingItems(JSON.parse(readFileSync(file, 'utf8')).items as LabelledFileItem[]);
+    return labelledTrainingItems((JSON.parse(readFileSync(file, 'utf8')) as { items: LabelledFileItem[] }).items);
   });
 }

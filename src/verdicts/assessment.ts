@@ -13,7 +13,7 @@
  */
 export type AssessmentStatus = 'too-early' | 'on-track' | 'mixed' | 'off-track' | 'resolved';
 export const RESOLUTION_OUTCOMES = ['borne-out', 'partly', 'not-borne-out', 'ambiguous'] as const;
-export type ResolutionOutcome = (typeof RESOLUTION_OUTCOMES)[number];
+type ResolutionOutcome = (typeof RESOLUTION_OUTCOMES)[number];
 
 export const ASSESSMENT_PARAMETERS = Object.freeze({
   minAccepted: 5,

@@ -36,7 +36,7 @@ export interface Verdict {
 }
 
 /** Known at asOf: the newest `window` published by then, and of those the ones accepted by then. */
-export function knownAt(itemsNewestFirst: readonly KnownItem[], asOf: Date, window: number): KnownItem[] {
+function knownAt(itemsNewestFirst: readonly KnownItem[], asOf: Date, window: number): KnownItem[] {
   const at = asOf.getTime();
   return itemsNewestFirst
     .filter((i) => i.publishedAt <= at)

@@ -51,7 +51,7 @@ export function listCorpusEntries(): CorpusEntry[] {
   });
 }
 
-export function readCorpusBytes(entry: CorpusEntry): Buffer {
+function readCorpusBytes(entry: CorpusEntry): Buffer {
   return readFileSync(join(corpusDir(), entry.path));
 }
 
