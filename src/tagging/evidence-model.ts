@@ -9,7 +9,6 @@ import { articleVector, bucketOf, FEATURE_SPACE, featureNames } from './model-fe
 import { normaliseText } from './text-normaliser';
 
 export type Stance = 'supports' | 'contradicts';
-const STANCES: readonly Stance[] = ['supports', 'contradicts'];
 
 /** An article with what is known of it: labels (all outputs known) or decisions (some). */
 export interface ModelTrainingItem {

@@ -13,7 +13,6 @@
  */
 export type AssessmentStatus = 'too-early' | 'on-track' | 'mixed' | 'off-track' | 'resolved';
 export const RESOLUTION_OUTCOMES = ['borne-out', 'partly', 'not-borne-out', 'ambiguous'] as const;
-type ResolutionOutcome = (typeof RESOLUTION_OUTCOMES)[number];
 
 export const ASSESSMENT_PARAMETERS = Object.freeze({
   minAccepted: 5,
