@@ -96,6 +96,18 @@ BEGIN
 END;
 $function$;
 
+CREATE OR REPLACE FUNCTION public.lease_holder_gone(holder_key integer)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE
+AS $function$
+  SELECT holder_key IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM pg_locks
+    WHERE locktype = 'advisory' AND granted AND classid = 23566 AND objsubid = 2
+      AND objid = holder_key::oid
+      AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))
+$function$;
+
 CREATE OR REPLACE FUNCTION public.refill_trend_weekly_cells()
  RETURNS bigint
  LANGUAGE sql
@@ -119,6 +131,16 @@ AS $function$
     FROM trend_daily_rollups GROUP BY 1, 2
     RETURNING 1)
   SELECT count(*) FROM inserted;
+$function$;
+
+CREATE OR REPLACE FUNCTION public.trend_resolutions_append_only()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  RAISE EXCEPTION 'trend_resolutions is append-only: record a new resolution instead'
+    USING ERRCODE = 'restrict_violation';
+END;
 $function$;
 
 CREATE OR REPLACE FUNCTION public.trend_rollups_apply(t integer[], d date[], st text[], sn text[], n integer[], s double precision[])
@@ -176,3 +198,5 @@ CREATE TRIGGER evidence_rollups_delete AFTER DELETE ON public.evidence REFERENCI
 CREATE TRIGGER evidence_rollups_insert AFTER INSERT ON public.evidence REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION evidence_rollups_after_insert();
 
 CREATE TRIGGER evidence_rollups_update AFTER UPDATE ON public.evidence REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION evidence_rollups_after_update();
+
+CREATE TRIGGER trend_resolutions_no_update BEFORE DELETE OR UPDATE ON public.trend_resolutions FOR EACH ROW EXECUTE FUNCTION trend_resolutions_append_only();
