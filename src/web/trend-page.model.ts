@@ -97,27 +97,27 @@ function directionWords(view: MomentumView, t: Translate): string {
 function testWords(direction: string, verdict: VerdictFields, t: Translate): string | null {
   const test = verdict.momentumTest;
   if (!test || typeof test.rateRatio !== 'number') return null;
-  const [low, high] = intervalOf(test.interval) ?? [NaN, NaN];
+  const [low, high] = intervalOf(test.rateRatioInterval) ?? [NaN, NaN];
   return t('trend.testWords', {
     direction: t(`direction.${direction}` as never),
-    ratio: formatNumber(test.rateRatio, 1),
-    window: String(test.windowWeeks ?? test.window ?? '—'),
-    low: formatNumber(low, 1),
-    high: formatNumber(high, 1),
+    ratio: formatNumber(test.rateRatio, 2),
+    window: String(test.window?.periods ?? '—'),
+    low: formatNumber(low, 2),
+    high: formatNumber(high, 2),
     p: formatNumber(test.pValue, 3),
-    count: String(test.count ?? '—'),
+    count: String(test.evidenceCount ?? '—'),
   });
 }
 
 function assessmentWords(verdict: VerdictFields, t: Translate): string | null {
   const a = verdict.assessment;
   if (!a || typeof a.supportShare !== 'number') return null;
-  const [low, high] = intervalOf(a.interval) ?? [NaN, NaN];
+  const [low, high] = intervalOf(a.supportInterval) ?? [NaN, NaN];
   return t('trend.assessmentWords', {
     share: formatPercent(a.supportShare, 0),
     low: formatPercent(low, 0),
     high: formatPercent(high, 0),
-    count: String(a.counts?.total ?? (a.counts?.supporting ?? 0) + (a.counts?.contradicting ?? 0)),
+    count: String(a.accepted ?? '—'),
     sources: String(a.distinctSources ?? '—'),
   });
 }

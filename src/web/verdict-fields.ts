@@ -5,23 +5,36 @@
  */
 export type AssessmentStatus = 'too-early' | 'on-track' | 'mixed' | 'off-track' | 'resolved';
 
+/** An interval as the API serves it (src/verdicts/verdict.dto.ts IntervalDto). */
+export interface IntervalFields {
+  lower: number;
+  upper: number;
+}
+
+/** `assessment` of GET /api/scorecard entries and GET /api/trends/{key} (AssessmentDto). */
 export interface AssessmentFields {
   supportShare?: number | null;
-  interval?: [number, number] | { low: number; high: number } | null;
-  counts?: { supporting?: number; contradicting?: number; total?: number } | null;
+  supportInterval?: IntervalFields | null;
+  accepted?: number | null;
   distinctSources?: number | null;
   daysToHorizon?: number | null;
-  resolution?: { outcome?: string; resolvedAt?: string; note?: string | null } | null;
+  resolution?: {
+    outcome?: string;
+    createdAt?: string;
+    rationaleEn?: string | null;
+    rationaleZh?: string | null;
+  } | null;
   history?: { status?: string; at?: string; note?: string | null }[] | null;
 }
 
+/** `momentum.test` of the momentum and scorecard answers (DirectionTestDto). */
 export interface MomentumTestFields {
   rateRatio?: number | null;
-  interval?: [number, number] | { low: number; high: number } | null;
+  rateRatioInterval?: IntervalFields | null;
+  rateRatioPeriods?: number | null;
   pValue?: number | null;
-  windowWeeks?: number | null;
-  window?: number | string | null;
-  count?: number | null;
+  window?: { periods?: number } | null;
+  evidenceCount?: number | null;
 }
 
 export interface VerdictFields {
@@ -44,10 +57,10 @@ export function readVerdictFields(view: object, momentum?: object): VerdictField
   };
 }
 
-/** [low, high] from either a pair or { low, high }. */
-export function intervalOf(value: AssessmentFields['interval']): [number, number] | null {
-  if (Array.isArray(value) && value.length === 2) return [Number(value[0]), Number(value[1])];
-  if (isObject(value)) return [Number((value as { low: number }).low), Number((value as { high: number }).high)];
+/** [lower, upper] of an interval, or null when the API gave none. */
+export function intervalOf(value: IntervalFields | null | undefined): [number, number] | null {
+  if (isObject(value) && typeof value.lower === 'number' && typeof value.upper === 'number')
+    return [value.lower, value.upper];
   return null;
 }
 

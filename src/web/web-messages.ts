@@ -62,7 +62,7 @@ const EN = {
   'trend.testWords':
     '{direction}: share {ratio}x per 4 weeks over {window} weeks, 90% interval {low}-{high}x (p = {p}), from {count} items.',
   'trend.assessmentWords':
-    'Support share {share} (90% interval {low}-{high}), from {count} items in {sources} sources.',
+    'Support share {share} (95% interval {low}-{high}), from {count} accepted items in {sources} sources.',
   'trend.verdict': 'Verdict',
   'trend.verdictHistory': 'History',
   'trend.evidence': 'Accepted evidence',
@@ -193,7 +193,7 @@ const ZH: Record<MessageKey, string> = {
     '{direction}：势头 {score}（3 周均值对比 12 周均值），较前一周 {change}；上周占比 {share}；支持相对反驳的对比 {balance}。',
   'trend.testWords':
     '{direction}：{window} 周内占比每 4 周 {ratio} 倍，90% 区间 {low}-{high} 倍（p = {p}），共 {count} 条。',
-  'trend.assessmentWords': '支持占比 {share}（90% 区间 {low}-{high}），来自 {sources} 个来源的 {count} 条。',
+  'trend.assessmentWords': '支持占比 {share}（95% 区间 {low}-{high}），来自 {sources} 个来源的 {count} 条已采纳证据。',
   'trend.verdict': '结论',
   'trend.verdictHistory': '历史',
   'trend.evidence': '已采纳的证据',

@@ -20,6 +20,8 @@ function cardsOf(html: string) {
       pending: Number(attr('data-pending')),
       rejected: Number(attr('data-rejected')),
       svgs: (block.match(/<svg /g) ?? []).length,
+      statusKey: /class="status status-([a-z-]+)"/.exec(block)?.[1],
+      horizonLine: /data-field="horizon">([^<]*)</.exec(block)?.[1] ?? '',
     };
   });
 }
@@ -69,6 +71,11 @@ describe('web pages', () => {
       });
     });
     expect(cards.some((c) => c.total > 0)).toBe(true);
+    // The verdict fields the API serves are the ones the cards show: status, and the horizon date.
+    json.body.data.forEach((entry: any, i: number) => {
+      expect(cards[i].statusKey).toBe(entry.status);
+      expect(cards[i].horizonLine).toContain(entry.horizon);
+    });
   });
 
   it('serves pages under a strict CSP with no inline script and no style attributes', async () => {

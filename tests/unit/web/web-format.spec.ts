@@ -44,8 +44,8 @@ describe('page formatting', () => {
     const read = readVerdictFields({ horizon: '2027-07-01', status: 'on-track', assessment: { supportShare: 0.7 } });
     expect(read).toMatchObject({ horizon: '2027-07-01', status: 'on-track', assessment: { supportShare: 0.7 } });
     expect(readVerdictFields({ status: 3, assessment: 'no' })).toMatchObject({ status: null, assessment: null });
-    expect(intervalOf([1.3, 2.5])).toEqual([1.3, 2.5]);
-    expect(intervalOf({ low: 0.1, high: 0.2 })).toEqual([0.1, 0.2]);
+    expect(intervalOf({ lower: 1.3, upper: 2.5 })).toEqual([1.3, 2.5]);
+    expect(intervalOf({ lower: 0.1 } as never)).toBeNull();
     expect(intervalOf(null)).toBeNull();
   });
 });
