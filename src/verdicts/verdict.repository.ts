@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import type { TrendResolution } from '../generated/prisma/client';
+import type { KnownItem } from './verdict';
 
 /**
  * Newest accepted items per prediction (by publication, up to asOf) that a verdict rests on.
@@ -18,20 +19,9 @@ export interface VerdictTrendRow {
   slug: string;
 }
 
-export interface VerdictItemRow {
-  trendId: number;
-  evidenceId: number;
-  stance: string;
-  score: number;
-  url: string | null;
-  publishedAt: number;
-  /** When it was known as accepted: its publication or its review, whichever is later (epoch ms). */
-  knownAt: number;
-}
-
 export interface VerdictRead {
   trends: VerdictTrendRow[];
-  items: VerdictItemRow[];
+  items: KnownItem[];
   /** Every resolution recorded by asOf, oldest first. */
   resolutions: TrendResolution[];
 }
@@ -90,7 +80,7 @@ export class VerdictRepository {
   }
 
   /** Every accepted item published by asOf, newest first, with when it became known (monthly track record; not bounded). */
-  async allAccepted(asOf: Date): Promise<VerdictItemRow[]> {
+  async allAccepted(asOf: Date): Promise<KnownItem[]> {
     const rows = await this.prisma.$queryRaw<{ row: ItemTuple }[]>`
       SELECT json_build_array(e.trend_id, e.id, e.stance, e.score, a.url, round(extract(epoch FROM e.published_at) * 1000),
              round(extract(epoch FROM GREATEST(e.published_at, COALESCE(e.reviewed_at, e.created_at))) * 1000)) AS row
@@ -147,6 +137,6 @@ function auditState(r: TrendResolution) {
   };
 }
 
-function decodeItem([trendId, evidenceId, stance, score, url, publishedAt, knownAt]: ItemTuple): VerdictItemRow {
+function decodeItem([trendId, evidenceId, stance, score, url, publishedAt, knownAt]: ItemTuple): KnownItem {
   return { trendId, evidenceId, stance, score, url, publishedAt, knownAt };
 }

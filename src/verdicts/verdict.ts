@@ -24,6 +24,7 @@ export interface KnownItem {
   score: number;
   url: string | null;
   publishedAt: number;
+  /** When it was known as accepted: its publication or its review, whichever is later (epoch ms). */
   knownAt: number;
 }
 
