@@ -1,25 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import { Prisma } from '../generated/prisma/client';
+import type { Article, Evidence, Feed, Trend } from '../generated/prisma/client';
 import type { EvidenceStatus, Stance } from './evidence-query.dto';
 import { retryOnWriteConflict } from '../database/write-conflict';
+import { decodeEvidencePageRow, EvidencePageQuery, EvidencePageRow, evidencePageStatement } from './evidence-page.sql';
 
-/** What a queue item needs besides the evidence row: its article (with feeds) and its trend. */
-const EVIDENCE_INCLUDE = {
-  article: {
-    select: {
-      id: true,
-      title: true,
-      url: true,
-      publishedAt: true,
-      language: true,
-      sources: { select: { feed: { select: { id: true, title: true } } }, orderBy: { feedId: 'asc' } },
-    },
-  },
-  trend: { select: { number: true, slug: true, titleEn: true } },
-} satisfies Prisma.EvidenceInclude;
-
-export type EvidenceRow = Prisma.EvidenceGetPayload<{ include: typeof EVIDENCE_INCLUDE }>;
+/** An evidence row with what a queue item shows of its article (and the article's feeds) and prediction. */
+export type EvidenceRow = Evidence & {
+  article: Pick<Article, 'id' | 'title' | 'url' | 'publishedAt' | 'language'> & {
+    sources: { feed: Pick<Feed, 'id' | 'title'> }[];
+  };
+  trend: Pick<Trend, 'number' | 'slug' | 'titleEn'>;
+};
 
 export interface QueueFilter {
   status: EvidenceStatus;
@@ -77,45 +70,18 @@ const UPSERT_BATCH = 1000;
 export class EvidenceRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  findById(id: number): Promise<EvidenceRow | null> {
-    return this.prisma.evidence.findUnique({ where: { id }, include: EVIDENCE_INCLUDE });
+  async findById(id: number): Promise<{ row: EvidenceRow; otherTags: OtherTag[] } | null> {
+    const [found] = await this.findPage({ filter: { id }, after: null, take: 1, withOtherTags: true });
+    return found ?? null;
   }
 
-  /** One page of the queue, `take` rows after `after`, sorted descending by score or date. */
-  findQueue(filter: QueueFilter, after: QueuePosition | null, take: number): Promise<EvidenceRow[]> {
-    const sortField = filter.sort === 'score' ? 'score' : 'publishedAt';
-    const where: Prisma.EvidenceWhereInput = { AND: [queueWhere(filter), after ? afterWhere(sortField, after) : {}] };
-    return this.prisma.evidence.findMany({
-      where,
-      include: EVIDENCE_INCLUDE,
-      orderBy: [{ [sortField]: 'desc' }, { id: 'desc' }],
-      take,
-    });
-  }
-
-  /** Every evidence row of these articles, so a reviewer sees how each was tagged elsewhere. */
-  async findTagsOfArticles(articleIds: number[]): Promise<OtherTag[]> {
-    if (articleIds.length === 0) return [];
-    const rows = await this.prisma.evidence.findMany({
-      where: { articleId: { in: articleIds } },
-      select: {
-        id: true,
-        articleId: true,
-        stance: true,
-        status: true,
-        score: true,
-        trend: { select: { slug: true, number: true } },
-      },
-      orderBy: [{ trend: { number: 'asc' } }],
-    });
-    return rows.map((r) => ({
-      evidenceId: r.id,
-      articleId: r.articleId,
-      trend: r.trend.slug,
-      stance: r.stance,
-      status: r.status,
-      score: r.score,
-    }));
+  /**
+   * One page, `take` rows after `after`, sorted descending by score or date, each with its article,
+   * feeds and prediction and, when asked, the article's evidence for the other predictions.
+   */
+  async findPage(query: EvidencePageQuery): Promise<{ row: EvidenceRow; otherTags: OtherTag[] }[]> {
+    const rows = await this.prisma.$queryRaw<EvidencePageRow[]>(evidencePageStatement(query));
+    return rows.map(decodeEvidencePageRow);
   }
 
   /**
@@ -215,33 +181,6 @@ export class EvidenceRepository {
       SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated FROM written`;
     return { inserted: Number(counts?.inserted ?? 0), updated: Number(counts?.updated ?? 0) };
   }
-}
-
-function queueWhere(f: QueueFilter): Prisma.EvidenceWhereInput {
-  const article: Prisma.ArticleWhereInput = {
-    ...(f.language !== undefined ? { language: { equals: f.language, mode: 'insensitive' } } : {}),
-    ...(f.from || f.to ? { publishedAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
-    ...(f.feedId !== undefined ? { sources: { some: { feedId: f.feedId } } } : {}),
-    ...(f.q ? { OR: [{ title: textContains(f.q) }, { summary: textContains(f.q) }] } : {}),
-  };
-  return {
-    status: f.status,
-    ...(f.trendId !== undefined ? { trendId: f.trendId } : {}),
-    ...(f.stance !== undefined ? { stance: f.stance } : {}),
-    ...(f.origin !== undefined ? { origin: f.origin } : {}),
-    ...(f.minScore !== undefined ? { score: { gte: f.minScore } } : {}),
-    ...(Object.keys(article).length > 0 ? { article } : {}),
-  };
-}
-
-/** Prisma passes `contains` to ILIKE as is, so % and _ would act as wildcards; escape them. */
-function textContains(text: string): Prisma.StringFilter {
-  return { contains: text.replace(/[\\%_]/g, (c) => `\\${c}`), mode: 'insensitive' };
-}
-
-function afterWhere(field: 'score' | 'publishedAt', after: QueuePosition): Prisma.EvidenceWhereInput {
-  const value = field === 'score' ? Number(after.value) : new Date(after.value);
-  return { OR: [{ [field]: { lt: value } }, { [field]: value, id: { lt: after.id } }] };
 }
 
 function dedupeByPair(matches: RuleMatch[]): RuleMatch[] {

@@ -5,7 +5,7 @@ import { Page, paginate } from '../common/pagination';
 import { TrendService } from '../trends/trend.service';
 import { EvidenceItemDto } from './evidence.dto';
 import { EvidenceQueryDto, originOf } from './evidence-query.dto';
-import { EvidenceRepository, EvidenceRow, QueueFilter } from './evidence.repository';
+import { EvidenceRepository, EvidenceRow, OtherTag, QueueFilter } from './evidence.repository';
 import type { PublicEvidenceQueryDto } from './public-evidence.dto';
 
 const DEFAULT_LIMIT = 50;
@@ -20,8 +20,8 @@ export class EvidenceService {
 
   async queue(query: EvidenceQueryDto): Promise<Page<EvidenceItemDto>> {
     const trendId = query.trend !== undefined ? await this.resolveTrendId(query.trend) : undefined;
-    const page = await this.page(toFilter(query, trendId), query.cursor, query.limit ?? DEFAULT_LIMIT);
-    return { data: await this.withOtherTags(page.data), nextCursor: page.nextCursor };
+    const page = await this.page(toFilter(query, trendId), query.cursor, query.limit ?? DEFAULT_LIMIT, true);
+    return { data: page.data.map((r) => EvidenceItemDto.from(r.row, r.otherTags)), nextCursor: page.nextCursor };
   }
 
   /** A prediction's accepted evidence for the public list; an unknown prediction is a 404, as elsewhere under /api/trends. */
@@ -29,18 +29,25 @@ export class EvidenceService {
     const trend = await this.trends.get(trendKey);
     // Newest first unless asked otherwise: readers of a prediction's evidence follow the news.
     const filter = toFilter({ ...query, status: 'accepted', sort: query.sort ?? 'date' }, trend.id);
-    return this.page(filter, query.cursor, query.limit ?? DEFAULT_LIMIT);
+    const page = await this.page(filter, query.cursor, query.limit ?? DEFAULT_LIMIT, false);
+    return { data: page.data.map((r) => r.row), nextCursor: page.nextCursor };
   }
 
-  private async page(filter: QueueFilter, cursor: string | undefined, limit: number): Promise<Page<EvidenceRow>> {
+  private async page(
+    filter: QueueFilter,
+    cursor: string | undefined,
+    limit: number,
+    withOtherTags: boolean,
+  ): Promise<Page<{ row: EvidenceRow; otherTags: OtherTag[] }>> {
     // A cursor only continues the sort it was issued for; anything else is refused as invalid.
     const shape = { s: { literal: filter.sort }, v: filter.sort === 'score' ? 'number' : 'date', id: 'id' } as const;
     return paginate({
       cursor,
       limit,
       shape,
-      fetch: (after, take) => this.evidence.findQueue(filter, after && { value: after.v, id: after.id }, take),
-      position: (last) => ({
+      fetch: (after, take) =>
+        this.evidence.findPage({ filter, after: after && { value: after.v, id: after.id }, take, withOtherTags }),
+      position: ({ row: last }) => ({
         s: filter.sort,
         v: filter.sort === 'score' ? last.score : last.publishedAt.toISOString(),
         id: last.id,
@@ -50,9 +57,8 @@ export class EvidenceService {
   }
 
   async get(id: number): Promise<EvidenceItemDto> {
-    const row = foundOr404(await this.evidence.findById(id), 'evidence', id);
-    const [item] = await this.withOtherTags([row]);
-    return item!;
+    const { row, otherTags } = foundOr404(await this.evidence.findById(id), 'evidence', id);
+    return EvidenceItemDto.from(row, otherTags);
   }
 
   /** A prediction named by slug or number in a query or body; unknown -> 400 naming the field. */
@@ -68,11 +74,6 @@ export class EvidenceService {
       }
       throw error;
     }
-  }
-
-  private async withOtherTags(rows: EvidenceRow[]): Promise<EvidenceItemDto[]> {
-    const tags = await this.evidence.findTagsOfArticles([...new Set(rows.map((r) => r.articleId))]);
-    return rows.map((row) => EvidenceItemDto.from(row, tags));
   }
 }
 
