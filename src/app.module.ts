@@ -1,3 +1,4 @@
+import { ReadCacheModule } from './read-cache/read-cache.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
@@ -25,6 +26,7 @@ import { MetricsModule } from './metrics/metrics.module';
 /** Feature modules, in the order of the flow (Nest resolves imports itself; the order decides route registration). */
 const FEATURE_MODULES = [
   HealthModule,
+  ReadCacheModule,
   AuthModule,
   TrendsModule,
   ArticlesModule,

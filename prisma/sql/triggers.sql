@@ -53,6 +53,16 @@ AS $function$
   ON CONFLICT (day) DO UPDATE SET count = article_daily_rollups.count + EXCLUDED.count;
 $function$;
 
+CREATE OR REPLACE FUNCTION public.bump_read_model_version()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  PERFORM nextval('read_model_version');
+  RETURN NULL;
+END;
+$function$;
+
 CREATE OR REPLACE FUNCTION public.evidence_rollups_after_delete()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -187,11 +197,17 @@ AS $function$
     score_sum = trend_daily_rollups.score_sum + EXCLUDED.score_sum;
 $function$;
 
+CREATE TRIGGER article_daily_rollups_read_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.article_daily_rollups FOR EACH STATEMENT EXECUTE FUNCTION bump_read_model_version();
+
 CREATE TRIGGER article_rollups_delete AFTER DELETE ON public.articles REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION article_rollups_after_delete();
 
 CREATE TRIGGER article_rollups_insert AFTER INSERT ON public.articles REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION article_rollups_after_insert();
 
 CREATE TRIGGER article_rollups_update AFTER UPDATE ON public.articles REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION article_rollups_after_update();
+
+CREATE TRIGGER articles_read_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.articles FOR EACH STATEMENT EXECUTE FUNCTION bump_read_model_version();
+
+CREATE TRIGGER evidence_read_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.evidence FOR EACH STATEMENT EXECUTE FUNCTION bump_read_model_version();
 
 CREATE TRIGGER evidence_rollups_delete AFTER DELETE ON public.evidence REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION evidence_rollups_after_delete();
 
@@ -199,4 +215,16 @@ CREATE TRIGGER evidence_rollups_insert AFTER INSERT ON public.evidence REFERENCI
 
 CREATE TRIGGER evidence_rollups_update AFTER UPDATE ON public.evidence REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION evidence_rollups_after_update();
 
+CREATE TRIGGER feed_items_read_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.feed_items FOR EACH STATEMENT EXECUTE FUNCTION bump_read_model_version();
+
+CREATE TRIGGER rule_sets_read_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.rule_sets FOR EACH STATEMENT EXECUTE FUNCTION bump_read_model_version();
+
+CREATE TRIGGER trend_daily_rollups_read_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.trend_daily_rollups FOR EACH STATEMENT EXECUTE FUNCTION bump_read_model_version();
+
 CREATE TRIGGER trend_resolutions_no_update BEFORE DELETE OR UPDATE ON public.trend_resolutions FOR EACH ROW EXECUTE FUNCTION trend_resolutions_append_only();
+
+CREATE TRIGGER trend_resolutions_read_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.trend_resolutions FOR EACH STATEMENT EXECUTE FUNCTION bump_read_model_version();
+
+CREATE TRIGGER trend_weekly_cells_read_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.trend_weekly_cells FOR EACH STATEMENT EXECUTE FUNCTION bump_read_model_version();
+
+CREATE TRIGGER trends_read_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.trends FOR EACH STATEMENT EXECUTE FUNCTION bump_read_model_version();

@@ -57,6 +57,8 @@ export interface AppEnv {
   pollMinIntervalSec: number;
   pollMaxIntervalSec: number;
   metrics: MetricsSettings;
+  /** How long public read answers are kept (READ_CACHE_MAX_AGE_SECONDS, 0: off) and served after the data changed (READ_CACHE_LAG_MS). */
+  readCache: { maxAgeSeconds: number; lagMs: number };
 }
 
 /** Where Prometheus metrics are served; never on the public surface unless a token is set. */
@@ -234,6 +236,10 @@ export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv
     signInAttemptsPer15Minutes: int(env, 'SIGN_IN_ATTEMPTS_PER_15_MINUTES', 10, 1, 10000),
     ...pollIntervals(env),
     metrics: metricsSettings(env),
+    readCache: {
+      maxAgeSeconds: int(env, 'READ_CACHE_MAX_AGE_SECONDS', 10, 0, 3600),
+      lagMs: int(env, 'READ_CACHE_LAG_MS', 2000, 0, 600_000),
+    },
   };
 }
 

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ReadCacheInterceptor } from '../read-cache/read-cache.interceptor';
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MomentumResponseDto, ScorecardDto } from './momentum-response.dto';
 import { momentumView, MomentumQueryDto, scorecardEntryView } from './momentum.dto';
@@ -10,6 +11,7 @@ export class MomentumController {
   constructor(private readonly momentum: MomentumService) {}
 
   @Get('trends/:key/momentum')
+  @UseInterceptors(ReadCacheInterceptor)
   @ApiOperation({ summary: "A prediction's momentum per period (see README: Momentum)" })
   @ApiOkResponse({
     type: MomentumResponseDto,
@@ -21,6 +23,7 @@ export class MomentumController {
   }
 
   @Get('scorecard')
+  @UseInterceptors(ReadCacheInterceptor)
   @ApiOkResponse({ type: ScorecardDto })
   @ApiOperation({
     summary: 'All ten predictions: momentum, evidence totals in the window, strongest recent accepted evidence',

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ReadCacheInterceptor } from '../read-cache/read-cache.interceptor';
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { parseAsOf, VerdictService } from '../verdicts/verdict.service';
 import { TrendDetailDto, TrendDto, TrendListDto } from './trend.dto';
@@ -13,6 +14,7 @@ export class TrendController {
   ) {}
 
   @Get()
+  @UseInterceptors(ReadCacheInterceptor)
   @ApiOkResponse({ type: TrendListDto })
   async list(): Promise<TrendListDto> {
     const trends = await this.trends.list();
@@ -20,6 +22,7 @@ export class TrendController {
   }
 
   @Get(':key')
+  @UseInterceptors(ReadCacheInterceptor)
   @ApiOkResponse({ type: TrendDetailDto })
   @ApiQuery({ name: 'asOf', required: false, description: 'the verdict as known at this instant' })
   async get(@Param('key') key: string, @Query('asOf') asOf?: string): Promise<TrendDetailDto> {

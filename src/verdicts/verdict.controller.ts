@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ReadCacheInterceptor } from '../read-cache/read-cache.interceptor';
+import { Body, Controller, Get, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../auth/admin.guard';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -13,6 +14,7 @@ export class VerdictController {
   constructor(private readonly verdicts: VerdictService) {}
 
   @Get('track-record')
+  @UseInterceptors(ReadCacheInterceptor)
   @ApiOperation({
     summary:
       "The report's record so far: each prediction's status, outcome, days to horizon, monthly interim assessment",

@@ -41,6 +41,9 @@ export async function startTestApp(
     SCHEDULER_ENABLED: 'false',
     // A free port each: test files run side by side and must not fight over the default 9464.
     METRICS_PORT: '0',
+    // Public answers are still kept while the data is unchanged, but a write shows at once: tests
+    // read right after they write. bench/load.bench.ts runs with the production lag.
+    READ_CACHE_LAG_MS: '0',
     ...overrides,
     DATABASE_URL: db.url,
   });

@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
+import { APP_ENV } from '../config/app-config';
+import type { AppEnv } from '../config/env';
+import { isServable, KeptAnswer, ReadCachePolicy } from './read-cache-policy';
+
+/** Distinct URLs kept: query strings are the caller's, so the store is bounded by count (answers are < 100 KB). */
+const MAX_ANSWERS = 500;
+
+/**
+ * The process's store of public read answers, keyed by request URL, with one computation per URL
+ * and version at a time: the clients that ask while it runs wait for it instead of repeating it.
+ */
+@Injectable()
+export class ReadCache {
+  readonly policy: ReadCachePolicy;
+  private readonly answers = new LRUCache<string, KeptAnswer>({ max: MAX_ANSWERS });
+  private readonly computing = new Map<string, Promise<unknown>>();
+
+  constructor(@Inject(APP_ENV) env: AppEnv) {
+    this.policy = { maxAgeMs: env.readCache.maxAgeSeconds * 1000, lagMs: env.readCache.lagMs };
+  }
+
+  get enabled(): boolean {
+    return this.policy.maxAgeMs > 0;
+  }
+
+  /**
+   * The answer kept for `key` when it is younger than the lag: it may be served whatever the
+   * version, so the version need not be read (the common case under load). Else undefined.
+   */
+  recent(key: string): KeptAnswer | undefined {
+    const kept = this.answers.get(key);
+    const age = kept ? Date.now() - kept.storedAt : Infinity;
+    return kept && age >= 0 && age < this.policy.lagMs && age < this.policy.maxAgeMs ? kept : undefined;
+  }
+
+  /** The kept answer for `key` when it may be served at `version`, else `compute()`'s (then kept). */
+  answer(key: string, version: string, compute: () => Promise<unknown>): Promise<unknown> {
+    const now = Date.now();
+    const kept = this.answers.get(key);
+    if (kept && isServable(kept, version, now, this.policy)) return Promise.resolve(kept.value);
+    const slot = `${version}\n${key}`;
+    const running = this.computing.get(slot);
+    if (running) return running;
+    const computed = compute()
+      .then((value) => {
+        this.answers.set(key, { value, version, storedAt: now });
+        return value;
+      })
+      .finally(() => this.computing.delete(slot));
+    this.computing.set(slot, computed);
+    return computed;
+  }
+}
