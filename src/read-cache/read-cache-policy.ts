@@ -24,3 +24,12 @@ export function isServable(answer: KeptAnswer, currentVersion: string, now: numb
   if (age < 0 || age >= policy.maxAgeMs) return false;
   return answer.version === currentVersion || age < policy.lagMs;
 }
+
+/**
+ * Whether a version read at `readAt` may stand for the current one: while it is younger than the
+ * lag (a write then shows within the lag, as above). At lag 0 every asker reads the version.
+ */
+export function isVersionReadFresh(readAt: number, now: number, policy: ReadCachePolicy): boolean {
+  const age = now - readAt;
+  return age >= 0 && age < policy.lagMs;
+}

@@ -21,7 +21,7 @@ export class ReadCacheInterceptor implements NestInterceptor {
     if (!this.cache.enabled || request.method !== 'GET') return next.handle();
     const recent = this.cache.recent(request.originalUrl);
     if (recent) return of(recent.value);
-    const version = await this.versions.current();
+    const version = await this.cache.version(() => this.versions.current());
     return from(this.cache.answer(request.originalUrl, version, () => lastValueFrom(next.handle())));
   }
 }

@@ -1,6 +1,6 @@
 import type { AppEnv } from '../../../src/config/env';
 import { ReadCache } from '../../../src/read-cache/read-cache';
-import { isServable } from '../../../src/read-cache/read-cache-policy';
+import { isServable, isVersionReadFresh } from '../../../src/read-cache/read-cache-policy';
 
 const policy = { maxAgeMs: 10_000, lagMs: 2_000 };
 
@@ -21,6 +21,15 @@ describe('isServable', () => {
 
   it('never serves an answer from the future (a clock stepped back)', () => {
     expect(isServable(answer, '7', 999, policy)).toBe(false);
+  });
+});
+
+describe('isVersionReadFresh', () => {
+  it('lets a version read stand for the current one only within the lag', () => {
+    expect(isVersionReadFresh(1_000, 2_999, policy)).toBe(true);
+    expect(isVersionReadFresh(1_000, 3_000, policy)).toBe(false);
+    expect(isVersionReadFresh(1_000, 1_000, { ...policy, lagMs: 0 })).toBe(false);
+    expect(isVersionReadFresh(1_000, 999, policy)).toBe(false);
   });
 });
 
@@ -60,6 +69,19 @@ describe('ReadCache', () => {
     const atOnce = cacheWith(10, 0);
     await atOnce.answer('/x', '1', () => Promise.resolve('kept'));
     expect(atOnce.recent('/x')).toBeUndefined();
+  });
+
+  it('reads the version once per lag for all askers, and again after a failed read', async () => {
+    let reads = 0;
+    const read = () => Promise.resolve(String(++reads));
+    const lagging = cacheWith(10, 60_000);
+    expect(await Promise.all([lagging.version(read), lagging.version(read)])).toEqual(['1', '1']);
+    expect(await lagging.version(read)).toBe('1');
+    const atOnce = cacheWith(10, 0);
+    expect([await atOnce.version(read), await atOnce.version(read)]).toEqual(['2', '3']);
+    const failing = cacheWith(10, 60_000);
+    await expect(failing.version(() => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    expect(await failing.version(read)).toBe('4');
   });
 
   it('is off at max age 0', () => {
