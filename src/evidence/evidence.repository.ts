@@ -4,7 +4,13 @@ import { Prisma } from '../generated/prisma/client';
 import type { Article, Evidence, Feed, Trend } from '../generated/prisma/client';
 import type { EvidenceStatus, Stance } from './evidence-query.dto';
 import { retryOnWriteConflict } from '../database/write-conflict';
-import { decodeEvidencePageRow, EvidencePageQuery, EvidencePageRow, evidencePageStatement } from './evidence-page.sql';
+import {
+  decodeEvidencePageRow,
+  EvidencePageQuery,
+  EvidencePageRow,
+  evidencePageStatement,
+  namedStatement,
+} from './evidence-page.sql';
 
 /** An evidence row with what a queue item shows of its article (and the article's feeds) and prediction. */
 export type EvidenceRow = Evidence & {
@@ -80,7 +86,7 @@ export class EvidenceRepository {
    * feeds and prediction and, when asked, the article's evidence for the other predictions.
    */
   async findPage(query: EvidencePageQuery): Promise<{ row: EvidenceRow; otherTags: OtherTag[] }[]> {
-    const rows = await this.prisma.$queryRaw<EvidencePageRow[]>(evidencePageStatement(query));
+    const { rows } = await this.prisma.pool.query<EvidencePageRow>(namedStatement(evidencePageStatement(query)));
     return rows.map(decodeEvidencePageRow);
   }
 
