@@ -62,11 +62,7 @@ export class AdminGuard implements CanActivate {
 
   private tooManyFailures(retryAfter: number, res: Response): AppError {
     res.setHeader('Retry-After', String(retryAfter));
-    return new AppError(
-      'rate_limited',
-      'rate_limited',
-      `more than ${this.failures.limitPerMinute} unknown tokens per minute from this address; retry in ${retryAfter} s`,
-    );
+    return this.failures.refusal(retryAfter);
   }
 }
 

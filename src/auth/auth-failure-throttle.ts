@@ -3,6 +3,7 @@ import { ThrottlerStorageService } from '@nestjs/throttler';
 import * as ipaddr from 'ipaddr.js';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
+import { AppError } from '../common/app-error';
 
 const WINDOW_MS = 60_000;
 const THROTTLER_NAME = 'auth-failures';
@@ -34,8 +35,13 @@ export class AuthFailureThrottle implements OnApplicationShutdown {
     return record.isBlocked ? Math.max(1, record.timeToBlockExpire) : null;
   }
 
-  get limitPerMinute(): number {
-    return this.env.authFailuresPerMinute;
+  /** The refusal for an address that used up its allowance (the caller sets Retry-After). */
+  refusal(retryAfter: number): AppError {
+    return new AppError(
+      'rate_limited',
+      'rate_limited',
+      `more than ${this.env.authFailuresPerMinute} unknown tokens per minute from this address; retry in ${retryAfter} s`,
+    );
   }
 
   onApplicationShutdown(): void {

@@ -20,6 +20,7 @@ import { TokenController } from './token.controller';
     { provide: APP_GUARD, useClass: AdminGuard },
     { provide: APP_GUARD, useClass: AdminThrottlerGuard },
   ],
-  exports: [AuthService],
+  // The failure throttle is shared with /metrics: a guessed METRICS_TOKEN counts like a guessed API token.
+  exports: [AuthService, AuthFailureThrottle],
 })
 export class AuthModule {}

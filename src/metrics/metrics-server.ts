@@ -4,9 +4,9 @@ import { AddressInfo } from 'node:net';
 import { assignRequestId } from '../common/request-id';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
-import { METRICS_OFF_MESSAGE, METRICS_TOKEN_MESSAGE } from './metrics.controller';
+import { toErrorResponse } from '../common/error.filter';
 import { MetricsService } from './metrics.service';
-import { scrapeAccess } from './scrape-access';
+import { METRICS_OFF_MESSAGE, ScrapeAuthorizer } from './scrape-authorizer.service';
 
 /**
  * The separate /metrics listener (METRICS_HOST:METRICS_PORT, loopback by default), so Prometheus
@@ -20,6 +20,7 @@ export class MetricsServer implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly metrics: MetricsService,
+    private readonly authorizer: ScrapeAuthorizer,
     @Inject(APP_ENV) private readonly env: AppEnv,
   ) {}
 
@@ -56,10 +57,14 @@ export class MetricsServer implements OnApplicationBootstrap, OnModuleDestroy {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = assignRequestId(req, res);
     const path = (req.url ?? '').split('?')[0];
-    const access = scrapeAccess(this.env.metrics, 'metrics-port', req.headers.authorization);
-    if (req.method !== 'GET' || path !== '/metrics' || access === 'off')
+    if (req.method !== 'GET' || path !== '/metrics')
       return sendError(res, 404, 'not_found', METRICS_OFF_MESSAGE, requestId);
-    if (access === 'token-required') return sendError(res, 401, 'unauthorized', METRICS_TOKEN_MESSAGE, requestId);
+    const decision = await this.authorizer.decide('metrics-port', req.headers.authorization, req.socket.remoteAddress);
+    if (!decision.allowed) {
+      if (decision.retryAfter !== undefined) res.setHeader('Retry-After', String(decision.retryAfter));
+      const { status, body } = toErrorResponse(decision.error);
+      return sendError(res, status, body.error.code, body.error.message, requestId);
+    }
     try {
       const { contentType, body } = await this.metrics.exposition();
       res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(body);

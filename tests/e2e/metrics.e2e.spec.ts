@@ -133,6 +133,38 @@ describe('Prometheus metrics', () => {
     expect((await fetch(metricsUrl)).status).toBe(401);
   });
 
+  it('throttles wrong metrics tokens per address like wrong API tokens, on both listeners', async () => {
+    const guarded = await startTestApp({ METRICS_TOKEN, AUTH_FAILURES_PER_MINUTE: '3' }, { db: t.db });
+    try {
+      const wrong = 'guess-0123456789abcdef-guess';
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await api(guarded.baseUrl, '/metrics', { token: wrong })).status);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      // Refused before the token is compared: the right token waits out the minute too.
+      const refused = await api(guarded.baseUrl, '/metrics', { token: METRICS_TOKEN });
+      expect(refused.status).toBe(429);
+      expect(refused.body.error.code).toBe('rate_limited');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      const listener = await fetch(`http://127.0.0.1:${metricsPortOf(guarded)}/metrics`, {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
+      expect(listener.status).toBe(429);
+      expect(listener.headers.get('retry-after')).not.toBeNull();
+      // A scrape with no header at all is a misconfiguration, not a guess: it is not counted.
+      const quiet = await startTestApp({ METRICS_TOKEN, AUTH_FAILURES_PER_MINUTE: '1' }, { db: t.db });
+      try {
+        for (let i = 0; i < 3; i++) expect((await api(quiet.baseUrl, '/metrics', { token: null })).status).toBe(401);
+        expect(
+          (await scrape(`${quiet.baseUrl}/metrics`, METRICS_TOKEN)).family('scorecard_job_runs_total'),
+        ).toBeDefined();
+      } finally {
+        await quiet.close();
+      }
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('leaves /metrics off the OpenAPI document', async () => {
     const doc = await api(t.baseUrl, '/api/docs.json', { token: null });
     expect(Object.keys(doc.body.paths)).not.toContain('/metrics');
