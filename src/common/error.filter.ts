@@ -1,6 +1,7 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger, Optional } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { AppError, ErrorKind } from './app-error';
+import { ERROR_PAGES, type ErrorPages } from './error-pages';
 
 /** The one place a domain error becomes an HTTP status. */
 const KIND_STATUS: Record<ErrorKind, number> = {
@@ -82,13 +83,17 @@ function body(status: number, code: string, message: string, details?: unknown) 
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  /** `pages`: the web pages' renderer, so a browser that asked for a page gets one (absent in apps without pages). */
+  constructor(@Optional() @Inject(ERROR_PAGES) private readonly pages?: ErrorPages) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<Request & { id?: unknown }>();
     const { status, body } = toErrorResponse(exception);
-    const requestId = host.switchToHttp().getRequest<{ id?: unknown }>().id;
-    if (typeof requestId === 'string') body.error.requestId = requestId;
+    if (typeof req.id === 'string') body.error.requestId = req.id;
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (res.headersSent) return;
+    if (this.pages?.render(req, res, status, body)) return;
     res.status(status).json(body);
   }
 }

@@ -134,6 +134,12 @@ const EN = {
   'evstatus.accepted': 'accepted',
   'evstatus.rejected': 'rejected',
   'error.title': 'Something is wrong with this request',
+  'error.notFound': 'There is no such page',
+  'error.notAllowed': 'This page needs you to sign in with a reviewer token',
+  'error.tooMany': 'Too many requests: wait a moment and try again',
+  'error.server': 'Something went wrong on our side',
+  'error.requestId': 'Request id {id}: quote it when you report this.',
+  'error.home': 'Back to the scorecard',
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -265,6 +271,12 @@ const ZH: Record<MessageKey, string> = {
   'evstatus.accepted': '已采纳',
   'evstatus.rejected': '已驳回',
   'error.title': '请求有误',
+  'error.notFound': '没有这个页面',
+  'error.notAllowed': '此页面需要用审核令牌登录',
+  'error.tooMany': '请求过多：请稍候再试',
+  'error.server': '服务器出错了',
+  'error.requestId': '请求编号 {id}：报告问题时请附上。',
+  'error.home': '返回记分卡',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en: EN, zh: ZH };

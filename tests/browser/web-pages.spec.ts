@@ -89,6 +89,16 @@ describeInBrowser('web pages in Chromium', () => {
     },
   );
 
+  it('shows a stale link as a page in the site layout, with no serious accessibility violations', async () => {
+    const { context, page } = await open(1280);
+    const response = await page.goto(`${t.baseUrl}/trends/no-such-prediction`);
+    expect(response!.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('There is no such page');
+    expect(await page.locator('nav a').count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('shows ten predictions with their charts on the scorecard', async () => {
     const { context, page } = await open(1280);
     await page.goto(`${t.baseUrl}/`);

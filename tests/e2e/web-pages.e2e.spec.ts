@@ -121,6 +121,36 @@ describe('web pages', () => {
     expect((await api(t.baseUrl, '/trends/no-such-prediction', { token: null })).status).toBe(404);
   });
 
+  it('shows a browser its errors as pages (status kept, message escaped, request id), and API clients JSON', async () => {
+    const browser = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+    const missing = await page(t, '/trends/no-such-prediction', browser);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(missing.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(missing.html).toContain('<h1>There is no such page</h1>');
+    expect(missing.html).toContain(`Request id ${missing.headers.get('x-request-id')}`);
+    expect(missing.html).toContain('href="/"');
+    expect((await page(t, '/no/such/page', browser)).html).toContain('There is no such page');
+
+    const bad = await page(t, '/trends/compute-clusters?stance=%3Cscript%3Ealert(1)%3C/script%3E', browser);
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain('Something is wrong with this request');
+    expect(bad.html).toContain('stance');
+    expect(bad.html).not.toContain('<script>alert(1)');
+
+    const zh = await page(t, '/digests/abc', { ...browser, 'accept-language': 'zh-CN' });
+    expect(zh.status).toBe(400);
+    expect(zh.html).toContain('请求有误');
+
+    // The API, assets and clients that do not ask for HTML keep the JSON error body.
+    for (const path of ['/api/trends/no-such-prediction', '/assets/nothing.css']) {
+      const json = await page(t, path, browser);
+      expect(json.status).toBe(404);
+      expect(JSON.parse(json.html).error.code).toMatch(/not_found$/);
+    }
+    expect(JSON.parse((await page(t, '/trends/no-such-prediction')).html).error.code).toMatch(/not_found$/);
+  });
+
   it('speaks Chinese from Accept-Language, switches with ?lang= and remembers it in a cookie', async () => {
     const zh = await page(t, '/', { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5' });
     expect(zh.html).toContain('<html lang="zh-Hans">');
