@@ -8,7 +8,7 @@ import { scrapeAccess } from './scrape-access';
 /** Why /metrics is not served: one message for the main port and the metrics listener. */
 export const METRICS_OFF_MESSAGE =
   'metrics are not served here: see METRICS_ENABLED, METRICS_PORT and METRICS_TOKEN in the README';
-export const METRICS_TOKEN_MESSAGE = 'metrics need Authorization: Bearer <METRICS_TOKEN>';
+const METRICS_TOKEN_MESSAGE = 'metrics need Authorization: Bearer <METRICS_TOKEN>';
 
 export type ScrapeDecision = { allowed: true } | { allowed: false; error: AppError; retryAfter?: number };
 
