@@ -15,6 +15,7 @@ import { Client } from 'pg';
 import { createApp } from '../src/app.factory';
 import { parseEnv } from '../src/config/env';
 import { JobRunner } from '../jobs/job-runner.service';
+import { cpuSecondsBetween, isDatabaseWorkFor, processCpuSeconds } from './process-cpu';
 import { makeItems, rssDocument } from '../tests/support/generated-feeds';
 import { createTestDatabase } from '../tests/support/test-database';
 
@@ -37,6 +38,13 @@ export interface LatencyCaseFigures {
   ratioToBound: number;
   itemsPerSec: number;
   loadAverage: number;
+  /**
+   * CPU seconds over the run: the app (main thread and its parse workers) and PostgreSQL's work
+   * for this database. Their sum against 2 x seconds says whether the run waited for the
+   * machine's two cores or for something else (fetch slots, pool connections).
+   */
+  appCpuSeconds: number;
+  databaseCpuSeconds: number | null;
 }
 
 /** Child side: /feed-<n>.xml answers its 20 items after LATENCY_MS. */
@@ -92,9 +100,14 @@ export async function runLatencyCase(benchFile: string): Promise<LatencyCaseFigu
          FROM generate_series(0, $2::int - 1) AS n`,
         [server.port, FEEDS],
       );
+      const databaseWork = isDatabaseWorkFor(db.name);
+      const databaseBefore = processCpuSeconds(databaseWork);
+      const cpuBefore = process.cpuUsage();
       const started = performance.now();
       const { run, summary } = await app.get(JobRunner).runNow('ingest-feeds', 'cli');
       const seconds = (performance.now() - started) / 1000;
+      const cpu = process.cpuUsage(cpuBefore);
+      const databaseCpuSeconds = cpuSecondsBetween(databaseBefore, processCpuSeconds(databaseWork));
       const [{ n: items }] = await query(db.url, 'SELECT count(*)::int AS n FROM feed_items');
       if (run.status !== 'succeeded' || items !== FEEDS * ITEMS_PER_FEED)
         throw new Error(
@@ -114,6 +127,8 @@ export async function runLatencyCase(benchFile: string): Promise<LatencyCaseFigu
         ratioToBound: Math.round((seconds / boundSeconds) * 100) / 100,
         itemsPerSec: Math.round(items / seconds),
         loadAverage: Math.round(loadavg()[0]! * 100) / 100,
+        appCpuSeconds: Math.round((cpu.user + cpu.system) / 1e4) / 100,
+        databaseCpuSeconds: databaseCpuSeconds === null ? null : Math.round(databaseCpuSeconds * 100) / 100,
       };
     } finally {
       await app.close();

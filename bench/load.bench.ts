@@ -69,6 +69,8 @@ export interface LoadBenchFigures {
   withIngestion: PhaseFigures;
   /** The same load before, with no ingestion: a baseline for this machine at this moment. */
   withoutIngestion: PhaseFigures;
+  /** The 50 clients on /health/live while ingesting: the framework's floor on this machine (FLOOR_ROUTES). */
+  floorWithIngestion: PhaseFigures;
   /** No errors, no non-2xx and p99 < 100 ms, with ingestion. */
   goalMet: boolean;
 }
@@ -89,13 +91,28 @@ function serveFeeds(): void {
   process.on('disconnect', () => process.exit(0));
 }
 
+interface Route {
+  name: string;
+  path: string;
+  reviewer?: boolean;
+}
+
 /** The four routes the clients hit; 50 connections shared among them. */
-const ROUTES = [
+const ROUTES: Route[] = [
   { name: 'scorecard', path: '/api/scorecard' },
   { name: 'momentum', path: '/api/trends/open-source-models/momentum?interval=week' },
   { name: 'trends', path: '/api/trends' },
   { name: 'reviewQueue', path: '/api/admin/evidence?status=pending', reviewer: true },
 ];
+
+/**
+ * The floor: the same 50 clients all on /health/live (no database, no cache, nothing but the
+ * framework and its middleware) while ingesting. No route of the API can answer faster than this
+ * one does under the same load, so it tells the machine's limit from the routes' own cost.
+ */
+const FLOOR_ROUTES: Route[] = [{ name: 'healthLive', path: '/health/live' }];
+const ROUTE_SETS = { api: ROUTES, floor: FLOOR_ROUTES };
+type RouteSet = keyof typeof ROUTE_SETS;
 
 interface ClientFigures {
   latenciesByRoute: Record<string, number[]>;
@@ -110,16 +127,17 @@ interface ClientFigures {
  * Child: one autocannon instance per route, all at once (50 connections in all), so each route's
  * latency is known as well as the whole; every response time is kept to take percentiles over all.
  */
-async function runLoadClient(baseUrl: string): Promise<void> {
+async function runLoadClient(baseUrl: string, routeSet: RouteSet): Promise<void> {
+  const routes = ROUTE_SETS[routeSet];
   const latenciesByRoute: Record<string, number[]> = {};
   const results = await Promise.all(
-    ROUTES.map((route, i) => {
+    routes.map((route, i) => {
       const times: number[] = (latenciesByRoute[route.name] = []);
       return new Promise<autocannon.Result>((resolve, reject) => {
         const instance = autocannon(
           {
             url: baseUrl + route.path,
-            connections: Math.floor(CONNECTIONS / ROUTES.length) + (i < CONNECTIONS % ROUTES.length ? 1 : 0),
+            connections: Math.floor(CONNECTIONS / routes.length) + (i < CONNECTIONS % routes.length ? 1 : 0),
             duration: DURATION_SEC,
             headers: route.reviewer ? { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } : {},
           },
@@ -194,8 +212,8 @@ function percentiles(samples: number[]): Percentiles {
   return { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: round(sorted[sorted.length - 1] ?? NaN) };
 }
 
-/** 50 clients for DURATION_SEC, with ingest-feeds running back to back or not at all. */
-async function measurePhase(t: TestApp, withIngestion: boolean): Promise<PhaseFigures> {
+/** 50 clients for DURATION_SEC on a set of routes, with ingest-feeds running back to back or not at all. */
+async function measurePhase(t: TestApp, withIngestion: boolean, routeSet: RouteSet = 'api'): Promise<PhaseFigures> {
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
   const pool = t.app.get(PrismaService).pool;
@@ -204,7 +222,7 @@ async function measurePhase(t: TestApp, withIngestion: boolean): Promise<PhaseFi
   const cpuBefore = process.cpuUsage();
   const stop = { done: false };
   const ingesting = withIngestion ? ingestUntil(t, stop) : Promise.resolve(null);
-  const client = (await forkChild<ClientFigures>([LOAD_CLIENT_FLAG, t.baseUrl])).message;
+  const client = (await forkChild<ClientFigures>([LOAD_CLIENT_FLAG, t.baseUrl, routeSet])).message;
   stop.done = true;
   const ingestion = await ingesting;
   loopDelay.disable();
@@ -253,6 +271,7 @@ export async function run(): Promise<LoadBenchFigures> {
     // The same load without ingestion first: what the machine and the API give on their own.
     const withoutIngestion = await measurePhase(t, false);
     const withIngestion = await measurePhase(t, true);
+    const floorWithIngestion = await measurePhase(t, true, 'floor');
     const { errors, non2xx, latencyMs } = withIngestion;
     return {
       bench: 'load',
@@ -260,6 +279,7 @@ export async function run(): Promise<LoadBenchFigures> {
       durationSec: DURATION_SEC,
       withIngestion,
       withoutIngestion,
+      floorWithIngestion,
       goalMet: errors === 0 && non2xx === 0 && latencyMs.p99 < 100,
     };
   } finally {
@@ -270,7 +290,7 @@ export async function run(): Promise<LoadBenchFigures> {
 
 if (require.main === module) {
   if (process.argv[2] === FEED_SERVER_FLAG) serveFeeds();
-  else if (process.argv[2] === LOAD_CLIENT_FLAG) void runLoadClient(process.argv[3]!);
+  else if (process.argv[2] === LOAD_CLIENT_FLAG) void runLoadClient(process.argv[3]!, process.argv[4] as RouteSet);
   else
     run()
       .then((figures) => {
