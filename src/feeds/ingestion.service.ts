@@ -18,7 +18,8 @@ export interface FeedOutcome {
   /** interrupted: the run was stopped (shutdown) before this feed's fetch finished; nothing is held against the feed. */
   result: 'stored' | 'not-modified' | 'error' | 'interrupted';
   newItems: number;
-  newArticleIds: number[];
+  /** Articles no feed had brought before; a count: the job only needs to know whether to tag. */
+  newArticles: number;
   errorCode?: string;
 }
 
@@ -92,7 +93,7 @@ export class IngestionService {
   /** A feed still queued for a slot when the run failed is not fetched: giveBack releases it. */
   private ingestUnlessStopped(feed: ClaimedFeed, pool: ClaimPool, signal?: AbortSignal): Promise<FeedOutcome> {
     if (pool.failure === undefined) return this.ingestOne(feed, signal);
-    return Promise.resolve({ feedId: feed.id, result: 'interrupted', newItems: 0, newArticleIds: [] });
+    return Promise.resolve({ feedId: feed.id, result: 'interrupted', newItems: 0, newArticles: 0 });
   }
 
   private leaseMs(): number {
@@ -128,7 +129,7 @@ export class IngestionService {
       const message = error instanceof Error ? error.message : String(error);
       if (!(error instanceof FeedError)) this.logger.error(`feed ${feed.id} (${feed.url}): ${message}`);
       await this.fail(feed, code, message);
-      return { feedId: feed.id, result: 'error', newItems: 0, newArticleIds: [], errorCode: code };
+      return { feedId: feed.id, result: 'error', newItems: 0, newArticles: 0, errorCode: code };
     }
   }
 
@@ -143,11 +144,11 @@ export class IngestionService {
     if (fetched.kind === 'error' && fetched.code === 'aborted' && signal?.aborted) {
       // Our own shutdown, not the feed's fault: no error, no backoff; the feed stays due.
       await this.feeds.releaseClaim(feed.id);
-      return { feedId: feed.id, result: 'interrupted', newItems: 0, newArticleIds: [] };
+      return { feedId: feed.id, result: 'interrupted', newItems: 0, newArticles: 0 };
     }
     if (fetched.kind === 'error') {
       await this.fail(feed, fetched.code, fetched.message, fetched.status, fetched.retryAfterSec);
-      return { feedId: feed.id, result: 'error', newItems: 0, newArticleIds: [], errorCode: fetched.code };
+      return { feedId: feed.id, result: 'error', newItems: 0, newArticles: 0, errorCode: fetched.code };
     }
     const hints = { cacheMaxAgeSec: fetched.cacheControlMaxAgeSec, expiresAt: fetched.expiresAt };
     if (fetched.kind === 'not-modified') {
@@ -160,7 +161,7 @@ export class IngestionService {
         intervalSeconds: feed.intervalSeconds,
         nextCheckAt,
       });
-      return { feedId: feed.id, result: 'not-modified', newItems: 0, newArticleIds: [] };
+      return { feedId: feed.id, result: 'not-modified', newItems: 0, newArticles: 0 };
     }
     const parsed = await this.preparation.prepare({
       text: fetched.body,
@@ -196,7 +197,7 @@ export class IngestionService {
       nextCheckAt,
       missedItems: gap,
     });
-    return { feedId: feed.id, result: 'stored', newItems: stored.newItems, newArticleIds: stored.newArticleIds };
+    return { feedId: feed.id, result: 'stored', newItems: stored.newItems, newArticles: stored.newArticleIds.length };
   }
 
   private async fail(
@@ -226,7 +227,7 @@ function summarise(outcomes: FeedOutcome[]): IngestSummary {
     feedsFailed: outcomes.filter((o) => o.result === 'error').length,
     feedsInterrupted: outcomes.filter((o) => o.result === 'interrupted').length,
     itemsNew: outcomes.reduce((n, o) => n + o.newItems, 0),
-    articlesNew: outcomes.reduce((n, o) => n + o.newArticleIds.length, 0),
+    articlesNew: outcomes.reduce((n, o) => n + o.newArticles, 0),
     errorCodes,
   };
 }
