@@ -17,7 +17,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { createApp } from '../src/app.factory';
+import { createApp } from '../src/create-app';
 import { ImportRunner } from '../src/imports/import-runner.service';
 import { createTestDatabase } from '../tests/support/test-database';
 import { benchEnv, printFiguresOf } from './bench-support';

@@ -11,7 +11,7 @@ import { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { createApp } from '../src/app.factory';
+import { createApp } from '../src/create-app';
 import { JobRunner } from '../jobs/job-runner.service';
 import { makeItems, rssDocument } from '../tests/support/generated-feeds';
 import { createTestDatabase } from '../tests/support/test-database';

@@ -33,13 +33,13 @@ import { Client } from 'pg';
 import { loadavg } from 'node:os';
 import { cpuSecondsBetween, isDatabaseWorkFor, ProcessInfo, processCpuSeconds } from './process-cpu';
 import { ArticleRepository } from '../src/articles/article.repository';
-import { createApp } from '../src/app.factory';
+import { createApp } from '../src/create-app';
 import type { AppEnv } from '../src/config/env';
 import { PrismaService } from '../src/database/prisma.service';
-import { FeedFetchGateway } from '../src/feeds/feed-fetch.gateway';
+import { FeedService } from '../src/feeds/feed.service';
 import { parseFeed } from '../src/feeds/feed-parser';
 import { prepareFeed } from '../src/feeds/feed-preparation';
-import { FeedPreparationPool } from '../src/feeds/feed-preparation.pool';
+import { FeedPreparationService } from '../src/feeds/feed-preparation.service';
 import { IngestionService } from '../src/feeds/ingestion.service';
 import { TaggingService } from '../src/tagging/tagging.service';
 import { makeItems, rssDocument } from '../tests/support/generated-feeds';
@@ -203,8 +203,8 @@ function timeMethod<T extends object, K extends keyof T>(
 /** Times the phases in place, on the app's own instances (a few performance.now() calls per feed); returns the undo. */
 function instrumentPhases(app: INestApplication, times: PhaseTimes): () => void {
   const undo = [
-    timeMethod(app.get(FeedFetchGateway), 'fetch', times, 'fetchMs', 'fetches'),
-    timeMethod(app.get(FeedPreparationPool), 'prepare', times, 'prepareMs', 'prepares'),
+    timeMethod(app.get(FeedService), 'fetch', times, 'fetchMs', 'fetches'),
+    timeMethod(app.get(FeedPreparationService), 'prepare', times, 'prepareMs', 'prepares'),
     timeMethod(app.get(ArticleRepository), 'storeItems', times, 'storeMs', 'stores'),
   ];
   return () => undo.forEach((u) => u());
@@ -275,7 +275,7 @@ async function runMainCase(): Promise<IngestionBenchFigures> {
       await insertFeeds(db.url, server.port);
       // A running service's threads are up after its first ingestion; start them before timing.
       await app
-        .get(FeedPreparationPool)
+        .get(FeedPreparationService)
         .prepare({ text: documents[0]!, feedLanguage: null, baseUrl: 'http://127.0.0.1/', fetchedAt: new Date() });
       const times: PhaseTimes = { fetchMs: 0, fetches: 0, prepareMs: 0, prepares: 0, storeMs: 0, stores: 0 };
       const undo = instrumentPhases(app, times);

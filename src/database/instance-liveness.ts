@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { Client } from 'pg';
-import { DATABASE_URL } from './database.tokens';
+import { DATABASE_URL } from './database.types';
 
 /** First key of every liveness advisory lock; the second is the instance's own key. */
 const LIVENESS_LOCK_CLASS = 0x5c0e;

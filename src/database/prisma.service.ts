@@ -3,7 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { waitAtMost } from '../common/wait-at-most';
 import { PrismaClient } from '../generated/prisma/client';
-import { DATABASE_URL } from './database.tokens';
+import { DATABASE_URL } from './database.types';
 
 /**
  * The one Prisma client of the process, on the `pg` driver through Prisma's adapter. The `pg` pool

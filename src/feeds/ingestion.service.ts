@@ -1,15 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { getMaxListeners, setMaxListeners } from 'node:events';
 import { ArticleRepository } from '../articles/article.repository';
+import { Clock } from '../common/clock';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
 import { isDatabaseConnectionError, retryWhileDatabaseDown } from '../database/connection-errors';
 import { ClaimPool } from './claim-pool';
 import { MetricsService } from '../metrics/metrics.service';
 import { FeedError } from './feed-errors';
-import { FeedFetchGateway } from './feed-fetch.gateway';
-import { FeedPreparationPool } from './feed-preparation.pool';
+import { FeedPreparationService } from './feed-preparation.service';
 import { ClaimedFeed, FeedRepository } from './feed.repository';
+import { FeedService } from './feed.service';
 import { HostLimiter } from './host-limiter';
 import { missedItems, nextCheckAfterError, nextCheckAfterSuccess, shouldFetchUnconditionally } from './polling-policy';
 
@@ -51,10 +52,11 @@ export class IngestionService {
   constructor(
     private readonly feeds: FeedRepository,
     private readonly articles: ArticleRepository,
-    private readonly gateway: FeedFetchGateway,
-    private readonly preparation: FeedPreparationPool,
+    private readonly feedService: FeedService,
+    private readonly preparation: FeedPreparationService,
     @Inject(APP_ENV) private readonly env: AppEnv,
     private readonly metrics: MetricsService,
+    private readonly clock: Clock,
   ) {}
 
   /** `onStored` hears of every feed that stored new articles (the job tags them meanwhile). */
@@ -134,9 +136,9 @@ export class IngestionService {
   }
 
   private async fetchAndStore(feed: ClaimedFeed, signal?: AbortSignal): Promise<FeedOutcome> {
-    const now = new Date();
+    const now = this.clock.now();
     const unconditional = shouldFetchUnconditionally(feed.lastUnconditionalAt, now);
-    const fetched = await this.gateway.fetch(
+    const fetched = await this.feedService.fetch(
       feed.url,
       { etag: feed.etag, lastModified: feed.lastModified, unconditional },
       signal,
@@ -209,7 +211,7 @@ export class IngestionService {
   ): Promise<void> {
     const nextCheckAt = nextCheckAfterError({
       consecutiveErrors: feed.consecutiveErrors + 1,
-      now: new Date(),
+      now: this.clock.now(),
       retryAfterSec,
       capSec: this.env.pollMaxIntervalSec,
     });

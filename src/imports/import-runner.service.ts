@@ -1,3 +1,4 @@
+import { Clock } from '../common/clock';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { AppError } from '../common/app-error';
@@ -26,6 +27,7 @@ export class ImportRunner implements OnModuleDestroy {
   constructor(
     private readonly imports: ImportService,
     @Inject(APP_ENV) private readonly env: AppEnv,
+    private readonly clock: Clock,
   ) {}
 
   /** From the API: files inside IMPORT_DIR only; answers once the import is under way. */
@@ -47,7 +49,7 @@ export class ImportRunner implements OnModuleDestroy {
     const controller = new AbortController();
     const run = await this.imports.start(request, { signal: controller.signal, onProgress });
     const { counts } = run.record;
-    const session = { at: new Date(), read: counts.read ?? 0, bytesDone: counts.bytesDone ?? 0 };
+    const session = { at: this.clock.now(), read: counts.read ?? 0, bytesDone: counts.bytesDone ?? 0 };
     const done = run.done.finally(() => this.running.delete(run.record.id));
     this.running.set(run.record.id, { controller, done: done.catch(() => undefined), session });
     return { ...run, done };

@@ -3,7 +3,7 @@ import { EvidenceRepository, ModelProposalRow, RuleMatch } from '../evidence/evi
 import { ModelService } from './model.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { matchArticle, TrendMatch } from './matcher';
-import { MatcherProvider } from './matcher.provider';
+import { MatcherService } from './matcher.service';
 import { ArticleToTag, TaggingRepository } from './tagging.repository';
 import { Clock } from '../common/clock';
 
@@ -26,7 +26,7 @@ const BATCH = 1000;
 @Injectable()
 export class TaggingService {
   constructor(
-    private readonly matchers: MatcherProvider,
+    private readonly matchers: MatcherService,
     private readonly articles: TaggingRepository,
     private readonly evidence: EvidenceRepository,
     private readonly models: ModelService,
