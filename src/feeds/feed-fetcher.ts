@@ -27,8 +27,6 @@ export interface FetchFeedOptions {
   dnsLookup?: typeof systemLookup;
   /** Test seam: which addresses count as public (defaults to isPublicAddress). */
   isAddressAllowed?: (address: string) => boolean;
-  /** The time a response arrives, for Retry-After dates: the service passes its Clock; the process clock otherwise. */
-  now?: () => Date;
 }
 
 interface CacheHints {
@@ -54,7 +52,6 @@ const DEFAULTS = {
   totalTimeoutMs: 30_000,
   maxBytes: 15 * 1024 * 1024,
   maxRedirects: 5,
-  now: () => new Date(),
 };
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -222,14 +219,16 @@ async function resultFromResponse(
   }
   if (status < 200 || status > 299) {
     response.destroy();
-    return httpErrorResult(response, settings.now());
+    return httpErrorResult(response);
   }
   return okResult(response, finalUrl, settings);
 }
 
-function httpErrorResult(response: http.IncomingMessage, now: Date): FetchResult {
+function httpErrorResult(response: http.IncomingMessage): FetchResult {
   const status = response.statusCode ?? 0;
-  const retryAfterSec = parseRetryAfter(response.headers['retry-after'], now);
+  // The process clock, not the injected Clock: an HTTP-date Retry-After is the server's wall time,
+  // turned here into a delay (a duration), which a Clock moved by a test would distort.
+  const retryAfterSec = parseRetryAfter(response.headers['retry-after'], new Date());
   const reason = `${status} ${response.statusMessage ?? ''}`.trim();
   if (status === 429) {
     return {

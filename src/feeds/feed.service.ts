@@ -47,7 +47,6 @@ export class FeedService {
         totalTimeoutMs: this.env.fetchTimeoutMs,
         connectTimeoutMs: Math.min(10_000, this.env.fetchTimeoutMs),
         maxBytes: this.env.maxFeedBytes,
-        now: () => this.clock.now(),
       },
       signal,
     );
