@@ -43,6 +43,10 @@ export class InstanceLiveness implements OnModuleInit, OnModuleDestroy {
     await client.query('SELECT pg_advisory_lock($1::int, $2::int)', [LIVENESS_LOCK_CLASS, this.key]);
   }
 
+  /**
+   * A timer, not p-retry: reconnecting is started by a connection's error event and must stop at
+   * once on close (p-retry@4 cannot be cancelled) without keeping the process alive (unref).
+   */
   private reconnectSoon(error: unknown): void {
     if (this.closed || this.retry) return;
     this.logger.warn(

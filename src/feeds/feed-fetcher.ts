@@ -90,7 +90,10 @@ export async function fetchFeed(url: string, options: FetchFeedOptions, signal?:
   }
 }
 
-/** One AbortSignal for "the caller gave up" and "the whole fetch took too long". */
+/**
+ * One AbortSignal for "the caller gave up" and "the whole fetch took too long". Not p-timeout: that
+ * only stops waiting for a promise, while this must abort the request and its body stream.
+ */
 class Deadline {
   private readonly controller = new AbortController();
   private readonly timer: NodeJS.Timeout;
