@@ -12,6 +12,7 @@
  */
 import { buildSeries, ewmaDirection, MomentumDirection, summariseMomentum } from '../src/momentum/momentum-math';
 import { bucketPeriods } from '../src/momentum/periods';
+import { printFiguresOf } from './bench-support';
 
 const RUNS = 1000;
 const HISTORY = 24;
@@ -208,7 +209,7 @@ export function markdownTable(figures: CaseFigures[]): string {
   return lines.join('\n');
 }
 
-export async function run(): Promise<unknown> {
+export async function run(): Promise<object> {
   const started = performance.now();
   const figures = backtest();
   process.stderr.write(`${markdownTable(figures)}\n`);
@@ -220,6 +221,4 @@ export async function run(): Promise<unknown> {
   };
 }
 
-if (require.main === module) {
-  void run().then((figures) => console.log(JSON.stringify(figures)));
-}
+if (require.main === module) printFiguresOf(run);

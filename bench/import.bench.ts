@@ -17,10 +17,10 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { createApp } from '../src/app.factory';
-import { parseEnv } from '../src/config/env';
+import { createApp } from '../src/create-app';
 import { ImportRunner } from '../src/imports/import-runner.service';
 import { createTestDatabase } from '../tests/support/test-database';
+import { benchEnv, printFiguresOf } from './bench-support';
 
 const SOURCES = 20;
 const FILLER = (
@@ -121,13 +121,7 @@ export async function run(): Promise<object> {
   const count = Number(process.env.IMPORT_BENCH_COUNT ?? 1_000_000);
   const path = join(tmpdir(), `import-bench-${process.pid}.jsonl`);
   const db = await createTestDatabase();
-  const env = parseEnv({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    LOAD_DEFAULT_FEEDS: 'false',
-    SCHEDULER_ENABLED: 'false',
-    DATABASE_URL: db.url,
-  });
+  const env = benchEnv(db.url);
   const app = await createApp(env, db.url);
   try {
     await writeJsonLines(path, count);
@@ -162,14 +156,4 @@ export async function run(): Promise<object> {
   }
 }
 
-if (require.main === module) {
-  run()
-    .then((figures) => {
-      console.log(JSON.stringify(figures));
-      process.exit(0);
-    })
-    .catch((error) => {
-      console.error(error);
-      process.exit(1);
-    });
-}
+if (require.main === module) printFiguresOf(run);

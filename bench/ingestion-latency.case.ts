@@ -6,18 +6,17 @@
  * the goal is within 1.3x of it. Batches that wait for their slowest feed, or tagging only after
  * all fetching, show here as a ratio well above 1.
  */
-import { ChildProcess, fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { createApp } from '../src/app.factory';
-import { parseEnv } from '../src/config/env';
+import { createApp } from '../src/create-app';
 import { JobRunner } from '../jobs/job-runner.service';
 import { cpuSecondsBetween, isDatabaseWorkFor, processCpuSeconds } from './process-cpu';
 import { makeItems, rssDocument } from '../tests/support/generated-feeds';
 import { createTestDatabase } from '../tests/support/test-database';
+import { benchEnv, forkChild } from './bench-support';
 
 export const LATENCY_SERVER_FLAG = '--latency-server';
 const FEEDS = Number(process.env.LATENCY_BENCH_FEEDS ?? 10_000);
@@ -59,15 +58,6 @@ export function serveWithLatency(): void {
   process.on('disconnect', () => process.exit(0));
 }
 
-async function startLatencyServer(benchFile: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(benchFile, [LATENCY_SERVER_FLAG], { execArgv: ['-r', 'ts-node/register/transpile-only'] });
-  const { port } = await new Promise<{ port: number }>((resolve, reject) => {
-    child.once('message', (m) => resolve(m as { port: number }));
-    child.once('exit', (code) => reject(new Error(`latency server exited with ${code}`)));
-  });
-  return { child, port };
-}
-
 async function query(url: string, text: string, params: unknown[] = []): Promise<any[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -79,18 +69,13 @@ async function query(url: string, text: string, params: unknown[] = []): Promise
 }
 
 export async function runLatencyCase(benchFile: string): Promise<LatencyCaseFigures> {
-  const server = await startLatencyServer(benchFile);
+  const { child, message } = await forkChild<{ port: number }>(benchFile, [LATENCY_SERVER_FLAG]);
+  const server = { child, ...message };
   const db = await createTestDatabase();
   try {
-    const env = parseEnv({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      FEED_ALLOW_PRIVATE_NETWORKS: 'true',
-      SCHEDULER_ENABLED: 'false',
-      LOAD_DEFAULT_FEEDS: 'false',
+    const env = benchEnv(db.url, {
       FETCH_CONCURRENCY: String(CONCURRENCY),
       FETCH_PER_HOST_CONCURRENCY: String(CONCURRENCY),
-      DATABASE_URL: db.url,
     });
     const app = await createApp(env, db.url);
     try {

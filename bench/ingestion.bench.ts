@@ -24,7 +24,6 @@
  * Run: npx ts-node --transpile-only bench/ingestion.bench.ts
  */
 import type { INestApplication } from '@nestjs/common';
-import { ChildProcess, fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -34,17 +33,18 @@ import { Client } from 'pg';
 import { loadavg } from 'node:os';
 import { cpuSecondsBetween, isDatabaseWorkFor, ProcessInfo, processCpuSeconds } from './process-cpu';
 import { ArticleRepository } from '../src/articles/article.repository';
-import { createApp } from '../src/app.factory';
-import { AppEnv, parseEnv } from '../src/config/env';
+import { createApp } from '../src/create-app';
+import type { AppEnv } from '../src/config/env';
 import { PrismaService } from '../src/database/prisma.service';
-import { FeedFetchGateway } from '../src/feeds/feed-fetch.gateway';
+import { FeedService } from '../src/feeds/feed.service';
 import { parseFeed } from '../src/feeds/feed-parser';
 import { prepareFeed } from '../src/feeds/feed-preparation';
-import { FeedPreparationPool } from '../src/feeds/feed-preparation.pool';
+import { FeedPreparationService } from '../src/feeds/feed-preparation.service';
 import { IngestionService } from '../src/feeds/ingestion.service';
 import { TaggingService } from '../src/tagging/tagging.service';
 import { makeItems, rssDocument } from '../tests/support/generated-feeds';
 import { createTestDatabase } from '../tests/support/test-database';
+import { benchEnv, forkChild, printFiguresOf } from './bench-support';
 import { LATENCY_SERVER_FLAG, LatencyCaseFigures, runLatencyCase, serveWithLatency } from './ingestion-latency.case';
 
 const FEEDS = 1000;
@@ -117,19 +117,6 @@ function serveFeeds(): void {
     process.send!({ port, digest: digest(documents.map((b) => b.toString('utf8'))) });
   });
   process.on('disconnect', () => process.exit(0));
-}
-
-async function startFeedServerChild(): Promise<{ child: ChildProcess; port: number; digest: string }> {
-  const child = fork(__filename, [SERVER_FLAG], {
-    execArgv: ['-r', 'ts-node/register/transpile-only'],
-    stdio: 'inherit',
-  });
-  const ready = await new Promise<{ port: number; digest: string }>((resolve, reject) => {
-    child.once('message', (m) => resolve(m as { port: number; digest: string }));
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`feed server exited with ${code}`)));
-  });
-  return { child, ...ready };
 }
 
 function bareParserItemsPerSec(documents: string[]): number {
@@ -216,8 +203,8 @@ function timeMethod<T extends object, K extends keyof T>(
 /** Times the phases in place, on the app's own instances (a few performance.now() calls per feed); returns the undo. */
 function instrumentPhases(app: INestApplication, times: PhaseTimes): () => void {
   const undo = [
-    timeMethod(app.get(FeedFetchGateway), 'fetch', times, 'fetchMs', 'fetches'),
-    timeMethod(app.get(FeedPreparationPool), 'prepare', times, 'prepareMs', 'prepares'),
+    timeMethod(app.get(FeedService), 'fetch', times, 'fetchMs', 'fetches'),
+    timeMethod(app.get(FeedPreparationService), 'prepare', times, 'prepareMs', 'prepares'),
     timeMethod(app.get(ArticleRepository), 'storeItems', times, 'storeMs', 'stores'),
   ];
   return () => undo.forEach((u) => u());
@@ -271,29 +258,24 @@ export async function run(): Promise<(IngestionBenchFigures | LatencyCaseFigures
 
 async function runMainCase(): Promise<IngestionBenchFigures> {
   const documents = feedDocuments();
-  const server = await startFeedServerChild();
+  const { child, message } = await forkChild<{ port: number; digest: string }>(__filename, [SERVER_FLAG]);
+  const server = { child, ...message };
   const db = await createTestDatabase();
   try {
     if (server.digest !== digest(documents))
       throw new Error('the feed server does not serve the documents the parser is measured on');
-    const env = parseEnv({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      FEED_ALLOW_PRIVATE_NETWORKS: 'true',
-      SCHEDULER_ENABLED: 'false',
-      LOAD_DEFAULT_FEEDS: 'false',
+    const env = benchEnv(db.url, {
       // All feeds are on 127.0.0.1: one host, so the per-host limit would otherwise be the limit.
       FETCH_CONCURRENCY: String(CONCURRENCY),
       FETCH_PER_HOST_CONCURRENCY: String(CONCURRENCY),
-      ...(process.env.FEED_PARSE_THREADS ? { FEED_PARSE_THREADS: process.env.FEED_PARSE_THREADS } : {}),
-      DATABASE_URL: db.url,
+      FEED_PARSE_THREADS: process.env.FEED_PARSE_THREADS,
     });
     const app = await createApp(env, db.url);
     try {
       await insertFeeds(db.url, server.port);
       // A running service's threads are up after its first ingestion; start them before timing.
       await app
-        .get(FeedPreparationPool)
+        .get(FeedPreparationService)
         .prepare({ text: documents[0]!, feedLanguage: null, baseUrl: 'http://127.0.0.1/', fetchedAt: new Date() });
       const times: PhaseTimes = { fetchMs: 0, fetches: 0, prepareMs: 0, prepares: 0, storeMs: 0, stores: 0 };
       const undo = instrumentPhases(app, times);
@@ -373,11 +355,6 @@ if (require.main === module) {
   } else if (process.argv.includes(LATENCY_SERVER_FLAG)) {
     serveWithLatency();
   } else {
-    run()
-      .then((figures) => figures.forEach((f) => console.log(JSON.stringify(f))))
-      .catch((error) => {
-        console.error(error);
-        process.exitCode = 1;
-      });
+    printFiguresOf(run);
   }
 }

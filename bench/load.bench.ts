@@ -12,7 +12,6 @@
  *
  * Run: npx ts-node --transpile-only bench/load.bench.ts
  */
-import { ChildProcess, fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
@@ -23,6 +22,7 @@ import { PrismaService } from '../src/database/prisma.service';
 import { makeItems, rssDocument } from '../tests/support/generated-feeds';
 import { sql } from '../tests/support/sql';
 import { api, startTestApp, TEST_ADMIN_TOKEN, TestApp } from '../tests/support/test-app';
+import { forkChild, printFiguresOf } from './bench-support';
 
 const FEEDS = 200;
 const ITEMS_PER_FETCH = 50;
@@ -164,15 +164,6 @@ async function runLoadClient(baseUrl: string, routeSet: RouteSet): Promise<void>
   process.send!(figures, () => process.exit(0));
 }
 
-function forkChild<T>(args: string[]): Promise<{ child: ChildProcess; message: T }> {
-  const child = fork(__filename, args, { execArgv: ['-r', 'ts-node/register/transpile-only'], stdio: 'inherit' });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message) => resolve({ child, message: message as T }));
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`${args[0]} child exited with ${code}`)));
-  });
-}
-
 async function addFeeds(t: TestApp, port: number): Promise<void> {
   for (let n = 0; n < FEEDS; n++) {
     const res = await api(t.baseUrl, '/api/admin/feeds', {
@@ -222,7 +213,7 @@ async function measurePhase(t: TestApp, withIngestion: boolean, routeSet: RouteS
   const cpuBefore = process.cpuUsage();
   const stop = { done: false };
   const ingesting = withIngestion ? ingestUntil(t, stop) : Promise.resolve(null);
-  const client = (await forkChild<ClientFigures>([LOAD_CLIENT_FLAG, t.baseUrl, routeSet])).message;
+  const client = (await forkChild<ClientFigures>(__filename, [LOAD_CLIENT_FLAG, t.baseUrl, routeSet])).message;
   stop.done = true;
   const ingestion = await ingesting;
   loopDelay.disable();
@@ -254,7 +245,7 @@ async function measurePhase(t: TestApp, withIngestion: boolean, routeSet: RouteS
 }
 
 export async function run(): Promise<LoadBenchFigures> {
-  const feeds = await forkChild<{ port: number }>([FEED_SERVER_FLAG]);
+  const feeds = await forkChild<{ port: number }>(__filename, [FEED_SERVER_FLAG]);
   const t = await startTestApp({
     // One loopback host stands in for 200 publishers: the per-host limit would otherwise be the limit.
     FETCH_CONCURRENCY: '16',
@@ -291,14 +282,5 @@ export async function run(): Promise<LoadBenchFigures> {
 if (require.main === module) {
   if (process.argv[2] === FEED_SERVER_FLAG) serveFeeds();
   else if (process.argv[2] === LOAD_CLIENT_FLAG) void runLoadClient(process.argv[3]!, process.argv[4] as RouteSet);
-  else
-    run()
-      .then((figures) => {
-        console.log(JSON.stringify(figures));
-        process.exit(0);
-      })
-      .catch((error) => {
-        console.error(error);
-        process.exit(1);
-      });
+  else printFiguresOf(run);
 }

@@ -11,6 +11,7 @@ import { SEED_RULES } from '../prisma/seed/rules';
 import { ModelTrainingItem, proposeEvidence, trainEvidenceModel } from '../src/tagging/evidence-model';
 import { loadShippedTrainingItems } from '../src/tagging/shipped-training-data';
 import { DEFAULT_PROPOSAL_THRESHOLD } from '../src/tagging/model-settings';
+import { printFiguresOf } from './bench-support';
 
 const DECISIONS = 10_000;
 const SCORED = 50_000;
@@ -70,6 +71,4 @@ export async function run(): Promise<Record<string, unknown>> {
   };
 }
 
-if (require.main === module) {
-  void run().then((figures) => console.log(JSON.stringify(figures)));
-}
+if (require.main === module) printFiguresOf(run);

@@ -24,6 +24,7 @@ import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { startTestApp, TEST_ADMIN_TOKEN, TestApp } from '../tests/support/test-app';
+import { printFiguresOf } from './bench-support';
 
 const SMALL = 10_000;
 const LARGE = 1_000_000;
@@ -385,12 +386,4 @@ export async function run(): Promise<MomentumBenchFigures> {
   }
 }
 
-if (require.main === module) {
-  run().then(
-    (figures) => console.log(JSON.stringify(figures)),
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) printFiguresOf(run);

@@ -24,6 +24,7 @@ import { SEED_RULES } from '../prisma/seed/rules';
 import { compileRules, matchArticle } from '../src/tagging/matcher';
 import { parsePattern } from '../src/tagging/rule-set.types';
 import { normaliseText } from '../src/tagging/text-normaliser';
+import { printFiguresOf } from './bench-support';
 
 interface Article {
   title: string;
@@ -202,11 +203,4 @@ export async function run(): Promise<TaggingBenchFigures> {
   };
 }
 
-if (require.main === module) {
-  run()
-    .then((figures) => console.log(JSON.stringify(figures)))
-    .catch((error) => {
-      console.error(error);
-      process.exitCode = 1;
-    });
-}
+if (require.main === module) printFiguresOf(run);

@@ -26,7 +26,7 @@ export class IngestFeedsJob implements Job {
     let ingested;
     try {
       ingested = await this.ingestion.ingestDueFeeds(`run-${context.runId}`, context.signal, (outcome) => {
-        if (outcome.newArticleIds.length > 0) tagger.nudge();
+        if (outcome.newArticles > 0) tagger.nudge();
       });
     } catch (error) {
       await tagger.finish().catch(() => undefined); // no tagging pass may outlive its run

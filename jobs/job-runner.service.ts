@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { AppError } from '../src/common/app-error';
 import type { AppEnv } from '../src/config/env';
-import { waitAtMost } from '../src/common/wait-at-most';
+import pTimeout from 'p-timeout';
 import { retryWhileDatabaseDown } from '../src/database/connection-errors';
 import type { JobRun, Prisma } from '../src/generated/prisma/client';
 import { MetricsService } from '../src/metrics/metrics.service';
@@ -80,7 +80,8 @@ export class JobRunner implements OnModuleDestroy {
    */
   async onModuleDestroy(): Promise<void> {
     this.shutdown.abort();
-    await waitAtMost(Promise.allSettled([...this.inFlight]), SHUTDOWN_GRACE_MS);
+    // A job past its grace must not hang the shutdown: resolve (not reject) and let the close go on.
+    await pTimeout(Promise.allSettled([...this.inFlight]), SHUTDOWN_GRACE_MS, () => undefined);
   }
 
   /** Tracked from the lease claim on: a shutdown that starts while the claim is in flight waits for it too. */

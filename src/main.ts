@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createApp } from './app.factory';
+import { createApp } from './create-app';
 import { EnvError, parseEnv } from './config/env';
 import { onShutdownSignal } from './common/shutdown-signals';
 import { resolveDatabase } from './database/database-bootstrap';

@@ -7,7 +7,10 @@ import type { ItemBatch } from './item-batch';
 export interface StoreResult {
   /** Items this feed had not delivered before. */
   newItems: number;
-  /** Articles created by this call (not seen in any feed before). */
+  /**
+   * Articles created by this call (not seen in any feed before). Ids, not a count: an import tags
+   * exactly these; polling only counts them (FeedOutcome.newArticles) and tags whatever is untagged.
+   */
   newArticleIds: number[];
   /** New items of this feed that turned out to be a story another feed already brought. */
   seenElsewhere: number;

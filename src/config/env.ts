@@ -1,7 +1,8 @@
 import { validateCronExpression } from 'cron';
-import { availableParallelism } from 'node:os';
-import { DEFAULT_PROPOSAL_THRESHOLD, DEFAULT_RETRAIN_MIN_DECISIONS } from '../tagging/model-settings';
 import * as ipaddr from 'ipaddr.js';
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+import { DEFAULT_PROPOSAL_THRESHOLD, DEFAULT_RETRAIN_MIN_DECISIONS } from '../tagging/model-settings';
 
 /**
  * Environment parsed and typed once at boot. A wrong value stops the start with a message that
@@ -86,171 +87,243 @@ function defaultParseThreads(): number {
   return Math.min(MAX_DEFAULT_PARSE_THREADS, Math.max(1, availableParallelism() - 1));
 }
 
-function str(env: Source, name: string, fallback: string): string {
-  const value = env[name];
-  return value === undefined || value === '' ? fallback : value;
+/** Variables whose value must never be echoed into a start-up error (it goes to logs). */
+const SECRETS = new Set(['ADMIN_TOKEN', 'METRICS_TOKEN']);
+
+/** Set but empty (`PORT=` in a compose file) means the default, as unset does. */
+const emptyIsUnset = (value: unknown): unknown => (value === '' ? undefined : value);
+
+function str(fallback: string) {
+  return z.preprocess(emptyIsUnset, z.string().default(fallback));
 }
 
-function optional(env: Source, name: string): string | null {
-  const value = env[name];
-  return value === undefined || value === '' ? null : value;
+function optional() {
+  return z.preprocess(emptyIsUnset, z.string().nullable().default(null));
 }
 
-function int(env: Source, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new EnvError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
+function secret() {
+  return z.preprocess(
+    emptyIsUnset,
+    z.string().min(16, { error: 'must be at least 16 characters long' }).nullable().default(null),
+  );
 }
 
-function bool(env: Source, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
-  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
-  throw new EnvError(`${name} must be true or false, got "${raw}"`);
+function int(fallback: number | (() => number), min: number, max: number) {
+  const error = `must be an integer from ${min} to ${max}`;
+  return z.preprocess(
+    emptyIsUnset,
+    z.coerce
+      .number({ error })
+      .int({ error })
+      .min(min, { error })
+      .max(max, { error })
+      .default(typeof fallback === 'function' ? fallback : () => fallback),
+  );
 }
 
-function oneOf<T extends string>(env: Source, name: string, allowed: readonly T[], fallback: T): T {
-  const raw = str(env, name, fallback);
-  if (!(allowed as readonly string[]).includes(raw)) {
-    throw new EnvError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
-  }
-  return raw as T;
+function bool(fallback: boolean) {
+  return z.preprocess(
+    emptyIsUnset,
+    z
+      .stringbool({ truthy: ['true', '1', 'yes'], falsy: ['false', '0', 'no'], error: 'must be true or false' })
+      .default(fallback),
+  );
 }
 
-function url(env: Source, name: string, protocols: string[]): string | null {
-  const raw = optional(env, name);
-  if (raw === null) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new EnvError(`${name} must be a URL (${protocols.join(' or ')}), got "${raw}"`);
-  }
-  if (!protocols.includes(parsed.protocol)) {
-    throw new EnvError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
-  }
-  return raw;
+function oneOf<const T extends readonly [string, ...string[]]>(allowed: T, fallback: T[number]) {
+  return z.preprocess(
+    emptyIsUnset,
+    z.enum(allowed, { error: `must be one of ${allowed.join(', ')}` }).default(fallback),
+  );
 }
 
-function fraction(env: Source, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0 || value >= 1) {
-    throw new EnvError(`${name} must be a number between 0 and 1 (exclusive), got "${raw}"`);
-  }
-  return value;
+/** `protocols` without their colon; the messages tell a value that is no URL from one of another scheme. */
+function url(protocols: string[]) {
+  const names = protocols.map((p) => `${p}:`).join(' or ');
+  const schema = z.url({
+    protocol: new RegExp(`^(?:${protocols.join('|')})$`),
+    error: (issue) => (URL.canParse(String(issue.input)) ? `must use ${names}` : `must be a URL (${names})`),
+  });
+  return z.preprocess(emptyIsUnset, schema.nullable().default(null));
 }
 
-function cidrList(env: Source, name: string): string[] {
-  const raw = optional(env, name);
-  if (raw === null) return [];
-  const ranges = raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const range of ranges) {
-    try {
-      ipaddr.parseCIDR(range);
-    } catch {
-      throw new EnvError(`${name} must be a comma-separated list of CIDR ranges (e.g. 10.1.0.0/16), got "${range}"`);
+function fraction(fallback: number) {
+  const error = 'must be a number between 0 and 1 (exclusive)';
+  return z.preprocess(emptyIsUnset, z.coerce.number({ error }).gt(0, { error }).lt(1, { error }).default(fallback));
+}
+
+/**
+ * Checked with ipaddr.js, the parser the SSRF policy (ssrf-guard.ts) reads the ranges with, so
+ * every range that passes here is one the policy understands; zod's cidrv4/v6 accept other forms.
+ */
+function cidrList() {
+  return optional().transform((raw, ctx) => {
+    const ranges = (raw ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const bad = ranges.find((range) => !isCidr(range));
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a comma-separated list of CIDR ranges (e.g. 10.1.0.0/16), not "${bad}"`,
+      });
     }
+    return ranges;
+  });
+}
+
+function isCidr(range: string): boolean {
+  try {
+    ipaddr.parseCIDR(range);
+    return true;
+  } catch {
+    return false;
   }
-  return ranges;
 }
 
 /** Checked by the cron package @nestjs/schedule runs the jobs with, so what passes here runs there. */
-function cron(env: Source, name: string, fallback: string): string {
-  const value = str(env, name, fallback);
-  const { valid, error } = validateCronExpression(value);
-  if (!valid) {
-    throw new EnvError(`${name} must be a cron expression (${error?.message ?? 'not understood'}), got "${value}"`);
-  }
-  return value;
+function cron(fallback: string) {
+  return str(fallback).check((ctx) => {
+    const { valid, error } = validateCronExpression(ctx.value);
+    if (!valid) {
+      ctx.issues.push({
+        code: 'custom',
+        message: `must be a cron expression (${error?.message ?? 'not understood'})`,
+        input: ctx.value,
+      });
+    }
+  });
 }
 
-/** A floor above the ceiling would leave no valid interval: say so at start, naming both. */
-function pollIntervals(env: Source): { pollMinIntervalSec: number; pollMaxIntervalSec: number } {
-  const minMinutes = int(env, 'POLL_MIN_INTERVAL_MINUTES', 15, 1, 1440);
-  const maxHours = int(env, 'POLL_MAX_INTERVAL_HOURS', 24, 1, 168);
-  if (minMinutes > maxHours * 60) {
-    throw new EnvError(
-      `POLL_MIN_INTERVAL_MINUTES (${minMinutes}) must not exceed POLL_MAX_INTERVAL_HOURS (${maxHours}) in minutes`,
-    );
-  }
-  return { pollMinIntervalSec: minMinutes * 60, pollMaxIntervalSec: maxHours * 3600 };
+function list() {
+  return optional().transform((raw) =>
+    (raw ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+}
+
+/** The environment variables, each with its default and what it accepts. */
+function variables(cwd: string) {
+  return z
+    .object({
+      NODE_ENV: oneOf(['development', 'production', 'test'], 'production'),
+      PORT: int(3000, 0, 65535),
+      HOST: str('0.0.0.0'),
+      DATABASE_URL: url(['postgres', 'postgresql']),
+      DATA_DIR: str(`${cwd}/.data`),
+      EMBEDDED_PG_PORT: int(54329, 1024, 65535),
+      ADMIN_TOKEN: secret(),
+      FEED_ALLOW_PRIVATE_NETWORKS: bool(false),
+      FEED_ALLOWED_NETWORKS: cidrList(),
+      LOAD_DEFAULT_FEEDS: bool(true),
+      SCHEDULER_ENABLED: bool(true),
+      INGEST_CRON: cron('*/10 * * * *'),
+      DIGEST_CRON: cron('0 7 * * 1'),
+      MODEL_ENABLED: bool(true),
+      MODEL_PROPOSAL_THRESHOLD: fraction(DEFAULT_PROPOSAL_THRESHOLD),
+      MODEL_RETRAIN_MIN_DECISIONS: int(DEFAULT_RETRAIN_MIN_DECISIONS, 1, 1_000_000),
+      MODEL_RETRAIN_CRON: cron('30 3 * * *'),
+      FETCH_CONCURRENCY: int(16, 1, 256),
+      FETCH_PER_HOST_CONCURRENCY: int(2, 1, 64),
+      FEED_PARSE_THREADS: int(defaultParseThreads, 0, 64),
+      FETCH_TIMEOUT_MS: int(20000, 100, 300000),
+      MAX_FEED_BYTES: int(15 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+      PUBLIC_BASE_URL: url(['http', 'https']),
+      SMTP_URL: url(['smtp', 'smtps']),
+      DIGEST_EMAIL_TO: list(),
+      DIGEST_EMAIL_FROM: str('trend-scorecard@localhost'),
+      LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+      ADMIN_RATE_LIMIT_PER_MINUTE: int(600, 1, 1000000),
+      AUTH_FAILURES_PER_MINUTE: int(10, 1, 10000),
+      IMPORT_DIR: str(`${cwd}/imports`),
+      IMPORT_PAGE_DELAY_MS: int(1000, 0, 600000),
+      IMPORT_MAX_PAGES: int(500, 1, 100000),
+      TRUST_PROXY: bool(false),
+      WEB_SESSION_HOURS: int(12, 1, 24 * 30),
+      SIGN_IN_ATTEMPTS_PER_15_MINUTES: int(10, 1, 10000),
+      POLL_MIN_INTERVAL_MINUTES: int(15, 1, 1440),
+      POLL_MAX_INTERVAL_HOURS: int(24, 1, 168),
+      METRICS_ENABLED: bool(true),
+      // "off": no separate listener, only the token route on the main port.
+      METRICS_PORT: z.preprocess(
+        (value) => (typeof value === 'string' && value.toLowerCase() === 'off' ? null : value),
+        int(9464, 0, 65535).nullable(),
+      ),
+      METRICS_HOST: str('127.0.0.1'),
+      METRICS_TOKEN: secret(),
+      READ_CACHE_MAX_AGE_SECONDS: int(10, 0, 3600),
+      READ_CACHE_LAG_MS: int(2000, 0, 600_000),
+    })
+    .check((ctx) => {
+      // A floor above the ceiling would leave no valid interval: say so at start, naming both.
+      const { POLL_MIN_INTERVAL_MINUTES: minMinutes, POLL_MAX_INTERVAL_HOURS: maxHours } = ctx.value;
+      if (minMinutes > maxHours * 60) {
+        ctx.issues.push({
+          code: 'custom',
+          message: `POLL_MIN_INTERVAL_MINUTES (${minMinutes}) must not exceed POLL_MAX_INTERVAL_HOURS (${maxHours}) in minutes`,
+          input: ctx.value,
+        });
+      }
+    });
+}
+
+/** "NAME must ..., got "value"" per bad variable: the name, what it accepts, and what it was given. */
+function describe(issues: z.core.$ZodIssue[], env: Source): string {
+  return issues
+    .map((issue) => {
+      const name = issue.path[0];
+      if (typeof name !== 'string') return issue.message;
+      return SECRETS.has(name) ? `${name} ${issue.message}` : `${name} ${issue.message}, got "${env[name]}"`;
+    })
+    .join('; ');
 }
 
 export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv {
-  const adminToken = optional(env, 'ADMIN_TOKEN');
-  if (adminToken !== null && adminToken.length < 16) {
-    throw new EnvError('ADMIN_TOKEN must be at least 16 characters long');
-  }
-  const emailTo = optional(env, 'DIGEST_EMAIL_TO');
+  const parsed = variables(cwd).safeParse(env);
+  if (!parsed.success) throw new EnvError(describe(parsed.error.issues, env));
+  const v = parsed.data;
   return {
-    nodeEnv: oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'production'),
-    port: int(env, 'PORT', 3000, 0, 65535),
-    host: str(env, 'HOST', '0.0.0.0'),
-    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
-    dataDir: str(env, 'DATA_DIR', `${cwd}/.data`),
-    embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
-    adminToken,
-    feedAllowPrivateNetworks: bool(env, 'FEED_ALLOW_PRIVATE_NETWORKS', false),
-    feedAllowedNetworks: cidrList(env, 'FEED_ALLOWED_NETWORKS'),
-    loadDefaultFeeds: bool(env, 'LOAD_DEFAULT_FEEDS', true),
-    schedulerEnabled: bool(env, 'SCHEDULER_ENABLED', true),
-    ingestCron: cron(env, 'INGEST_CRON', '*/10 * * * *'),
-    digestCron: cron(env, 'DIGEST_CRON', '0 7 * * 1'),
-    modelEnabled: bool(env, 'MODEL_ENABLED', true),
-    modelProposalThreshold: fraction(env, 'MODEL_PROPOSAL_THRESHOLD', DEFAULT_PROPOSAL_THRESHOLD),
-    modelRetrainMinDecisions: int(env, 'MODEL_RETRAIN_MIN_DECISIONS', DEFAULT_RETRAIN_MIN_DECISIONS, 1, 1_000_000),
-    modelRetrainCron: cron(env, 'MODEL_RETRAIN_CRON', '30 3 * * *'),
-    fetchConcurrency: int(env, 'FETCH_CONCURRENCY', 16, 1, 256),
-    fetchPerHostConcurrency: int(env, 'FETCH_PER_HOST_CONCURRENCY', 2, 1, 64),
-    feedParseThreads: int(env, 'FEED_PARSE_THREADS', defaultParseThreads(), 0, 64),
-    fetchTimeoutMs: int(env, 'FETCH_TIMEOUT_MS', 20000, 100, 300000),
-    maxFeedBytes: int(env, 'MAX_FEED_BYTES', 15 * 1024 * 1024, 1024, 512 * 1024 * 1024),
-    publicBaseUrl:
-      url(env, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${int(env, 'PORT', 3000, 0, 65535)}`,
-    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
-    digestEmailTo: emailTo
-      ? emailTo
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : [],
-    digestEmailFrom: str(env, 'DIGEST_EMAIL_FROM', 'trend-scorecard@localhost'),
-    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
-    adminRateLimitPerMinute: int(env, 'ADMIN_RATE_LIMIT_PER_MINUTE', 600, 1, 1000000),
-    authFailuresPerMinute: int(env, 'AUTH_FAILURES_PER_MINUTE', 10, 1, 10000),
-    importDir: str(env, 'IMPORT_DIR', `${cwd}/imports`),
-    importPageDelayMs: int(env, 'IMPORT_PAGE_DELAY_MS', 1000, 0, 600000),
-    importMaxPages: int(env, 'IMPORT_MAX_PAGES', 500, 1, 100000),
-    trustProxy: bool(env, 'TRUST_PROXY', false),
-    webSessionHours: int(env, 'WEB_SESSION_HOURS', 12, 1, 24 * 30),
-    signInAttemptsPer15Minutes: int(env, 'SIGN_IN_ATTEMPTS_PER_15_MINUTES', 10, 1, 10000),
-    ...pollIntervals(env),
-    metrics: metricsSettings(env),
-    readCache: {
-      maxAgeSeconds: int(env, 'READ_CACHE_MAX_AGE_SECONDS', 10, 0, 3600),
-      lagMs: int(env, 'READ_CACHE_LAG_MS', 2000, 0, 600_000),
-    },
-  };
-}
-
-function metricsSettings(env: Source): MetricsSettings {
-  const token = optional(env, 'METRICS_TOKEN');
-  if (token !== null && token.length < 16) throw new EnvError('METRICS_TOKEN must be at least 16 characters long');
-  const portOff = str(env, 'METRICS_PORT', '').toLowerCase() === 'off';
-  return {
-    enabled: bool(env, 'METRICS_ENABLED', true),
-    port: portOff ? null : int(env, 'METRICS_PORT', 9464, 0, 65535),
-    host: str(env, 'METRICS_HOST', '127.0.0.1'),
-    token,
+    nodeEnv: v.NODE_ENV,
+    port: v.PORT,
+    host: v.HOST,
+    databaseUrl: v.DATABASE_URL,
+    dataDir: v.DATA_DIR,
+    embeddedPgPort: v.EMBEDDED_PG_PORT,
+    adminToken: v.ADMIN_TOKEN,
+    feedAllowPrivateNetworks: v.FEED_ALLOW_PRIVATE_NETWORKS,
+    feedAllowedNetworks: v.FEED_ALLOWED_NETWORKS,
+    loadDefaultFeeds: v.LOAD_DEFAULT_FEEDS,
+    schedulerEnabled: v.SCHEDULER_ENABLED,
+    ingestCron: v.INGEST_CRON,
+    digestCron: v.DIGEST_CRON,
+    modelEnabled: v.MODEL_ENABLED,
+    modelProposalThreshold: v.MODEL_PROPOSAL_THRESHOLD,
+    modelRetrainMinDecisions: v.MODEL_RETRAIN_MIN_DECISIONS,
+    modelRetrainCron: v.MODEL_RETRAIN_CRON,
+    fetchConcurrency: v.FETCH_CONCURRENCY,
+    fetchPerHostConcurrency: v.FETCH_PER_HOST_CONCURRENCY,
+    feedParseThreads: v.FEED_PARSE_THREADS,
+    fetchTimeoutMs: v.FETCH_TIMEOUT_MS,
+    maxFeedBytes: v.MAX_FEED_BYTES,
+    publicBaseUrl: v.PUBLIC_BASE_URL ?? `http://localhost:${v.PORT}`,
+    smtpUrl: v.SMTP_URL,
+    digestEmailTo: v.DIGEST_EMAIL_TO,
+    digestEmailFrom: v.DIGEST_EMAIL_FROM,
+    logLevel: v.LOG_LEVEL,
+    adminRateLimitPerMinute: v.ADMIN_RATE_LIMIT_PER_MINUTE,
+    authFailuresPerMinute: v.AUTH_FAILURES_PER_MINUTE,
+    importDir: v.IMPORT_DIR,
+    importPageDelayMs: v.IMPORT_PAGE_DELAY_MS,
+    importMaxPages: v.IMPORT_MAX_PAGES,
+    trustProxy: v.TRUST_PROXY,
+    webSessionHours: v.WEB_SESSION_HOURS,
+    signInAttemptsPer15Minutes: v.SIGN_IN_ATTEMPTS_PER_15_MINUTES,
+    pollMinIntervalSec: v.POLL_MIN_INTERVAL_MINUTES * 60,
+    pollMaxIntervalSec: v.POLL_MAX_INTERVAL_HOURS * 3600,
+    metrics: { enabled: v.METRICS_ENABLED, port: v.METRICS_PORT, host: v.METRICS_HOST, token: v.METRICS_TOKEN },
+    readCache: { maxAgeSeconds: v.READ_CACHE_MAX_AGE_SECONDS, lagMs: v.READ_CACHE_LAG_MS },
   };
 }

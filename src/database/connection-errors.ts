@@ -21,6 +21,11 @@ export function isDatabaseConnectionError(error: unknown, depth = 0): boolean {
 /**
  * Runs an idempotent bookkeeping write until it goes through or `withinMs` has passed: recording
  * how a run ended must survive a database restart of a few seconds, or the run stays `running`.
+ *
+ * Hand-written, unlike retryOnWriteConflict (p-retry): this one is bounded by a deadline, not a
+ * count. p-retry@4 says that only as `forever` + `maxRetryTime`, which checks the deadline after a
+ * failure (so it sleeps past it and tries once more) and rejects with the most frequent error
+ * rather than the last; the loop never waits beyond the deadline and throws what the database said last.
  */
 export async function retryWhileDatabaseDown<T>(write: () => Promise<T>, withinMs = 30_000): Promise<T> {
   const deadline = Date.now() + withinMs;

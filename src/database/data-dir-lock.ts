@@ -45,6 +45,7 @@ export function lockDataDir(dataDir: string, log: (m: string) => void = () => un
     pid: process.pid,
     startTicks: processStartTicks(process.pid),
     host: hostname(),
+    // Taken in main.ts before the Nest container (and its Clock) exists; for a person reading the file.
     acquiredAt: new Date().toISOString(),
   };
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {

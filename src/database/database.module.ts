@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { DATABASE_URL } from './database.tokens';
+import { DATABASE_URL } from './database.types';
 import { InstanceLiveness } from './instance-liveness';
 import { PrismaService } from './prisma.service';
 import { TerminusModule } from '@nestjs/terminus';

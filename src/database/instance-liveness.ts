@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { Client } from 'pg';
-import { DATABASE_URL } from './database.tokens';
+import { DATABASE_URL } from './database.types';
 
 /** First key of every liveness advisory lock; the second is the instance's own key. */
 const LIVENESS_LOCK_CLASS = 0x5c0e;
@@ -43,6 +43,10 @@ export class InstanceLiveness implements OnModuleInit, OnModuleDestroy {
     await client.query('SELECT pg_advisory_lock($1::int, $2::int)', [LIVENESS_LOCK_CLASS, this.key]);
   }
 
+  /**
+   * A timer, not p-retry: reconnecting is started by a connection's error event and must stop at
+   * once on close (p-retry@4 cannot be cancelled) without keeping the process alive (unref).
+   */
   private reconnectSoon(error: unknown): void {
     if (this.closed || this.retry) return;
     this.logger.warn(

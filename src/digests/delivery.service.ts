@@ -102,6 +102,8 @@ export class DeliveryService {
     // Removed or disabled after the digest was queued: nothing left to sign with, nobody to tell.
     if (!webhook || !webhook.active) throw new PermanentDeliveryError('the webhook was removed');
     const body = JSON.stringify({ digest: digest.content, links: digestLinks(this.env.publicBaseUrl, digest.id) });
+    // The process clock, not the injected Clock: the receiver checks this timestamp against its own
+    // clock (replay window), so it is when the request leaves, even while a test moves the Clock.
     await this.webhookSender.post(webhook.url, body, {
       ...signatureHeaders(webhook.secret, body, Math.floor(Date.now() / 1000)),
       'x-scorecard-delivery': String(delivery.id),

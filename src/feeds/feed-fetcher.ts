@@ -90,7 +90,10 @@ export async function fetchFeed(url: string, options: FetchFeedOptions, signal?:
   }
 }
 
-/** One AbortSignal for "the caller gave up" and "the whole fetch took too long". */
+/**
+ * One AbortSignal for "the caller gave up" and "the whole fetch took too long". Not p-timeout: that
+ * only stops waiting for a promise, while this must abort the request and its body stream.
+ */
 class Deadline {
   private readonly controller = new AbortController();
   private readonly timer: NodeJS.Timeout;
@@ -226,6 +229,8 @@ async function resultFromResponse(
 
 function httpErrorResult(response: http.IncomingMessage): FetchResult {
   const status = response.statusCode ?? 0;
+  // The process clock, not the injected Clock: an HTTP-date Retry-After is the server's wall time,
+  // turned here into a delay (a duration), which a Clock moved by a test would distort.
   const retryAfterSec = parseRetryAfter(response.headers['retry-after'], new Date());
   const reason = `${status} ${response.statusMessage ?? ''}`.trim();
   if (status === 429) {

@@ -1,10 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AppError, foundOr404 } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { APP_ENV } from '../config/app-config';
+import type { AppEnv } from '../config/env';
 import type { Feed } from '../generated/prisma/client';
+import { MetricsService } from '../metrics/metrics.service';
+import { fetchFeed, FetchResult } from './feed-fetcher';
 import { FeedRemoval, FeedRepository, FeedWithCounts } from './feed.repository';
 import { UrlGuard } from './url-guard';
 import { OpmlError, OpmlFeed, parseOpmlFeeds, renderOpml } from './opml';
-import { Clock } from '../common/clock';
 
 export interface ImportReport {
   added: FeedWithCounts[];
@@ -18,7 +22,39 @@ export class FeedService {
     private readonly feeds: FeedRepository,
     private readonly urlGuard: UrlGuard,
     private readonly clock: Clock,
+    @Inject(APP_ENV) private readonly env: AppEnv,
+    private readonly metrics: MetricsService,
   ) {}
+
+  /**
+   * Fetches a feed document (polling and imports) with the environment's caps and timeouts and the
+   * URL guard's address policy on every hop; never throws (feed-fetcher.ts). Counted in the metrics.
+   */
+  async fetch(
+    url: string,
+    validators: { etag?: string | null; lastModified?: string | null; unconditional: boolean },
+    signal?: AbortSignal,
+  ): Promise<FetchResult> {
+    const started = performance.now();
+    const result = await fetchFeed(
+      url,
+      {
+        etag: validators.etag ?? undefined,
+        lastModified: validators.lastModified ?? undefined,
+        unconditional: validators.unconditional,
+        allowPrivateNetworks: this.urlGuard.allowPrivateNetworks,
+        isAddressAllowed: this.urlGuard.isAddressAllowed,
+        totalTimeoutMs: this.env.fetchTimeoutMs,
+        connectTimeoutMs: Math.min(10_000, this.env.fetchTimeoutMs),
+        maxBytes: this.env.maxFeedBytes,
+      },
+      signal,
+    );
+    const bytes = result.kind === 'ok' ? result.fetchedBytes : 0;
+    const code = result.kind === 'error' ? result.code : undefined;
+    this.metrics.feedFetched(result.kind, code, performance.now() - started, bytes);
+    return result;
+  }
 
   /** Adds a feed after the URL and SSRF checks; 400 with the reason, 409 when already present. */
   async add(input: { url: string; title?: string; language?: string }): Promise<FeedWithCounts> {

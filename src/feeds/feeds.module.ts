@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ArticlesModule } from '../articles/articles.module';
-import { DefaultFeedsLoader } from './default-feeds.loader';
-import { FeedFetchGateway } from './feed-fetch.gateway';
+import { DefaultFeedsService } from './default-feeds.service';
 import { FeedController } from './feed.controller';
-import { FeedPreparationPool } from './feed-preparation.pool';
+import { FeedPreparationService } from './feed-preparation.service';
 import { FeedRepository } from './feed.repository';
 import { FeedService } from './feed.service';
 import { IngestionService } from './ingestion.service';
@@ -12,15 +11,7 @@ import { UrlGuard } from './url-guard';
 @Module({
   imports: [ArticlesModule],
   controllers: [FeedController],
-  providers: [
-    FeedRepository,
-    FeedService,
-    FeedFetchGateway,
-    FeedPreparationPool,
-    IngestionService,
-    DefaultFeedsLoader,
-    UrlGuard,
-  ],
-  exports: [FeedRepository, FeedService, FeedFetchGateway, IngestionService, DefaultFeedsLoader, UrlGuard],
+  providers: [FeedRepository, FeedService, FeedPreparationService, IngestionService, DefaultFeedsService, UrlGuard],
+  exports: [FeedRepository, FeedService, IngestionService, DefaultFeedsService, UrlGuard],
 })
 export class FeedsModule {}

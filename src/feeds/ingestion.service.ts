@@ -1,15 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { getMaxListeners, setMaxListeners } from 'node:events';
 import { ArticleRepository } from '../articles/article.repository';
+import { Clock } from '../common/clock';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
 import { isDatabaseConnectionError, retryWhileDatabaseDown } from '../database/connection-errors';
 import { ClaimPool } from './claim-pool';
 import { MetricsService } from '../metrics/metrics.service';
 import { FeedError } from './feed-errors';
-import { FeedFetchGateway } from './feed-fetch.gateway';
-import { FeedPreparationPool } from './feed-preparation.pool';
+import { FeedPreparationService } from './feed-preparation.service';
 import { ClaimedFeed, FeedRepository } from './feed.repository';
+import { FeedService } from './feed.service';
 import { HostLimiter } from './host-limiter';
 import { missedItems, nextCheckAfterError, nextCheckAfterSuccess, shouldFetchUnconditionally } from './polling-policy';
 
@@ -18,7 +19,8 @@ export interface FeedOutcome {
   /** interrupted: the run was stopped (shutdown) before this feed's fetch finished; nothing is held against the feed. */
   result: 'stored' | 'not-modified' | 'error' | 'interrupted';
   newItems: number;
-  newArticleIds: number[];
+  /** Articles no feed had brought before; a count: the job only needs to know whether to tag. */
+  newArticles: number;
   errorCode?: string;
 }
 
@@ -50,10 +52,11 @@ export class IngestionService {
   constructor(
     private readonly feeds: FeedRepository,
     private readonly articles: ArticleRepository,
-    private readonly gateway: FeedFetchGateway,
-    private readonly preparation: FeedPreparationPool,
+    private readonly feedService: FeedService,
+    private readonly preparation: FeedPreparationService,
     @Inject(APP_ENV) private readonly env: AppEnv,
     private readonly metrics: MetricsService,
+    private readonly clock: Clock,
   ) {}
 
   /** `onStored` hears of every feed that stored new articles (the job tags them meanwhile). */
@@ -92,7 +95,7 @@ export class IngestionService {
   /** A feed still queued for a slot when the run failed is not fetched: giveBack releases it. */
   private ingestUnlessStopped(feed: ClaimedFeed, pool: ClaimPool, signal?: AbortSignal): Promise<FeedOutcome> {
     if (pool.failure === undefined) return this.ingestOne(feed, signal);
-    return Promise.resolve({ feedId: feed.id, result: 'interrupted', newItems: 0, newArticleIds: [] });
+    return Promise.resolve({ feedId: feed.id, result: 'interrupted', newItems: 0, newArticles: 0 });
   }
 
   private leaseMs(): number {
@@ -128,14 +131,14 @@ export class IngestionService {
       const message = error instanceof Error ? error.message : String(error);
       if (!(error instanceof FeedError)) this.logger.error(`feed ${feed.id} (${feed.url}): ${message}`);
       await this.fail(feed, code, message);
-      return { feedId: feed.id, result: 'error', newItems: 0, newArticleIds: [], errorCode: code };
+      return { feedId: feed.id, result: 'error', newItems: 0, newArticles: 0, errorCode: code };
     }
   }
 
   private async fetchAndStore(feed: ClaimedFeed, signal?: AbortSignal): Promise<FeedOutcome> {
-    const now = new Date();
+    const now = this.clock.now();
     const unconditional = shouldFetchUnconditionally(feed.lastUnconditionalAt, now);
-    const fetched = await this.gateway.fetch(
+    const fetched = await this.feedService.fetch(
       feed.url,
       { etag: feed.etag, lastModified: feed.lastModified, unconditional },
       signal,
@@ -143,11 +146,11 @@ export class IngestionService {
     if (fetched.kind === 'error' && fetched.code === 'aborted' && signal?.aborted) {
       // Our own shutdown, not the feed's fault: no error, no backoff; the feed stays due.
       await this.feeds.releaseClaim(feed.id);
-      return { feedId: feed.id, result: 'interrupted', newItems: 0, newArticleIds: [] };
+      return { feedId: feed.id, result: 'interrupted', newItems: 0, newArticles: 0 };
     }
     if (fetched.kind === 'error') {
       await this.fail(feed, fetched.code, fetched.message, fetched.status, fetched.retryAfterSec);
-      return { feedId: feed.id, result: 'error', newItems: 0, newArticleIds: [], errorCode: fetched.code };
+      return { feedId: feed.id, result: 'error', newItems: 0, newArticles: 0, errorCode: fetched.code };
     }
     const hints = { cacheMaxAgeSec: fetched.cacheControlMaxAgeSec, expiresAt: fetched.expiresAt };
     if (fetched.kind === 'not-modified') {
@@ -160,7 +163,7 @@ export class IngestionService {
         intervalSeconds: feed.intervalSeconds,
         nextCheckAt,
       });
-      return { feedId: feed.id, result: 'not-modified', newItems: 0, newArticleIds: [] };
+      return { feedId: feed.id, result: 'not-modified', newItems: 0, newArticles: 0 };
     }
     const parsed = await this.preparation.prepare({
       text: fetched.body,
@@ -196,7 +199,7 @@ export class IngestionService {
       nextCheckAt,
       missedItems: gap,
     });
-    return { feedId: feed.id, result: 'stored', newItems: stored.newItems, newArticleIds: stored.newArticleIds };
+    return { feedId: feed.id, result: 'stored', newItems: stored.newItems, newArticles: stored.newArticleIds.length };
   }
 
   private async fail(
@@ -208,7 +211,7 @@ export class IngestionService {
   ): Promise<void> {
     const nextCheckAt = nextCheckAfterError({
       consecutiveErrors: feed.consecutiveErrors + 1,
-      now: new Date(),
+      now: this.clock.now(),
       retryAfterSec,
       capSec: this.env.pollMaxIntervalSec,
     });
@@ -226,7 +229,7 @@ function summarise(outcomes: FeedOutcome[]): IngestSummary {
     feedsFailed: outcomes.filter((o) => o.result === 'error').length,
     feedsInterrupted: outcomes.filter((o) => o.result === 'interrupted').length,
     itemsNew: outcomes.reduce((n, o) => n + o.newItems, 0),
-    articlesNew: outcomes.reduce((n, o) => n + o.newArticleIds.length, 0),
+    articlesNew: outcomes.reduce((n, o) => n + o.newArticles, 0),
     errorCodes,
   };
 }

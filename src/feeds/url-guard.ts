@@ -18,8 +18,8 @@ export type GuardedUrlKind = 'feed' | 'webhook';
 @Injectable()
 export class UrlGuard {
   readonly lookup: LookupFunction | undefined;
-  /** Public addresses plus FEED_ALLOWED_NETWORKS, the same policy the feed fetcher applies. */
-  private readonly isAddressAllowed: (address: string) => boolean;
+  /** Public addresses plus FEED_ALLOWED_NETWORKS: the policy the feed fetcher applies on every hop too. */
+  readonly isAddressAllowed: (address: string) => boolean;
 
   constructor(@Inject(APP_ENV) private readonly env: AppEnv) {
     this.isAddressAllowed = addressPolicy(env.feedAllowedNetworks);

@@ -10,7 +10,7 @@ export interface HistoryOptions {
   now: Date;
   maxPages: number;
   delayMs: number;
-  /** The polling fetcher (FeedFetchGateway: SSRF guard on every hop, caps, timeouts), under the host limits. */
+  /** The polling fetcher (FeedService.fetch: SSRF guard on every hop, caps, timeouts), under the host limits. */
   fetchPage: (url: string, signal?: AbortSignal) => Promise<FetchResult>;
   wait: (ms: number, signal?: AbortSignal) => Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { Clock } from '../common/clock';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { AppError } from '../common/app-error';
@@ -7,7 +8,7 @@ import { ImportError } from './import-errors';
 import type { SessionMark } from './import-progress';
 import type { ImportRecord } from './import.repository';
 import { ImportRequest, ImportRun, ImportService, RunOptions } from './import.service';
-import { waitAtMost } from '../common/wait-at-most';
+import pTimeout from 'p-timeout';
 
 /** A chunk is a few seconds of work at most; past this the database closes under it and the resume redoes it. */
 const SHUTDOWN_GRACE_MS = 30_000;
@@ -26,6 +27,7 @@ export class ImportRunner implements OnModuleDestroy {
   constructor(
     private readonly imports: ImportService,
     @Inject(APP_ENV) private readonly env: AppEnv,
+    private readonly clock: Clock,
   ) {}
 
   /** From the API: files inside IMPORT_DIR only; answers once the import is under way. */
@@ -47,7 +49,7 @@ export class ImportRunner implements OnModuleDestroy {
     const controller = new AbortController();
     const run = await this.imports.start(request, { signal: controller.signal, onProgress });
     const { counts } = run.record;
-    const session = { at: new Date(), read: counts.read ?? 0, bytesDone: counts.bytesDone ?? 0 };
+    const session = { at: this.clock.now(), read: counts.read ?? 0, bytesDone: counts.bytesDone ?? 0 };
     const done = run.done.finally(() => this.running.delete(run.record.id));
     this.running.set(run.record.id, { controller, done: done.catch(() => undefined), session });
     return { ...run, done };
@@ -61,7 +63,8 @@ export class ImportRunner implements OnModuleDestroy {
   /** Before the database closes: each import stops after its current chunk and records 'interrupted'. */
   async onModuleDestroy(): Promise<void> {
     for (const run of this.running.values()) run.controller.abort();
-    await waitAtMost(Promise.all([...this.running.values()].map((r) => r.done)), SHUTDOWN_GRACE_MS);
+    // An import past its grace is not waited for: the shutdown goes on, the import ends interrupted.
+    await pTimeout(Promise.all([...this.running.values()].map((r) => r.done)), SHUTDOWN_GRACE_MS, () => undefined);
   }
 
   /** Files for the API come from IMPORT_DIR only: an admin token must not read the server's disk. */

@@ -1,3 +1,4 @@
+import { Clock } from '../common/clock';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../auth/admin.guard';
@@ -16,6 +17,7 @@ export class ImportController {
   constructor(
     private readonly runner: ImportRunner,
     private readonly imports: ImportRepository,
+    private readonly clock: Clock,
   ) {}
 
   /** Starts an import (or resumes the unfinished one of the same input) and answers at once; poll GET for progress. */
@@ -29,7 +31,7 @@ export class ImportController {
       source: body.source ?? null,
       since: body.since ? new Date(body.since) : null,
     });
-    return { ...ImportDto.from(record), resumed };
+    return { ...ImportDto.from(record, this.clock.now()), resumed };
   }
 
   @Get()
@@ -40,7 +42,7 @@ export class ImportController {
       shape: ID_CURSOR,
       fetch: (after, take) => this.imports.list(after?.id, take),
       position: (r) => ({ id: r.id }),
-      view: (r) => ImportDto.from(r, this.runner.sessionOf(r.id)),
+      view: (r) => ImportDto.from(r, this.clock.now(), this.runner.sessionOf(r.id)),
     });
   }
 
@@ -49,6 +51,6 @@ export class ImportController {
   async get(@Param('id', IdPipe) id: number): Promise<ImportDto> {
     const record = await this.imports.get(id);
     if (!record) throw AppError.notFound('import', id);
-    return ImportDto.from(record, this.runner.sessionOf(id));
+    return ImportDto.from(record, this.clock.now(), this.runner.sessionOf(id));
   }
 }

@@ -59,9 +59,10 @@ export class ImportDto {
   @ApiProperty() updatedAt!: string;
   @ApiProperty({ nullable: true, type: String }) finishedAt!: string | null;
 
-  static from(r: ImportRecord, sessionStart?: { at: Date; read: number; bytesDone: number }): ImportDto {
+  /** `now`: the end of a running import's rate window. */
+  static from(r: ImportRecord, now: Date, sessionStart?: { at: Date; read: number; bytesDone: number }): ImportDto {
     const counts = { ...zeroCounts(), ...r.counts };
-    const end = r.status === 'running' ? new Date() : r.updatedAt;
+    const end = r.status === 'running' ? now : r.updatedAt;
     const rates = importRates(counts, sessionStart ?? { at: r.startedAt, read: 0, bytesDone: 0 }, r.totalBytes, end);
     return {
       id: r.id,

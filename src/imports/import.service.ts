@@ -1,3 +1,4 @@
+import { Clock } from '../common/clock';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -5,7 +6,7 @@ import { ArticleRepository } from '../articles/article.repository';
 import { toItemBatch } from '../articles/item-batch';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
-import { FeedFetchGateway } from '../feeds/feed-fetch.gateway';
+import { FeedService } from '../feeds/feed.service';
 import { HostLimiter } from '../feeds/host-limiter';
 import { TaggingService } from '../tagging/tagging.service';
 import { archiveKindOf } from './archive-entries';
@@ -54,8 +55,9 @@ export class ImportService {
     private readonly imports: ImportRepository,
     private readonly articles: ArticleRepository,
     private readonly tagging: TaggingService,
-    private readonly gateway: FeedFetchGateway,
+    private readonly feeds: FeedService,
     @Inject(APP_ENV) private readonly env: AppEnv,
+    private readonly clock: Clock,
   ) {}
 
   /** Starts (or resumes) an import; throws ImportError when the input is unusable or already being imported. */
@@ -90,7 +92,7 @@ export class ImportService {
 
   private async readAll(record: ImportRecord, reader: ChunkReader, options: RunOptions): Promise<void> {
     let counts: ImportCounts = { ...zeroCounts(), ...record.counts };
-    const session: SessionMark = { at: new Date(), read: counts.read, bytesDone: counts.bytesDone };
+    const session: SessionMark = { at: this.clock.now(), read: counts.read, bytesDone: counts.bytesDone };
     const sources = new Map<string, number>();
     let checkpoint = record.checkpoint;
     for await (const chunk of reader(record.checkpoint, options.signal)) {
@@ -106,7 +108,7 @@ export class ImportService {
       if (chunk.bytesDone !== undefined) counts.bytesDone = chunk.bytesDone;
       await this.imports.saveProgress(record.id, chunk.checkpoint, counts, chunk.refusals);
       checkpoint = chunk.checkpoint;
-      options.onProgress?.(counts, importRates(counts, session, record.totalBytes, new Date()), record);
+      options.onProgress?.(counts, importRates(counts, session, record.totalBytes, this.clock.now()), record);
       if (options.signal?.aborted) return;
     }
     // Articles a killed run stored but did not tag are no longer new to this one: tag what is left,
@@ -147,7 +149,7 @@ export class ImportService {
   }
 
   private async readerFor(record: ImportRecord): Promise<ChunkReader> {
-    const options = { defaultSource: record.source, since: record.since, now: new Date() };
+    const options = { defaultSource: record.source, since: record.since, now: this.clock.now() };
     if (record.format === 'jsonl') return jsonLinesReader(record.location, options);
     if (record.format === 'csv') return csvReader(record.location, options);
     if (record.format === 'feeds') {
@@ -162,7 +164,7 @@ export class ImportService {
       now: options.now,
       maxPages: this.env.importMaxPages,
       delayMs: this.env.importPageDelayMs,
-      fetchPage: (url, signal) => limiter.run(url, () => this.gateway.fetch(url, { unconditional: true }, signal)),
+      fetchPage: (url, signal) => limiter.run(url, () => this.feeds.fetch(url, { unconditional: true }, signal)),
       wait: (ms, signal) => sleep(ms, undefined, { signal }),
     });
   }

@@ -113,10 +113,10 @@ export class MetricsService {
     if (bytes > 0) this.feedBytes.inc(bytes);
   }
 
-  feedIngested(outcome: { result: string; errorCode?: string; newItems: number; newArticleIds: number[] }): void {
+  feedIngested(outcome: { result: string; errorCode?: string; newItems: number; newArticles: number }): void {
     this.feedsIngested.inc({ result: outcome.result, code: outcome.errorCode ?? NO_CODE });
     if (outcome.newItems > 0) this.itemsStored.inc(outcome.newItems);
-    if (outcome.newArticleIds.length > 0) this.articlesStored.inc(outcome.newArticleIds.length);
+    if (outcome.newArticles > 0) this.articlesStored.inc(outcome.newArticles);
   }
 
   evidenceCreated(source: EvidenceSource, count: number): void {

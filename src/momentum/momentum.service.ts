@@ -1,3 +1,4 @@
+import { Clock } from '../common/clock';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error';
 import { parseTrendKey } from '../trends/trend-key';
@@ -46,9 +47,10 @@ export class MomentumService {
   constructor(
     private readonly rollups: MomentumRepository,
     private readonly verdicts: VerdictService,
+    private readonly clock: Clock,
   ) {}
 
-  async forTrend(key: string, query: MomentumQuery, now = new Date()): Promise<TrendMomentum> {
+  async forTrend(key: string, query: MomentumQuery, now = this.clock.now()): Promise<TrendMomentum> {
     const window = this.window(query, now);
     const read = await this.rollups.readTrend(parseTrendKey(key), window);
     if (read.trends.length === 0) throw AppError.notFound('trend', key);
@@ -65,7 +67,7 @@ export class MomentumService {
     return this.rollups.strongestInPeriods(result.trend.id, periods, result.window.asOf, DRIVERS_PER_PERIOD);
   }
 
-  async scorecard(query: MomentumQuery, now = new Date()): Promise<ScorecardEntry[]> {
+  async scorecard(query: MomentumQuery, now = this.clock.now()): Promise<ScorecardEntry[]> {
     const window = this.window(query, now);
     // Two statements side by side on the pool: rollups (momentum) and the verdict read.
     const [read, verdicts] = await Promise.all([

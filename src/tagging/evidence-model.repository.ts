@@ -1,3 +1,4 @@
+import { Clock } from '../common/clock';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import type { ModelTrainingItem, Stance } from './evidence-model';
@@ -31,7 +32,10 @@ const SUMMARY_SELECT = {
 /** Versions of the evidence model, and the reviewer decisions it learns from. */
 @Injectable()
 export class EvidenceModelRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly clock: Clock,
+  ) {}
 
   /** The newest version not rolled back, or null on a fresh database. */
   async current(): Promise<ModelVersionRow | null> {
@@ -83,7 +87,7 @@ export class EvidenceModelRepository {
 
   /** Marks the current version rolled back; answers the version now current (null: none left). */
   async rollBack(version: number): Promise<void> {
-    await this.prisma.evidenceModel.update({ where: { version }, data: { rolledBackAt: new Date() } });
+    await this.prisma.evidenceModel.update({ where: { version }, data: { rolledBackAt: this.clock.now() } });
   }
 
   /** Reviewer decisions recorded since `since` (all of them when null). */

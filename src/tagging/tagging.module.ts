@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { TrendsModule } from '../trends/trends.module';
-import { MatcherProvider } from './matcher.provider';
+import { MatcherService } from './matcher.service';
 import { RulesController } from './rules.controller';
 import { RulesService } from './rules.service';
 import { TaggingController } from './tagging.controller';
@@ -14,7 +14,7 @@ import { ModelController } from './model.controller';
 @Module({
   imports: [TrendsModule, EvidenceModule],
   controllers: [RulesController, TaggingController, ModelController],
-  providers: [MatcherProvider, TaggingRepository, TaggingService, RulesService, EvidenceModelRepository, ModelService],
+  providers: [MatcherService, TaggingRepository, TaggingService, RulesService, EvidenceModelRepository, ModelService],
   exports: [TaggingService, ModelService],
 })
 export class TaggingModule {}

@@ -4,7 +4,7 @@ import { EvidenceRepository, ModelProposalRow, RuleMatch } from '../evidence/evi
 import { ModelService } from './model.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { matchArticle, TrendMatch } from './matcher';
-import { MatcherProvider } from './matcher.provider';
+import { MatcherService } from './matcher.service';
 import { ArticleToTag, TaggingRepository } from './tagging.repository';
 import { Clock } from '../common/clock';
 
@@ -33,7 +33,7 @@ const YIELD_EVERY = 64;
 @Injectable()
 export class TaggingService {
   constructor(
-    private readonly matchers: MatcherProvider,
+    private readonly matchers: MatcherService,
     private readonly articles: TaggingRepository,
     private readonly evidence: EvidenceRepository,
     private readonly models: ModelService,

@@ -13,7 +13,7 @@
  */
 
 import { GENERATED_PAIRS } from './simplified-chinese.generated';
-import { HAND_PICKED_PAIRS } from './simplified-chinese.hand-picked';
+import { HAND_PICKED_PAIRS } from './simplified-chinese-hand-picked';
 
 /**
  * Traditional -> simplified, one character at a time: OpenCC's character table (generated, see

@@ -1,3 +1,4 @@
+import { Clock } from '../common/clock';
 import { ReadCacheInterceptor } from '../read-cache/read-cache.interceptor';
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -11,6 +12,7 @@ export class TrendController {
   constructor(
     private readonly trends: TrendService,
     private readonly verdicts: VerdictService,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -26,7 +28,7 @@ export class TrendController {
   @ApiOkResponse({ type: TrendDetailDto })
   @ApiQuery({ name: 'asOf', required: false, description: 'the verdict as known at this instant' })
   async get(@Param('key') key: string, @Query('asOf') asOf?: string): Promise<TrendDetailDto> {
-    const when = parseAsOf(asOf);
+    const when = parseAsOf(asOf, this.clock.now());
     const trend = await this.trends.get(key);
     const { verdict } = await this.verdicts.forKey(key, when);
     return TrendDetailDto.withVerdict(trend, verdict);

@@ -1,3 +1,4 @@
+import { Clock } from '../common/clock';
 import { ReadCacheInterceptor } from '../read-cache/read-cache.interceptor';
 import { Body, Controller, Get, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -11,7 +12,10 @@ import { parseAsOf, VerdictService } from './verdict.service';
 @ApiTags('verdicts')
 @Controller('api')
 export class VerdictController {
-  constructor(private readonly verdicts: VerdictService) {}
+  constructor(
+    private readonly verdicts: VerdictService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get('track-record')
   @UseInterceptors(ReadCacheInterceptor)
@@ -20,7 +24,7 @@ export class VerdictController {
       "The report's record so far: each prediction's status, outcome, days to horizon, monthly interim assessment",
   })
   async trackRecord(@Query('asOf') asOfRaw?: string) {
-    const asOf = parseAsOf(asOfRaw);
+    const asOf = parseAsOf(asOfRaw, this.clock.now());
     const entries = await this.verdicts.trackRecord(asOf);
     const outcomes = Object.fromEntries(RESOLUTION_OUTCOMES.map((o) => [o, 0])) as Record<string, number>;
     const statuses: Record<string, number> = {};

@@ -1,3 +1,4 @@
+import { Clock } from '../common/clock';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error';
 import { parseInstant, WindowError } from '../momentum/momentum-window';
@@ -24,7 +25,10 @@ export interface TrackRecordEntry {
 /** Verdicts per prediction (verdict.ts), resolutions (append-only) and the report's track record. */
 @Injectable()
 export class VerdictService {
-  constructor(private readonly verdicts: VerdictRepository) {}
+  constructor(
+    private readonly verdicts: VerdictRepository,
+    private readonly clock: Clock,
+  ) {}
 
   /** Every prediction's verdict as known at asOf, by trend id. */
   async all(asOf: Date): Promise<Map<number, Verdict>> {
@@ -51,7 +55,7 @@ export class VerdictService {
    * Appends a resolution. Before the horizon it must be claimed decisive (`decisive: true`);
    * cited evidence must belong to the prediction. The previous resolution stays, as history.
    */
-  async resolve(key: string, input: ResolveInput, actor: string, now = new Date()): Promise<ResolutionRecord> {
+  async resolve(key: string, input: ResolveInput, actor: string, now = this.clock.now()): Promise<ResolutionRecord> {
     const { trend } = await this.forKey(key, now);
     if (!(RESOLUTION_OUTCOMES as readonly string[]).includes(input.outcome))
       throw AppError.badRequest('validation_failed', `outcome must be one of ${RESOLUTION_OUTCOMES.join(', ')}`);
@@ -85,7 +89,7 @@ export class VerdictService {
   }
 
   async history(key: string): Promise<ResolutionRecord[]> {
-    const { trend } = await this.forKey(key, new Date());
+    const { trend } = await this.forKey(key, this.clock.now());
     return this.verdicts.resolutions({ trendId: trend.id });
   }
 }
@@ -98,7 +102,7 @@ function findTrend(trends: VerdictTrendRow[], key: string): VerdictTrendRow {
 }
 
 /** asOf from a query string: absent means now; malformed is a 400 like momentum's. */
-export function parseAsOf(raw: string | undefined, now = new Date()): Date {
+export function parseAsOf(raw: string | undefined, now: Date): Date {
   try {
     return parseInstant(raw, 'asOf') ?? now;
   } catch (error) {

@@ -1,3 +1,4 @@
+import { Clock } from '../common/clock';
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { IdPipe } from '../common/id';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -35,13 +36,14 @@ export class PublicPagesController {
     private readonly evidence: EvidenceService,
     private readonly digests: DigestService,
     private readonly views: WebViews,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
   async scorecard(@Query() query: ScorecardPageQuery, @Req() req: Request, @Res() res: Response) {
     const lang = pageLanguage(req, res);
     const frame = this.views.frame(lang, req.originalUrl, (t) => t('scorecard.title'), 'scorecard');
-    const now = new Date();
+    const now = this.clock.now();
     const [entries, trends] = await Promise.all([
       this.momentum.scorecard({ asOf: query.asOf }, now),
       this.trends.list(),

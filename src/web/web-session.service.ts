@@ -1,3 +1,4 @@
+import { Clock } from '../common/clock';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuthService } from '../auth/auth.service';
 import { Principal, Role, roleAllows } from '../auth/roles';
@@ -25,10 +26,11 @@ export class WebSessionService {
     private readonly auth: AuthService,
     private readonly sessions: WebSessionRepository,
     @Inject(APP_ENV) private readonly env: AppEnv,
+    private readonly clock: Clock,
   ) {}
 
   /** The new session's cookie secret, or null when the token may not review. */
-  async signIn(token: string, now = new Date()): Promise<{ secret: string; maxAgeSeconds: number } | null> {
+  async signIn(token: string, now = this.clock.now()): Promise<{ secret: string; maxAgeSeconds: number } | null> {
     const principal = await this.auth.authenticate(token.trim());
     if (!principal || !roleAllows(principal.role, DESK_ROLE)) return null;
     await this.sessions.deleteExpired(now);
@@ -45,7 +47,7 @@ export class WebSessionService {
   }
 
   /** Who the cookie belongs to, or null when it is unknown, expired or its token was revoked. */
-  async resolve(secret: string | undefined, now = new Date()): Promise<OpenSession | null> {
+  async resolve(secret: string | undefined, now = this.clock.now()): Promise<OpenSession | null> {
     if (!secret) return null;
     const session = await this.sessions.findLive(sessionHash(secret), now);
     if (!session) return null;

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { AddressInfo } from 'node:net';
-import { createApp } from '../../src/app.factory';
+import { createApp } from '../../src/create-app';
 import { LogDestination } from '../../src/common/logging';
 import { AppEnv, parseEnv } from '../../src/config/env';
 import { createTestDatabase, TestDatabase } from './test-database';

@@ -1,5 +1,5 @@
 import type { ArgumentMetadata } from '@nestjs/common';
-import { validationPipe } from '../../../src/app.factory';
+import { validationPipe } from '../../../src/create-app';
 import { AppError } from '../../../src/common/app-error';
 import { CreateTokenDto } from '../../../src/auth/token.dto';
 import { EvidenceQueryDto } from '../../../src/evidence/evidence-query.dto';

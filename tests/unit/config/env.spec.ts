@@ -38,6 +38,27 @@ describe('parseEnv', () => {
     expect(() => parseEnv(input)).toThrow(message);
   });
 
+  it('names the variable, what it accepts and the value given, for every bad variable at once', () => {
+    expect(() => parseEnv({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'nonsense' })).toThrow(
+      'PORT must be an integer from 0 to 65535, got "eighty"; ' +
+        'DATABASE_URL must be a URL (postgres: or postgresql:), got "nonsense"; ' +
+        'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+    );
+  });
+
+  it('never echoes a token into the error', () => {
+    expect(() => parseEnv({ ADMIN_TOKEN: 'secret-ish' })).toThrow(/^ADMIN_TOKEN must be at least 16 characters long$/);
+  });
+
+  it('takes a set but empty variable as unset, and booleans in any case', () => {
+    expect(parseEnv({ PORT: '', LOG_LEVEL: '', METRICS_PORT: 'OFF', TRUST_PROXY: 'YES' })).toMatchObject({
+      port: 3000,
+      logLevel: 'info',
+      metrics: { port: null },
+      trustProxy: true,
+    });
+  });
+
   it('reads the polling floor and ceiling: 15 minutes and 24 hours by default, a floor down to 1 minute', () => {
     expect(parseEnv({})).toMatchObject({ pollMinIntervalSec: 900, pollMaxIntervalSec: 86_400 });
     expect(parseEnv({ POLL_MIN_INTERVAL_MINUTES: '1', POLL_MAX_INTERVAL_HOURS: '6' })).toMatchObject({

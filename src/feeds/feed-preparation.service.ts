@@ -26,7 +26,7 @@ const WORKER_FILE = join(
  * other than ingestion) never parse a feed.
  */
 @Injectable()
-export class FeedPreparationPool implements OnModuleDestroy {
+export class FeedPreparationService implements OnModuleDestroy {
   private pool: Piscina<FeedPreparationTask, FeedPreparationOutcome> | null = null;
   private closed = false;
 

@@ -16,7 +16,7 @@ export interface LoadedMatcher {
  * which also makes a rule change on another instance take effect here).
  */
 @Injectable()
-export class MatcherProvider {
+export class MatcherService {
   private loaded: LoadedMatcher | null = null;
 
   constructor(private readonly trends: TrendRepository) {}

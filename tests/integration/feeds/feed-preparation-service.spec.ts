@@ -1,13 +1,13 @@
 import { parseEnv } from '../../../src/config/env';
 import { FeedParseError } from '../../../src/feeds/feed-errors';
 import { FeedPreparationTask, PreparedFeed } from '../../../src/feeds/feed-preparation';
-import { FeedPreparationPool } from '../../../src/feeds/feed-preparation.pool';
+import { FeedPreparationService } from '../../../src/feeds/feed-preparation.service';
 import { decodeCorpusEntry, listCorpusEntries } from '../../support/feed-corpus';
 import { itWithCorpus } from '../../support/with-corpus';
 
 type Outcome = { feed: PreparedFeed } | { code: string; message: string };
 
-async function outcome(pool: FeedPreparationPool, task: FeedPreparationTask): Promise<Outcome> {
+async function outcome(pool: FeedPreparationService, task: FeedPreparationTask): Promise<Outcome> {
   try {
     return { feed: await pool.prepare(task) };
   } catch (error) {
@@ -21,10 +21,10 @@ async function outcome(pool: FeedPreparationPool, task: FeedPreparationTask): Pr
  * boundary must be exactly what the main thread would have made, items and errors alike (an
  * error's class and code do not survive structured cloning on their own).
  */
-describe('FeedPreparationPool', () => {
+describe('FeedPreparationService', () => {
   const pools = {
-    mainThread: new FeedPreparationPool(parseEnv({ FEED_PARSE_THREADS: '0' })),
-    workers: new FeedPreparationPool(parseEnv({ FEED_PARSE_THREADS: '2' })),
+    mainThread: new FeedPreparationService(parseEnv({ FEED_PARSE_THREADS: '0' })),
+    workers: new FeedPreparationService(parseEnv({ FEED_PARSE_THREADS: '2' })),
   };
 
   afterAll(async () => {

@@ -13,8 +13,8 @@ import { FeedService } from './feed.service';
  * add-time DNS failures on a machine without internet refuse a feed, which the report lists.
  */
 @Injectable()
-export class DefaultFeedsLoader {
-  private readonly logger = new Logger(DefaultFeedsLoader.name);
+export class DefaultFeedsService {
+  private readonly logger = new Logger(DefaultFeedsService.name);
 
   constructor(
     private readonly feeds: FeedService,

@@ -13,7 +13,7 @@ import { AppEnv } from './config/env';
 import { ReadinessService } from './database/readiness.service';
 import { migrate } from './database/migrator';
 import { TrendSeeder } from './trends/trend-seeder';
-import { DefaultFeedsLoader } from './feeds/default-feeds.loader';
+import { DefaultFeedsService } from './feeds/default-feeds.service';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsService } from './metrics/metrics.service';
 
@@ -60,7 +60,7 @@ export async function createApp(
   // Adding the default feeds resolves each host (SSRF check); a slow resolver must not hold up the
   // start. Interrupted, it simply runs again at the next start (present feeds are skipped).
   app
-    .get(DefaultFeedsLoader)
+    .get(DefaultFeedsService)
     .loadOnce()
     .catch((error: unknown) =>
       app.get(Logger).warn(`default feeds not loaded: ${error instanceof Error ? error.message : String(error)}`),
