@@ -101,15 +101,23 @@ export class ImportRepository {
     );
   }
 
-  /** One statement per chunk, after the chunk is stored: the checkpoint a resume starts from. */
-  async saveProgress(id: number, checkpoint: Checkpoint, counts: ImportCounts, refusals: RowRefusal[]): Promise<void> {
+  /**
+   * One statement per chunk, after the chunk is stored: the checkpoint a resume starts from, and
+   * how far back the import reaches (`oldest`, the chunk's oldest publication date; LEAST skips a null).
+   */
+  async saveProgress(
+    id: number,
+    progress: { checkpoint: Checkpoint; counts: ImportCounts; refusals: RowRefusal[]; oldest: Date | null },
+  ): Promise<void> {
+    const { checkpoint, counts, refusals, oldest } = progress;
     await this.prisma.pool.query(
       `UPDATE imports SET checkpoint = $2::jsonb, counts = $3::jsonb, updated_at = now(),
+         oldest_published_at = LEAST(oldest_published_at, $6::timestamptz),
          refusals = CASE WHEN jsonb_array_length(refusals) >= $5 THEN refusals
                          ELSE refusals || (SELECT coalesce(jsonb_agg(r), '[]') FROM
                                 (SELECT r FROM jsonb_array_elements($4::jsonb) r LIMIT $5 - jsonb_array_length(refusals)) x) END
        WHERE id = $1`,
-      [id, JSON.stringify(checkpoint), JSON.stringify(counts), JSON.stringify(refusals), MAX_REFUSALS_KEPT],
+      [id, JSON.stringify(checkpoint), JSON.stringify(counts), JSON.stringify(refusals), MAX_REFUSALS_KEPT, oldest],
     );
   }
 

@@ -12,7 +12,7 @@ import { archiveKindOf } from './archive-entries';
 import { csvReader } from './csv-reader';
 import { feedFilesReader } from './feed-files-reader';
 import { FEED_SOURCE, feedHistoryReader } from './feed-history-reader';
-import { ChunkReader, ImportChunk } from './import-chunk';
+import { ChunkReader, ImportChunk, oldestPublishedIn } from './import-chunk';
 import { ImportError } from './import-errors';
 import { resolveInput } from './import-input';
 import { addCounts, ImportCounts, importRates, ImportRates, SessionMark, zeroCounts } from './import-progress';
@@ -104,7 +104,12 @@ export class ImportService {
         evidence: tagged.evidenceNew,
       });
       if (chunk.bytesDone !== undefined) counts.bytesDone = chunk.bytesDone;
-      await this.imports.saveProgress(record.id, chunk.checkpoint, counts, chunk.refusals);
+      await this.imports.saveProgress(record.id, {
+        checkpoint: chunk.checkpoint,
+        counts,
+        refusals: chunk.refusals,
+        oldest: oldestPublishedIn(chunk),
+      });
       checkpoint = chunk.checkpoint;
       options.onProgress?.(counts, importRates(counts, session, record.totalBytes, new Date()), record);
       if (options.signal?.aborted) return;
@@ -114,7 +119,7 @@ export class ImportService {
     const caughtUp = await this.tagging.tagUntagged(options.signal);
     if (caughtUp.evidenceNew > 0) {
       counts = addCounts(counts, { evidence: caughtUp.evidenceNew });
-      await this.imports.saveProgress(record.id, checkpoint, counts, []);
+      await this.imports.saveProgress(record.id, { checkpoint, counts, refusals: [], oldest: null });
     }
   }
 
