@@ -84,4 +84,65 @@ describe('imported history in the default momentum window', () => {
     const months = await api(t.baseUrl, `${MOMENTUM}?interval=month`, { token: null });
     expect(months.body.series[0].periodStart.slice(0, 10)).toBe('2024-07-01');
   });
+
+  describe('digests of past periods (build-digest with period and date or from)', () => {
+    const runDigest = (params?: Record<string, string>) =>
+      api(t.baseUrl, '/api/admin/jobs/build-digest/run', { method: 'POST', body: params ? { params } : undefined });
+    const period = (d: { periodStart: string; periodEnd: string }) => [
+      d.periodStart.slice(0, 10),
+      d.periodEnd.slice(0, 10),
+    ];
+    let scheduledStart = '';
+
+    it('builds the ISO week holding the date, counting the evidence published in it', async () => {
+      const run = await runDigest({ period: 'week', date: '2024-07-17' });
+      expect(run.status).toBe(200);
+      expect(run.body).toMatchObject({ status: 'succeeded', summary: { outcome: 'built' } });
+      expect(run.body.summary.digests.map(period)).toEqual([['2024-07-15', '2024-07-22']]);
+      const digest = await api(t.baseUrl, `/api/digests/${run.body.summary.digests[0].digestId}`, { token: null });
+      expect(digest.body.requested).toBe(true);
+      const trend = digest.body.trends.find((e: any) => e.slug === 'compute-clusters');
+      expect(trend.newSupporting + trend.newContradicting).toBe(2);
+    });
+
+    it('still gives the scheduled run the last seven days, not the imported past', async () => {
+      const run = await runDigest();
+      expect(run.body.summary.outcome).toBe('built');
+      scheduledStart = run.body.summary.periodStart;
+      const start = Date.parse(run.body.summary.periodStart);
+      expect(Date.now() - start).toBeLessThan(8 * 86_400_000);
+      expect(Date.now() - start).toBeGreaterThan(7 * 86_400_000 - 86_400_000);
+      expect((await runDigest()).body.summary.outcome).toBe('already built');
+    });
+
+    it('builds every month from `from` that ended before the scheduled digests began', async () => {
+      const run = await runDigest({ period: 'month', from: '2026-09-01' });
+      const months: string[][] = run.body.summary.digests.map(period);
+      expect(months[0]).toEqual(['2026-09-01', '2026-10-01']);
+      // Each month in turn, the last one ending by the scheduled digest's start, the next one after it.
+      const scheduled = scheduledStart.slice(0, 10);
+      for (let i = 1; i < months.length; i++) expect(months[i]![0]).toBe(months[i - 1]![1]);
+      expect(months.at(-1)![1] <= scheduled).toBe(true);
+      const nextEnd = new Date(`${months.at(-1)![1]}T00:00:00Z`);
+      nextEnd.setUTCMonth(nextEnd.getUTCMonth() + 1);
+      expect(nextEnd.toISOString().slice(0, 10) > scheduled).toBe(true);
+      const again = await runDigest({ period: 'month', from: '2026-09-01' });
+      expect(again.body.summary.outcome).toBe('already built');
+    });
+
+    it('refuses a period the scheduled digests cover, and parameters no job takes', async () => {
+      const today = new Date().toISOString().slice(0, 10);
+      const covered = await runDigest({ period: 'week', date: today });
+      expect(covered.body).toMatchObject({ status: 'failed', error: expect.stringMatching(/no whole week/) });
+      const bad = await runDigest({ period: 'year', date: '2024-07-17' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.code).toBe('invalid_job_params');
+      const ingest = await api(t.baseUrl, '/api/admin/jobs/ingest-feeds/run', {
+        method: 'POST',
+        body: { params: { period: 'week' } },
+      });
+      expect(ingest.status).toBe(400);
+      expect(ingest.body.error.code).toBe('invalid_job_params');
+    });
+  });
 });
