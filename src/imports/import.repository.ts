@@ -25,6 +25,11 @@ export interface ImportRecord {
   finishedAt: Date | null;
 }
 
+export interface ImportLock {
+  /** Idempotent; gives the connection back, or discards it when the database ended it. */
+  release(): Promise<void>;
+}
+
 /** Refusals kept on the row: enough to find what is wrong with a file, bounded for a file that is all wrong. */
 const MAX_REFUSALS_KEPT = 200;
 /** Advisory-lock class of imports: a running import holds (class, id) on its own connection. */
@@ -75,21 +80,33 @@ export class ImportRepository {
   /**
    * Holds the import's lock on a connection of its own until release: a killed process loses its
    * connection and so the lock, which is how a resume knows the import is not running elsewhere.
+   * A database restart ends that connection too: the error is heard here (unheard, an idle checked-out
+   * client's 'error' would crash the process), and release() then discards the dead connection.
    */
-  async lock(id: number): Promise<{ release(): Promise<void> } | null> {
+  async lock(id: number): Promise<ImportLock | null> {
     const client: PoolClient = await this.prisma.pool.connect();
-    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS locked', [
-      IMPORT_LOCK_CLASS,
-      id,
-    ]);
+    let lost: Error | undefined;
+    client.on('error', (error) => (lost = error));
+    const { rows } = await client
+      .query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS locked', [IMPORT_LOCK_CLASS, id])
+      .catch((error: Error) => {
+        client.release(error);
+        throw error;
+      });
     if (!rows[0]!.locked) {
       client.release();
       return null;
     }
+    let released = false;
     return {
       release: async () => {
-        await client.query('SELECT pg_advisory_unlock($1, $2)', [IMPORT_LOCK_CLASS, id]).catch(() => undefined);
-        client.release();
+        if (released) return;
+        released = true;
+        if (!lost)
+          await client
+            .query('SELECT pg_advisory_unlock($1, $2)', [IMPORT_LOCK_CLASS, id])
+            .catch((error: Error) => (lost = error));
+        client.release(lost);
       },
     };
   }
