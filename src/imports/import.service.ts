@@ -19,6 +19,7 @@ import { resolveInput } from './import-input';
 import { addCounts, ImportCounts, importRates, ImportRates, SessionMark, zeroCounts } from './import-progress';
 import { ImportLock, ImportRecord, ImportRepository, ImportStatus } from './import.repository';
 import { jsonLinesReader } from './jsonl-reader';
+import { readAhead } from './read-ahead';
 
 export interface ImportRequest {
   location: string;
@@ -132,7 +133,7 @@ export class ImportService {
     const session: SessionMark = { at: new Date(), read: counts.read, bytesDone: counts.bytesDone };
     const sources = new Map<string, number>();
     let checkpoint = record.checkpoint;
-    for await (const chunk of reader(record.checkpoint, options.signal)) {
+    for await (const chunk of readAhead(reader(record.checkpoint, options.signal))) {
       const { newArticleIds, ...stored } = await this.storeChunk(record, chunk, sources);
       const tagged = await this.tagging.tagNew(newArticleIds);
       counts = addCounts(counts, {
