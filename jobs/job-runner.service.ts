@@ -8,7 +8,7 @@ import { retryWhileDatabaseDown } from '../src/database/connection-errors';
 import type { JobRun, Prisma } from '../src/generated/prisma/client';
 import { MetricsService } from '../src/metrics/metrics.service';
 import { JobRunRepository } from './job-run.repository';
-import { Job, JOBS, JobSummary, JobTrigger } from './job.types';
+import { Job, JobParams, JOBS, JobSummary, JobTrigger } from './job.types';
 
 const LEASE_TTL_MS = 60_000;
 /** How long shutdown waits for running jobs to stop between items and record how they ended. */
@@ -59,13 +59,15 @@ export class JobRunner implements OnModuleDestroy {
   /** A scheduled tick: silently skipped when another instance already has this tick. */
   async runScheduled(name: string, tickAt: Date): Promise<JobOutcome | null> {
     const tick = `tick-${tickAt.toISOString().slice(0, 16)}`;
-    return this.runWithLease(this.find(name), tick, 'schedule');
+    return this.runWithLease(this.find(name), tick, 'schedule', {});
   }
 
-  /** On demand: 409 while a run of the same job is in progress anywhere. */
-  async runNow(name: string, trigger: Exclude<JobTrigger, 'schedule'>): Promise<JobOutcome> {
+  /** On demand: 400 for parameters the job does not take, 409 while a run of the same job is in progress anywhere. */
+  async runNow(name: string, trigger: Exclude<JobTrigger, 'schedule'>, params: JobParams = {}): Promise<JobOutcome> {
     if (this.shutdown.signal.aborted) throw AppError.unavailable('shutting_down', 'the service is shutting down');
-    const outcome = await this.runWithLease(this.find(name), `manual-${randomUUID()}`, trigger);
+    const job = this.find(name);
+    checkParams(job, params);
+    const outcome = await this.runWithLease(job, `manual-${randomUUID()}`, trigger, params);
     if (!outcome) throw AppError.conflict('job_busy', `job ${name} is already running`);
     return outcome;
   }
@@ -85,9 +87,14 @@ export class JobRunner implements OnModuleDestroy {
   }
 
   /** Tracked from the lease claim on: a shutdown that starts while the claim is in flight waits for it too. */
-  private async runWithLease(job: Job, tick: string, trigger: JobTrigger): Promise<JobOutcome | null> {
+  private async runWithLease(
+    job: Job,
+    tick: string,
+    trigger: JobTrigger,
+    params: JobParams,
+  ): Promise<JobOutcome | null> {
     if (this.shutdown.signal.aborted) return null;
-    const running = this.claimAndExecute(job, tick, trigger);
+    const running = this.claimAndExecute(job, tick, trigger, params);
     this.inFlight.add(running);
     try {
       return await running;
@@ -96,12 +103,17 @@ export class JobRunner implements OnModuleDestroy {
     }
   }
 
-  private async claimAndExecute(job: Job, tick: string, trigger: JobTrigger): Promise<JobOutcome | null> {
+  private async claimAndExecute(
+    job: Job,
+    tick: string,
+    trigger: JobTrigger,
+    params: JobParams,
+  ): Promise<JobOutcome | null> {
     if (!(await this.runs.claimLease(job.name, tick, this.instance, LEASE_TTL_MS))) return null;
-    return this.executeWithLease(job, tick, trigger);
+    return this.executeWithLease(job, tick, trigger, params);
   }
 
-  private async executeWithLease(job: Job, tick: string, trigger: JobTrigger): Promise<JobOutcome> {
+  private async executeWithLease(job: Job, tick: string, trigger: JobTrigger, params: JobParams): Promise<JobOutcome> {
     const renew = setInterval(() => {
       this.runs
         .renewLease(job.name, tick, this.instance, LEASE_TTL_MS)
@@ -114,7 +126,7 @@ export class JobRunner implements OnModuleDestroy {
         this.logger.warn(
           `job ${job.name}: ${abandoned} earlier run(s) had stopped without finishing; marked abandoned`,
         );
-      return await this.execute(job, trigger);
+      return await this.execute(job, trigger, params);
     } finally {
       clearInterval(renew);
       // Through a database restart too: a lease left held keeps every run of the job out (job_busy).
@@ -124,12 +136,12 @@ export class JobRunner implements OnModuleDestroy {
     }
   }
 
-  private async execute(job: Job, trigger: JobTrigger): Promise<JobOutcome> {
+  private async execute(job: Job, trigger: JobTrigger, params: JobParams): Promise<JobOutcome> {
     const run = await this.runs.start(job.name, trigger, this.instance);
     const started = Date.now();
     try {
       const summary = {
-        ...(await job.run({ runId: run.id, trigger, signal: this.shutdown.signal })),
+        ...(await job.run({ runId: run.id, trigger, params, signal: this.shutdown.signal })),
         durationMs: Date.now() - started,
       };
       const status = summary.interrupted === true ? 'interrupted' : 'succeeded';
@@ -148,4 +160,16 @@ export class JobRunner implements OnModuleDestroy {
       return { run: finished, summary: { ...summary, error: message } };
     }
   }
+}
+
+/** Parameters are strings by name, and only for a job that checks them. */
+function checkParams(job: Job, params: JobParams): void {
+  const notText = Object.entries(params).find(([, value]) => typeof value !== 'string');
+  if (notText) throw AppError.badRequest('invalid_job_params', `parameter ${notText[0]} must be a string`);
+  if (!job.checkParams) {
+    if (Object.keys(params).length > 0)
+      throw AppError.badRequest('invalid_job_params', `job ${job.name} takes no parameters`);
+    return;
+  }
+  job.checkParams(params);
 }

@@ -1,11 +1,23 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import { RequireRole } from '../src/auth/admin.guard';
 import { ID_CURSOR, Page, paginate } from '../src/common/pagination';
 import type { JobRun } from '../src/generated/prisma/client';
 import { JobRunner } from './job-runner.service';
+import type { JobParams } from './job.types';
 import { PageQuery } from '../src/common/page-query.dto';
+
+class RunJobBody {
+  @ApiPropertyOptional({
+    description:
+      'named string parameters of the job; only build-digest takes any: { period: week|month, date | from } (README: Importing history)',
+    example: { period: 'week', from: '2024-07-01' },
+  })
+  @IsOptional()
+  @IsObject()
+  params?: JobParams;
+}
 
 class ListRunsQuery extends PageQuery(200) {
   @ApiPropertyOptional({ description: 'only runs of this job' }) @IsOptional() @IsString() @MaxLength(100) job?: string;
@@ -40,8 +52,8 @@ export class JobsController {
   /** Runs the job now and answers when it has finished, with its summary. */
   @Post(':name/run')
   @HttpCode(200)
-  async run(@Param('name') name: string) {
-    const { run, summary } = await this.runner.runNow(name, 'api');
+  async run(@Param('name') name: string, @Body() body: RunJobBody) {
+    const { run, summary } = await this.runner.runNow(name, 'api', body?.params ?? {});
     return { ...runView(run), summary };
   }
 

@@ -217,6 +217,8 @@ CREATE TRIGGER evidence_rollups_update AFTER UPDATE ON public.evidence REFERENCI
 
 CREATE TRIGGER feed_items_read_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.feed_items FOR EACH STATEMENT EXECUTE FUNCTION bump_read_model_version();
 
+CREATE TRIGGER imports_read_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.imports FOR EACH STATEMENT EXECUTE FUNCTION bump_read_model_version();
+
 CREATE TRIGGER rule_sets_read_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.rule_sets FOR EACH STATEMENT EXECUTE FUNCTION bump_read_model_version();
 
 CREATE TRIGGER trend_daily_rollups_read_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.trend_daily_rollups FOR EACH STATEMENT EXECUTE FUNCTION bump_read_model_version();

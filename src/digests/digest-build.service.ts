@@ -3,8 +3,9 @@ import { FeedRepository } from '../feeds/feed.repository';
 import { MomentumService, ScorecardEntry } from '../momentum/momentum.service';
 import { DeliveryService } from './delivery.service';
 import { buildDigestContent, DigestTrendInput } from './digest-builder';
-import { DigestEvidenceRepository, NewEvidenceCount, TopEvidenceRow } from './digest-evidence.repository';
-import { DigestPeriod, nextDigestPeriod } from './digest-period';
+import { DigestDating, DigestEvidenceRepository, NewEvidenceCount, TopEvidenceRow } from './digest-evidence.repository';
+import { AppError } from '../common/app-error';
+import { DigestPeriod, nextDigestPeriod, PastPeriodRequest, requestedPeriods, scheduledStart } from './digest-period';
 
 import { DigestRepository, StoredDigest } from './digest.repository';
 import type { DigestContent, DigestFailedFeed } from './digest.types';
@@ -40,18 +41,42 @@ export class DigestBuildService {
     private readonly clock: Clock,
   ) {}
 
+  /** The scheduled digest: the period since the previous scheduled one. */
   async buildDue(): Promise<DigestBuildResult> {
     const now = this.clock.now();
     const period = nextDigestPeriod(await this.digests.latestPeriodEnd(), now);
     if (!period) return { outcome: 'already built', digest: await this.digests.findLatest() };
-    const content = await this.compose(period, now);
-    const stored = await this.digests.insertWithDeliveries(content, (tx) => this.delivery.destinations(tx));
+    return this.build(period, now, false);
+  }
+
+  /**
+   * Digests of past weeks or months, only when asked (after an import, say): each is stored and
+   * queued for delivery like a scheduled one, but outside the scheduled sequence, which they
+   * must end before. A period whose start another digest has is reported 'already built'.
+   */
+  async buildPast(request: PastPeriodRequest): Promise<DigestBuildResult[]> {
+    const now = this.clock.now();
+    const before = scheduledStart(await this.digests.firstScheduledStart(), now);
+    const periods = requestedPeriods(request, before);
+    if (periods.length === 0)
+      throw AppError.badRequest(
+        'digest_period_not_past',
+        `no whole ${request.period} there ends by ${before.toISOString()}, where the scheduled digests begin`,
+      );
+    const results: DigestBuildResult[] = [];
+    for (const period of periods) results.push(await this.build(period, now, true));
+    return results;
+  }
+
+  private async build(period: DigestPeriod, now: Date, requested: boolean): Promise<DigestBuildResult> {
+    const content = await this.compose(period, now, requested ? 'published' : 'stored');
+    const stored = await this.digests.insertWithDeliveries(content, requested, (tx) => this.delivery.destinations(tx));
     if (!stored) return { outcome: 'already built', digest: await this.digests.findByPeriodStart(period.start) };
     return { outcome: 'built', digest: stored };
   }
 
-  private async compose(period: DigestPeriod, now: Date): Promise<DigestContent> {
-    const figures = await this.gather(period, now);
+  private async compose(period: DigestPeriod, now: Date, dating: DigestDating): Promise<DigestContent> {
+    const figures = await this.gather(period, now, dating);
     const startOf = new Map(figures.atStart.map((e) => [e.trend.id, e]));
     return buildDigestContent({
       periodStart: period.start,
@@ -62,14 +87,14 @@ export class DigestBuildService {
     });
   }
 
-  private async gather(period: DigestPeriod, now: Date): Promise<PeriodFigures> {
+  private async gather(period: DigestPeriod, now: Date, dating: DigestDating): Promise<PeriodFigures> {
     const at = (asOf: Date) => this.momentum.scorecard({ interval: 'week', asOf: asOf.toISOString() }, now);
     const [atStart, atEnd, newCounts, pending, top, failures] = await Promise.all([
       at(period.start),
       at(period.end),
-      this.evidence.newByStance(period.start, period.end),
-      this.evidence.pendingBefore(period.end),
-      this.evidence.topAccepted(period.start, period.end, TOP_EVIDENCE_PER_TREND),
+      this.evidence.newByStance(period.start, period.end, dating),
+      this.evidence.pendingBefore(period.end, dating),
+      this.evidence.topAccepted(period.start, period.end, TOP_EVIDENCE_PER_TREND, dating),
       this.feeds.failuresBetween(period.start, period.end),
     ]);
     const failedFeeds = failures.map((f) => ({

@@ -21,6 +21,8 @@ export function digestSummaryView(d: StoredDigest) {
     periodStart: d.periodStart.toISOString(),
     periodEnd: d.periodEnd.toISOString(),
     createdAt: d.createdAt.toISOString(),
+    /** Built on request for a past period (build-digest --period), not on schedule. */
+    requested: d.requested,
     nothingMoved: d.content.nothingMoved,
     movers: d.content.movers,
   };
@@ -28,5 +30,11 @@ export function digestSummaryView(d: StoredDigest) {
 
 /** The stored content at the top level, with the digest's id and its addresses. */
 export function digestView(d: StoredDigest, publicBaseUrl: string) {
-  return { id: d.id, createdAt: d.createdAt.toISOString(), links: digestLinks(publicBaseUrl, d.id), ...d.content };
+  return {
+    id: d.id,
+    createdAt: d.createdAt.toISOString(),
+    requested: d.requested,
+    links: digestLinks(publicBaseUrl, d.id),
+    ...d.content,
+  };
 }

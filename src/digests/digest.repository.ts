@@ -15,12 +15,24 @@ export type StoredDigest = Omit<Digest, 'content'> & { content: DigestContent };
 export class DigestRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /** Where the scheduled sequence stands: the end of the latest scheduled digest (requested ones are outside it). */
   async latestPeriodEnd(): Promise<Date | null> {
     const latest = await this.prisma.digest.findFirst({
+      where: { requested: false },
       orderBy: { periodStart: 'desc' },
       select: { periodEnd: true },
     });
     return latest?.periodEnd ?? null;
+  }
+
+  /** Where the scheduled sequence began: requested digests must end by then. */
+  async firstScheduledStart(): Promise<Date | null> {
+    const first = await this.prisma.digest.findFirst({
+      where: { requested: false },
+      orderBy: { periodStart: 'asc' },
+      select: { periodStart: true },
+    });
+    return first?.periodStart ?? null;
   }
 
   async findLatest(): Promise<StoredDigest | null> {
@@ -53,12 +65,13 @@ export class DigestRepository {
    */
   insertWithDeliveries(
     content: DigestContent,
+    requested: boolean,
     destinations: (tx: TxClient) => Promise<DeliveryDestination[]>,
   ): Promise<StoredDigest | null> {
     return this.prisma.$transaction(async (tx) => {
       const inserted = await tx.$queryRaw<{ id: number }[]>`
-        INSERT INTO digests (period_start, period_end, content)
-        VALUES (${new Date(content.periodStart)}, ${new Date(content.periodEnd)}, ${JSON.stringify(content)}::jsonb)
+        INSERT INTO digests (period_start, period_end, content, requested)
+        VALUES (${new Date(content.periodStart)}, ${new Date(content.periodEnd)}, ${JSON.stringify(content)}::jsonb, ${requested})
         ON CONFLICT (period_start) DO NOTHING
         RETURNING id`;
       const id = inserted[0]?.id;

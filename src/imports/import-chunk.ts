@@ -48,3 +48,15 @@ export function addItems(chunk: ImportChunk, source: string, items: NormalisedIt
   if (group) group.push(...items);
   else chunk.groups.set(source, [...items]);
 }
+
+/** The oldest publication date among the chunk's items: how far back the import reaches so far. */
+export function oldestPublishedIn(chunk: ImportChunk): Date | null {
+  let oldest: number | null = null;
+  for (const items of chunk.groups.values()) {
+    for (const item of items) {
+      const at = item.publishedAt.getTime();
+      if (oldest === null || at < oldest) oldest = at;
+    }
+  }
+  return oldest === null ? null : new Date(oldest);
+}

@@ -45,9 +45,9 @@ export class ImportRunner implements OnModuleDestroy {
   }
 
   /** From the command line (any path the user can read), with progress; shutdown interrupts it as it does API imports. */
-  async run(request: ImportRequest, onProgress?: RunOptions['onProgress']): Promise<ImportRun> {
+  async run(request: ImportRequest, callbacks: Pick<RunOptions, 'onProgress' | 'onResume'> = {}): Promise<ImportRun> {
     const controller = new AbortController();
-    const run = await this.imports.start(request, { signal: controller.signal, onProgress });
+    const run = await this.imports.start(request, { ...callbacks, signal: controller.signal });
     const { counts } = run.record;
     const session = { at: this.clock.now(), read: counts.read ?? 0, bytesDone: counts.bytesDone ?? 0 };
     const done = run.done.finally(() => this.running.delete(run.record.id));

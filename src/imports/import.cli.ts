@@ -4,6 +4,7 @@ import { withAppContext } from '../app-context';
 import { ImportError } from './import-errors';
 import { ImportRunner } from './import-runner.service';
 import type { ImportRecord } from './import.repository';
+import type { RunOptions } from './import.service';
 
 const USAGE = 'usage: npm run import -- <path or URL> [--format jsonl|csv|feeds|paged] [--source NAME] [--since DATE]';
 
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   await withAppContext(async (app) => {
     const bar = progressBar();
     let started = false;
-    const run = await app.get(ImportRunner).run(request, (counts, rates, record) => {
+    const onProgress: RunOptions['onProgress'] = (counts, rates, record) => {
       const total = record.totalBytes ?? 0;
       const payload = {
         read: counts.read,
@@ -49,7 +50,10 @@ async function main(): Promise<void> {
       if (!started) bar.start(total || 1, 0, payload);
       started = true;
       bar.update(total ? counts.bytesDone : 0, payload);
-    });
+    };
+    const onResume: RunOptions['onResume'] = (record) =>
+      console.error(`\ndatabase connection lost; resuming import ${record.id} from its checkpoint`);
+    const run = await app.get(ImportRunner).run(request, { onProgress, onResume });
     if (run.resumed) console.error(`resuming import ${run.record.id} from its checkpoint`);
     const ended: ImportRecord = await run.done;
     if (started) bar.stop();

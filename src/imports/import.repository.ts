@@ -25,6 +25,11 @@ export interface ImportRecord {
   finishedAt: Date | null;
 }
 
+export interface ImportLock {
+  /** Idempotent; gives the connection back, or discards it when the database ended it. */
+  release(): Promise<void>;
+}
+
 /** Refusals kept on the row: enough to find what is wrong with a file, bounded for a file that is all wrong. */
 const MAX_REFUSALS_KEPT = 200;
 /** Advisory-lock class of imports: a running import holds (class, id) on its own connection. */
@@ -75,21 +80,33 @@ export class ImportRepository {
   /**
    * Holds the import's lock on a connection of its own until release: a killed process loses its
    * connection and so the lock, which is how a resume knows the import is not running elsewhere.
+   * A database restart ends that connection too: the error is heard here (unheard, an idle checked-out
+   * client's 'error' would crash the process), and release() then discards the dead connection.
    */
-  async lock(id: number): Promise<{ release(): Promise<void> } | null> {
+  async lock(id: number): Promise<ImportLock | null> {
     const client: PoolClient = await this.prisma.pool.connect();
-    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS locked', [
-      IMPORT_LOCK_CLASS,
-      id,
-    ]);
+    let lost: Error | undefined;
+    client.on('error', (error) => (lost = error));
+    const { rows } = await client
+      .query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS locked', [IMPORT_LOCK_CLASS, id])
+      .catch((error: Error) => {
+        client.release(error);
+        throw error;
+      });
     if (!rows[0]!.locked) {
       client.release();
       return null;
     }
+    let released = false;
     return {
       release: async () => {
-        await client.query('SELECT pg_advisory_unlock($1, $2)', [IMPORT_LOCK_CLASS, id]).catch(() => undefined);
-        client.release();
+        if (released) return;
+        released = true;
+        if (!lost)
+          await client
+            .query('SELECT pg_advisory_unlock($1, $2)', [IMPORT_LOCK_CLASS, id])
+            .catch((error: Error) => (lost = error));
+        client.release(lost);
       },
     };
   }
@@ -101,15 +118,23 @@ export class ImportRepository {
     );
   }
 
-  /** One statement per chunk, after the chunk is stored: the checkpoint a resume starts from. */
-  async saveProgress(id: number, checkpoint: Checkpoint, counts: ImportCounts, refusals: RowRefusal[]): Promise<void> {
+  /**
+   * One statement per chunk, after the chunk is stored: the checkpoint a resume starts from, and
+   * how far back the import reaches (`oldest`, the chunk's oldest publication date; LEAST skips a null).
+   */
+  async saveProgress(
+    id: number,
+    progress: { checkpoint: Checkpoint; counts: ImportCounts; refusals: RowRefusal[]; oldest: Date | null },
+  ): Promise<void> {
+    const { checkpoint, counts, refusals, oldest } = progress;
     await this.prisma.pool.query(
       `UPDATE imports SET checkpoint = $2::jsonb, counts = $3::jsonb, updated_at = now(),
+         oldest_published_at = LEAST(oldest_published_at, $6::timestamptz),
          refusals = CASE WHEN jsonb_array_length(refusals) >= $5 THEN refusals
                          ELSE refusals || (SELECT coalesce(jsonb_agg(r), '[]') FROM
                                 (SELECT r FROM jsonb_array_elements($4::jsonb) r LIMIT $5 - jsonb_array_length(refusals)) x) END
        WHERE id = $1`,
-      [id, JSON.stringify(checkpoint), JSON.stringify(counts), JSON.stringify(refusals), MAX_REFUSALS_KEPT],
+      [id, JSON.stringify(checkpoint), JSON.stringify(counts), JSON.stringify(refusals), MAX_REFUSALS_KEPT, oldest],
     );
   }
 

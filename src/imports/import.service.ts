@@ -8,17 +8,19 @@ import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
 import { FeedService } from '../feeds/feed.service';
 import { HostLimiter } from '../feeds/host-limiter';
+import { isDatabaseConnectionError, retryWhileDatabaseDown } from '../database/connection-errors';
 import { TaggingService } from '../tagging/tagging.service';
 import { archiveKindOf } from './archive-entries';
 import { csvReader } from './csv-reader';
 import { feedFilesReader } from './feed-files-reader';
 import { FEED_SOURCE, feedHistoryReader } from './feed-history-reader';
-import { ChunkReader, ImportChunk } from './import-chunk';
+import { ChunkReader, ImportChunk, oldestPublishedIn } from './import-chunk';
 import { ImportError } from './import-errors';
 import { resolveInput } from './import-input';
 import { addCounts, ImportCounts, importRates, ImportRates, SessionMark, zeroCounts } from './import-progress';
-import { ImportRecord, ImportRepository, ImportStatus } from './import.repository';
+import { ImportLock, ImportRecord, ImportRepository, ImportStatus } from './import.repository';
 import { jsonLinesReader } from './jsonl-reader';
+import { readAhead } from './read-ahead';
 
 export interface ImportRequest {
   location: string;
@@ -38,7 +40,14 @@ export interface ImportRun {
 export interface RunOptions {
   signal?: AbortSignal;
   onProgress?: (counts: ImportCounts, rates: ImportRates, record: ImportRecord) => void;
+  /** The database connection was lost and came back: the import goes on from its last checkpoint. */
+  onResume?: (record: ImportRecord) => void;
 }
+
+/** How long an import waits for a database that went away (a restart, a failover) before it fails. */
+const DATABASE_WAIT_MS = 60_000;
+/** Resumes after lost connections in one run: a database that keeps going away fails the import. */
+const MAX_RESUMES = 5;
 
 /**
  * Imports archives through the polling store path: rows become normalised items, stored per
@@ -70,24 +79,55 @@ export class ImportService {
     const lock = await this.imports.lock(record.id);
     if (!lock) throw new ImportError('import_running', `import ${record.id} of ${location} is running already`);
     await this.imports.markRunning(record.id);
-    const done = this.execute(record, options).finally(() => lock.release());
-    return { record, resumed: previous !== null, done };
+    return { record, resumed: previous !== null, done: this.execute(record, lock, options) };
   }
 
-  private async execute(record: ImportRecord, options: RunOptions): Promise<ImportRecord> {
+  /**
+   * Runs the import to its end. A lost database connection (a restart) is waited out: the lock
+   * (lost with its connection) is taken again and the import goes on from the checkpoint it had
+   * committed, as a second `npm run import` would, so it ends with the same rows.
+   */
+  private async execute(first: ImportRecord, firstLock: ImportLock, options: RunOptions): Promise<ImportRecord> {
+    let record = first;
+    let lock: ImportLock | null = firstLock;
+    try {
+      for (let resumes = 0; ; resumes++) {
+        const ended = await this.attempt(record, options);
+        if (!ended.connectionLost || resumes === MAX_RESUMES || options.signal?.aborted) {
+          await retryWhileDatabaseDown(
+            () => this.imports.finish(record.id, ended.status, ended.error),
+            DATABASE_WAIT_MS,
+          );
+          break;
+        }
+        await lock.release();
+        lock = await retryWhileDatabaseDown(() => this.imports.lock(record.id), DATABASE_WAIT_MS);
+        // Another process resumed it while this one was cut off: it is theirs to finish.
+        if (!lock) throw new ImportError('import_running', `import ${record.id} was resumed elsewhere`);
+        record = (await this.imports.get(record.id))!;
+        this.logger.warn(`import ${record.id}: database connection lost; resuming from its checkpoint`);
+        options.onResume?.(record);
+      }
+      return (await retryWhileDatabaseDown(() => this.imports.get(record.id), DATABASE_WAIT_MS))!;
+    } finally {
+      await lock?.release();
+    }
+  }
+
+  private async attempt(
+    record: ImportRecord,
+    options: RunOptions,
+  ): Promise<{ status: ImportStatus; error: string | null; connectionLost: boolean }> {
     const { signal } = options;
-    let status: ImportStatus = 'succeeded';
-    let error: string | null = null;
     try {
       await this.readAll(record, await this.readerFor(record), options);
-      if (signal?.aborted) status = 'interrupted';
+      return { status: signal?.aborted ? 'interrupted' : 'succeeded', error: null, connectionLost: false };
     } catch (cause) {
-      status = signal?.aborted ? 'interrupted' : 'failed';
-      error = status === 'failed' ? errorText(cause) : null;
-      if (status === 'failed') this.logger.error(`import ${record.id}: ${error}`);
+      if (signal?.aborted) return { status: 'interrupted', error: null, connectionLost: false };
+      const error = errorText(cause);
+      this.logger.error(`import ${record.id}: ${error}`);
+      return { status: 'failed', error, connectionLost: isDatabaseConnectionError(cause) };
     }
-    await this.imports.finish(record.id, status, error);
-    return (await this.imports.get(record.id))!;
   }
 
   private async readAll(record: ImportRecord, reader: ChunkReader, options: RunOptions): Promise<void> {
@@ -95,7 +135,7 @@ export class ImportService {
     const session: SessionMark = { at: this.clock.now(), read: counts.read, bytesDone: counts.bytesDone };
     const sources = new Map<string, number>();
     let checkpoint = record.checkpoint;
-    for await (const chunk of reader(record.checkpoint, options.signal)) {
+    for await (const chunk of readAhead(reader(record.checkpoint, options.signal))) {
       const { newArticleIds, ...stored } = await this.storeChunk(record, chunk, sources);
       const tagged = await this.tagging.tagNew(newArticleIds);
       counts = addCounts(counts, {
@@ -106,7 +146,12 @@ export class ImportService {
         evidence: tagged.evidenceNew,
       });
       if (chunk.bytesDone !== undefined) counts.bytesDone = chunk.bytesDone;
-      await this.imports.saveProgress(record.id, chunk.checkpoint, counts, chunk.refusals);
+      await this.imports.saveProgress(record.id, {
+        checkpoint: chunk.checkpoint,
+        counts,
+        refusals: chunk.refusals,
+        oldest: oldestPublishedIn(chunk),
+      });
       checkpoint = chunk.checkpoint;
       options.onProgress?.(counts, importRates(counts, session, record.totalBytes, this.clock.now()), record);
       if (options.signal?.aborted) return;
@@ -116,7 +161,7 @@ export class ImportService {
     const caughtUp = await this.tagging.tagUntagged(options.signal);
     if (caughtUp.evidenceNew > 0) {
       counts = addCounts(counts, { evidence: caughtUp.evidenceNew });
-      await this.imports.saveProgress(record.id, checkpoint, counts, []);
+      await this.imports.saveProgress(record.id, { checkpoint, counts, refusals: [], oldest: null });
     }
   }
 

@@ -61,11 +61,14 @@ function assertFewEnoughPeriods(from: Date, to: Date, interval: PeriodInterval):
 
 /**
  * asOf defaults to now and caps `to` (nothing after it is visible); `to` defaults to asOf and
- * `from` to a default number of periods before `to`.
+ * `from` to a default number of periods before `to`, or to `historyStart` (the oldest imported
+ * article) when that is earlier: an imported archive is shown without the caller having to know
+ * how far back it goes. That default is cut to MAX_PERIODS, so it is never refused for its length.
  */
 export function resolveWindow(
   query: { interval?: string; from?: string; to?: string; asOf?: string },
   now: Date,
+  historyStart: Date | null = null,
 ): MomentumWindow {
   const interval = parseInterval(query.interval);
   const asOf = parseInstant(query.asOf, 'asOf') ?? now;
@@ -73,7 +76,7 @@ export function resolveWindow(
   // The last period is the one holding the instant just before `to`: at Monday 00:00 that is the
   // whole previous week, midweek it is the current week so far (share is normalised by volume).
   const to = requestedTo && requestedTo < asOf ? requestedTo : asOf;
-  const from = parseInstant(query.from, 'from') ?? periodsBefore(to, interval, DEFAULT_PERIODS[interval]);
+  const from = parseInstant(query.from, 'from') ?? defaultFrom(to, interval, historyStart);
   if (from >= to) throw new WindowError('from', 'from must be before to (and before asOf)');
   assertFewEnoughPeriods(from, to, interval);
   const periods = bucketPeriods(from, to, interval);
@@ -89,6 +92,14 @@ export function resolveWindow(
     fromDay: isoDay(warmup[0]?.start ?? periods[0]!.start),
     toDay: isoDay(lastDay),
   };
+}
+
+function defaultFrom(to: Date, interval: PeriodInterval, historyStart: Date | null): Date {
+  const usual = periodsBefore(to, interval, DEFAULT_PERIODS[interval]);
+  if (!historyStart || historyStart >= usual) return usual;
+  // MAX_PERIODS - 1 periods before the last one shown (holding the instant before `to`): MAX_PERIODS in all.
+  const earliest = periodsBefore(new Date(to.getTime() - 1), interval, MAX_PERIODS - 1);
+  return historyStart > earliest ? historyStart : earliest;
 }
 
 function periodsBefore(instant: Date, interval: PeriodInterval, count: number): Date {

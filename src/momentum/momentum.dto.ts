@@ -13,7 +13,10 @@ export class MomentumQueryDto {
   @IsIn(['day', 'week', 'month'])
   interval?: string;
 
-  @ApiPropertyOptional({ description: 'first period (ISO date); default: 26 weeks / 90 days / 24 months before `to`' })
+  @ApiPropertyOptional({
+    description:
+      "first period (ISO date); default: 26 weeks / 90 days / 24 months before `to`, or on a prediction's momentum the period of the oldest imported article when earlier (at most 1000 periods); the scorecard keeps the 26 weeks",
+  })
   @IsOptional()
   @IsIsoDate()
   from?: string;

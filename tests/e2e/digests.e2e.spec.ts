@@ -220,6 +220,7 @@ describe('digests: building, formats and the Atom feed', () => {
       periodStart: W3.toISOString(),
       periodEnd: W4.toISOString(),
       createdAt: expect.any(String),
+      requested: false,
       nothingMoved: expect.any(Boolean),
       movers: expect.any(Array),
     });

@@ -44,6 +44,8 @@ describe('read cache of the public API', () => {
       'DELETE FROM trend_daily_rollups WHERE false',
       'DELETE FROM trend_weekly_cells WHERE false',
       'DELETE FROM article_daily_rollups WHERE false',
+      // Where a prediction's default momentum window starts (the oldest imported article).
+      "INSERT INTO imports (format, location, oldest_published_at) VALUES ('jsonl', '/probe.jsonl', '2024-07-10')",
     ];
     // A feed is not read by the public answers (its items are): set-up only.
     await sql(fresh.db.url, "INSERT INTO feeds (url, updated_at) VALUES ('http://127.0.0.1:9/cache-probe.xml', now())");

@@ -1,9 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { projectRoot } from '../../../src/common/project-root';
+import { checkpointRow, importedContents, importExit, startImport, writeImportFile } from '../../support/import-cli';
 import { sql } from '../../support/sql';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
 
@@ -15,52 +13,12 @@ import { createTestDatabase, TestDatabase } from '../../support/test-database';
 const ROWS = 30_000;
 const file = join(mkdtempSync(join(tmpdir(), 'import-resume-')), 'big.jsonl');
 
-function writeFile(): void {
-  const lines: string[] = [];
-  for (let i = 0; i < ROWS; i++) {
-    const evidence =
-      i % 10 === 0 ? 'Nvidia GPU training cluster grows to 100,000 H100 accelerators' : 'Harbour festival news';
-    // Every 20th row repeats the previous story under another source.
-    const story = i % 20 === 19 ? i - 1 : i;
-    lines.push(
-      JSON.stringify({
-        title: `${evidence} ${i}`,
-        url: `https://resume.example/${story}`,
-        published: new Date(Date.UTC(2024, 6, 1) + story * 600_000).toISOString(),
-        summary: 'Some words about the story.',
-        source: `wire-${i % 7}`,
-      }),
-    );
-  }
-  writeFileSync(file, lines.join('\n') + '\n');
-}
-
-function startImport(db: TestDatabase): ChildProcess {
-  const env = { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'silent', LOAD_DEFAULT_FEEDS: 'false' };
-  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/imports/import.cli.ts', file], {
-    cwd: projectRoot(),
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-async function runToEnd(db: TestDatabase): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = startImport(db);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => (stderr += d));
-  const [code] = await once(child, 'exit');
-  return { code, stdout, stderr };
-}
-
 /** Waits until the import has committed at least one chunk but not the last, then sends `signal`. */
 async function interrupt(db: TestDatabase, signal: NodeJS.Signals): Promise<number> {
-  const child = startImport(db);
-  const exited = once(child, 'exit');
+  const child = startImport(db.url, file);
+  const exited = importExit(child);
   for (let i = 0; i < 1200; i++) {
-    const rows = await sql(db.url, `SELECT (checkpoint->>'row')::int AS row FROM imports`).catch(() => []);
-    const row = rows[0]?.row ?? 0;
+    const row = await checkpointRow(db.url);
     if (row > 0) {
       if (row >= ROWS) throw new Error('the import finished before it could be interrupted');
       child.kill(signal);
@@ -73,49 +31,18 @@ async function interrupt(db: TestDatabase, signal: NodeJS.Signals): Promise<numb
   throw new Error('no checkpoint within 30 s');
 }
 
-function roundScores(rows: Record<string, unknown>[]): Record<string, unknown>[] {
-  return rows.map((row) =>
-    Object.fromEntries(
-      Object.entries(row).map(([key, value]) => [
-        key,
-        key.endsWith('_score') && typeof value === 'number' ? Math.round(value * 1e9) / 1e9 : value,
-      ]),
-    ),
-  );
-}
-
-async function contents(db: TestDatabase) {
-  return {
-    articles: await sql(db.url, `SELECT normalized_url, title, published_at FROM articles ORDER BY normalized_url`),
-    seenIn: await sql(
-      db.url,
-      `SELECT f.title, fi.guid_hash, a.normalized_url FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id
-       JOIN articles a ON a.id = fi.article_id ORDER BY 1, 2`,
-    ),
-    evidence: await sql(
-      db.url,
-      `SELECT a.normalized_url, t.slug, e.stance, e.score FROM evidence e JOIN articles a ON a.id = e.article_id
-       JOIN trends t ON t.id = e.trend_id ORDER BY 1, 2`,
-    ),
-    // Score sums are float8: added in another order (chunks after a resume) they may differ in
-    // the last bit, so they are compared to 9 decimals; counts stay exact.
-    weekly: roundScores(await sql(db.url, `SELECT * FROM trend_weekly_cells ORDER BY trend_id, week`)),
-    daily: await sql(db.url, `SELECT * FROM article_daily_rollups ORDER BY day`),
-  };
-}
-
 describe('an interrupted import', () => {
   const dbs: TestDatabase[] = [];
-  let reference: Awaited<ReturnType<typeof contents>>;
+  let reference: Awaited<ReturnType<typeof importedContents>>;
 
   beforeAll(async () => {
-    writeFile();
+    writeImportFile(file, ROWS);
     const whole = await createTestDatabase();
     dbs.push(whole);
-    const run = await runToEnd(whole);
+    const run = await importExit(startImport(whole.url, file));
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout.trim().split('\n').at(-1)!)).toMatchObject({ status: 'succeeded', read: ROWS });
-    reference = await contents(whole);
+    reference = await importedContents(whole.url);
   }, 120_000);
   afterAll(() => Promise.all(dbs.map((db) => db.drop())));
 
@@ -131,13 +58,13 @@ describe('an interrupted import', () => {
       expect(stopped.row).toBeGreaterThanOrEqual(stoppedAt);
       expect((await sql(db.url, 'SELECT count(*)::int n FROM articles'))[0].n).toBeLessThan(reference.articles.length);
 
-      const resumed = await runToEnd(db);
+      const resumed = await importExit(startImport(db.url, file));
       expect(resumed.code).toBe(0);
       expect(resumed.stderr).toMatch(/resuming import 1 from its checkpoint/);
       const imports = await sql(db.url, `SELECT id, status, (counts->>'read')::int AS read FROM imports`);
       expect(imports).toEqual([{ id: 1, status: 'succeeded', read: ROWS }]);
       expect(reference.articles.length).toBe(ROWS - ROWS / 20);
-      expect(await contents(db)).toEqual(reference);
+      expect(await importedContents(db.url)).toEqual(reference);
     },
     120_000,
   );
