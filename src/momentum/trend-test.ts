@@ -13,7 +13,7 @@
  *      `guardPeriods` periods for rising, in the first `guardPeriods` of the window for falling
  *      (the busy end of a falling series is its start; Farrington's guard, both ways).
  *
- * The level test (level-test.ts): the last 4 periods against up to 20 before them.
+ * The level test (level-test.ts): the last 4 periods against the up to 16 ending 4 periods before them.
  *
  * The direction is the one either test calls; steady when neither does or they disagree. Each test
  * runs at a two-sided 2.5% level (97.5% intervals), so by Bonferroni a flat series is called
