@@ -10,11 +10,25 @@
  * Run: npx ts-node --transpile-only bench/direction-backtest.bench.ts (prints the JSON line and a
  * Markdown table on stderr).
  */
-import { buildSeries, ewmaDirection, MomentumDirection, summariseMomentum } from '../src/momentum/momentum-math';
+import {
+  buildSeries,
+  ewmaDirection,
+  MomentumDirection,
+  SeriesPoint,
+  summariseMomentum,
+  toTestPoint,
+} from '../src/momentum/momentum-math';
+import { LevelTestParameters, testLevelChange } from '../src/momentum/level-test';
+import { DIRECTION_TEST_PARAMETERS, DirectionTestParameters, testDirection } from '../src/momentum/trend-test';
 import { bucketPeriods } from '../src/momentum/periods';
 import { printFiguresOf } from './bench-support';
 
 const RUNS = 1000;
+/**
+ * Seeds are SEED + case index. The table in the docs is seed 1000; another seed (e.g.
+ * DIRECTION_BACKTEST_SEED=5000) is a fresh sample of the same model, to see which figures are noise.
+ */
+const SEED = Number(process.env.DIRECTION_BACKTEST_SEED ?? 1000);
 const HISTORY = 24;
 const CASE_WEEKS = 12;
 const VOLUME = 1000;
@@ -117,10 +131,58 @@ function simulate(c: Case, random: () => number): { evidence: number[]; volume: 
   return { evidence, volume };
 }
 
-type Rule = 'test' | 'ewma';
+/** A rule maps the series up to a week (history included) to its call at that week. */
+export interface Rule {
+  name: string;
+  call: (series: readonly SeriesPoint[]) => MomentumDirection;
+}
+
+const slopeOnly = { ...DIRECTION_TEST_PARAMETERS, level: null };
+const level = DIRECTION_TEST_PARAMETERS.level!;
+const byTest = (parameters: DirectionTestParameters) => (series: readonly SeriesPoint[]) =>
+  testDirection(series.map(toTestPoint), parameters).direction;
+const byLevel = (parameters: LevelTestParameters) => (series: readonly SeriesPoint[]) =>
+  testLevelChange(series.map(toTestPoint), parameters).direction;
+
+/** The shipped test and today's EWMA rule: the table docs/momentum.md and the README show. */
+export const MAIN_RULES: Rule[] = [
+  { name: 'test', call: (series) => summariseMomentum(series).direction },
+  { name: 'ewma', call: ewmaDirection },
+];
+
+/** What each part of the test costs or buys: the same test with one part off, or one test alone. */
+export const ABLATION_RULES: Rule[] = [
+  { name: 'slope test alone', call: byTest(slopeOnly) },
+  { name: 'slope alone, no leave-worst-out', call: byTest({ ...slopeOnly, leaveWorstOut: false }) },
+  { name: 'slope alone, no Mann-Kendall', call: byTest({ ...slopeOnly, rankTest: false }) },
+  { name: 'slope alone, neither guard', call: byTest({ ...slopeOnly, leaveWorstOut: false, rankTest: false }) },
+  { name: 'level test alone', call: byLevel(level) },
+  { name: 'level alone, no leave-worst-out', call: byLevel({ ...level, leaveWorstOutConfidence: null }) },
+  { name: 'level alone, leave-worst-out at 97.5%', call: byLevel({ ...level, leaveWorstOutConfidence: 0.975 }) },
+  {
+    name: 'level alone, no gap (20 weeks just before)',
+    call: byLevel({ ...level, gapPeriods: 0, baselinePeriods: 20 }),
+  },
+  {
+    name: 'both, alpha split 1% slope / 4% level',
+    call: byTest({ ...DIRECTION_TEST_PARAMETERS, confidence: 0.99, level: { ...level, confidence: 0.96 } }),
+  },
+  {
+    name: 'both, split 1% / 4%, level leave-worst-out at 50%',
+    call: byTest({
+      ...DIRECTION_TEST_PARAMETERS,
+      confidence: 0.99,
+      level: { ...level, confidence: 0.96, leaveWorstOutConfidence: 0.5 },
+    }),
+  },
+  {
+    name: 'both, level without leave-worst-out',
+    call: byTest({ ...DIRECTION_TEST_PARAMETERS, level: { ...level, leaveWorstOutConfidence: null } }),
+  },
+];
 
 /** The direction each rule calls at the end of each case week (weeks 0..11). */
-function callsPerWeek(run: { evidence: number[]; volume: number[] }): Record<Rule, MomentumDirection[]> {
+function callsPerWeek(run: { evidence: number[]; volume: number[] }, rules: readonly Rule[]): MomentumDirection[][] {
   const day = (i: number) => PERIODS[i]!.start.toISOString().slice(0, 10);
   const trendDays = run.evidence.map((count, i) => ({
     day: day(i),
@@ -131,18 +193,17 @@ function callsPerWeek(run: { evidence: number[]; volume: number[] }): Record<Rul
   }));
   const articleDays = run.volume.map((count, i) => ({ day: day(i), count }));
   const series = buildSeries({ periods: PERIODS, trendDays, articleDays });
-  const calls: Record<Rule, MomentumDirection[]> = { test: [], ewma: [] };
+  const calls = rules.map((): MomentumDirection[] => []);
   for (let w = 0; w < CASE_WEEKS; w++) {
     const upTo = series.slice(0, HISTORY + w + 1);
-    calls.test.push(summariseMomentum(upTo).direction);
-    calls.ewma.push(ewmaDirection(upTo));
+    rules.forEach((rule, i) => calls[i]!.push(rule.call(upTo)));
   }
   return calls;
 }
 
 export interface CaseFigures {
   case: string;
-  rule: Rule;
+  rule: string;
   expect: MomentumDirection;
   /** Share of runs calling each direction at the case's last week (flat: over all 12 weeks). */
   rising: number;
@@ -152,10 +213,13 @@ export interface CaseFigures {
   rightWithin4: number | null;
   rightBy12: number | null;
   medianDelayWeeks: number | null;
+  /** Mean number of the 12 case weeks called rising (how long a spike is called rising), and runs ever called rising. */
+  risingWeeks: number;
+  everRising: number;
   goal: string | null;
 }
 
-function figuresFor(c: Case, rule: Rule, all: MomentumDirection[][]): CaseFigures {
+function figuresFor(c: Case, rule: string, all: MomentumDirection[][]): CaseFigures {
   const flatCase = c.name.startsWith('flat');
   const scored = flatCase ? all.flat() : all.map((weeks) => weeks[CASE_WEEKS - 1]!);
   const share = (d: MomentumDirection) => round(scored.filter((x) => x === d).length / scored.length);
@@ -172,6 +236,8 @@ function figuresFor(c: Case, rule: Rule, all: MomentumDirection[][]): CaseFigure
     rightWithin4: isRising ? round(delays.filter((d) => d < 4).length / all.length) : null,
     rightBy12: isRising ? round(delays.length / all.length) : null,
     medianDelayWeeks: isRising && sorted.length > 0 ? sorted[Math.floor(sorted.length / 2)]! + 1 : null,
+    risingWeeks: round(all.reduce((sum, weeks) => sum + weeks.filter((d) => d === 'rising').length, 0) / all.length),
+    everRising: round(all.filter((weeks) => weeks.includes('rising')).length / all.length),
     goal: c.goal ?? null,
   };
 }
@@ -180,30 +246,46 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-export function backtest(runs = RUNS): CaseFigures[] {
+export function backtest(rules: readonly Rule[] = MAIN_RULES, runs = RUNS): CaseFigures[] {
   const figures: CaseFigures[] = [];
   CASES.forEach((c, index) => {
-    const random = rng(1_000 + index);
-    const byRule: Record<Rule, MomentumDirection[][]> = { test: [], ewma: [] };
+    const random = rng(SEED + index);
+    const byRule = rules.map((): MomentumDirection[][] => []);
     for (let r = 0; r < runs; r++) {
-      const calls = callsPerWeek(simulate(c, random));
-      byRule.test.push(calls.test);
-      byRule.ewma.push(calls.ewma);
+      callsPerWeek(simulate(c, random), rules).forEach((calls, i) => byRule[i]!.push(calls));
     }
-    figures.push(figuresFor(c, 'test', byRule.test), figuresFor(c, 'ewma', byRule.ewma));
+    rules.forEach((rule, i) => figures.push(figuresFor(c, rule.name, byRule[i]!)));
   });
   return figures;
 }
 
+const pct = (x: number | null) => (x === null ? '' : `${(x * 100).toFixed(1)}%`);
+
 export function markdownTable(figures: CaseFigures[]): string {
-  const pct = (x: number | null) => (x === null ? '' : `${(x * 100).toFixed(1)}%`);
   const lines = [
-    '| case | rule | rising | steady | falling | right within 4 wk | right by wk 12 | median delay (wk) | goal |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| case | rule | rising | steady | falling | right within 4 wk | right by wk 12 | median delay (wk) | weeks called rising (of 12) | goal |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const f of figures) {
     lines.push(
-      `| ${f.case} | ${f.rule} | ${pct(f.rising)} | ${pct(f.steady)} | ${pct(f.falling)} | ${pct(f.rightWithin4)} | ${pct(f.rightBy12)} | ${f.medianDelayWeeks ?? ''} | ${f.rule === 'test' ? (f.goal ?? '') : ''} |`,
+      `| ${f.case} | ${f.rule} | ${pct(f.rising)} | ${pct(f.steady)} | ${pct(f.falling)} | ${pct(f.rightWithin4)} | ${pct(f.rightBy12)} | ${f.medianDelayWeeks ?? ''} | ${f.risingWeeks.toFixed(2)} | ${f.rule === 'test' ? (f.goal ?? '') : ''} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** The four goals (and the spike) per rule, one row each: what each part of the test costs or buys. */
+export function goalTable(figures: CaseFigures[]): string {
+  const find = (rule: string, name: string) => figures.find((f) => f.rule === rule && f.case.startsWith(name))!;
+  const lines = [
+    '| rule | flat 5/wk non-steady (<= 5%) | volume doubling steady (>= 95%) | linear 2x rising at wk 12 / by wk 12 (>= 80%) | step 3x rising within 4 wk (>= 90%) | spike: weeks called rising (runs ever) |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const rule of [...new Set(figures.map((f) => f.rule))]) {
+    const linear = find(rule, 'linear 2x over 12 weeks (5');
+    const spike = find(rule, 'one-week');
+    lines.push(
+      `| ${rule} | ${pct(1 - find(rule, 'flat 5/').steady)} | ${pct(find(rule, 'volume').steady)} | ${pct(linear.rising)} / ${pct(linear.rightBy12)} | ${pct(find(rule, 'step 3x (5').rightWithin4)} | ${spike.risingWeeks.toFixed(2)} (${pct(spike.everRising)}) |`,
     );
   }
   return lines.join('\n');
@@ -211,11 +293,13 @@ export function markdownTable(figures: CaseFigures[]): string {
 
 export async function run(): Promise<object> {
   const started = performance.now();
-  const figures = backtest();
-  process.stderr.write(`${markdownTable(figures)}\n`);
+  const figures = backtest([...MAIN_RULES, ...ABLATION_RULES]);
+  const main = figures.filter((f) => MAIN_RULES.some((r) => r.name === f.rule));
+  process.stderr.write(`${markdownTable(main)}\n\n${goalTable(figures)}\n`);
   return {
     bench: 'direction-backtest',
     runs: RUNS,
+    seed: SEED,
     seconds: round((performance.now() - started) / 1000),
     cases: figures,
   };

@@ -251,11 +251,16 @@ function relativeDifference(short: number, long: number): number {
 
 /**
  * The headline numbers for the last period of a series. `direction` comes from the test over the
- * last complete periods (those ending by `asOf`); the EWMA score stays for charts. An empty series
- * is steady at 0.
+ * last complete periods (those ending by `asOf`), which may read `history`, the periods just before
+ * the series (the level test's baseline reaches 24 periods back, further than a short series);
+ * the EWMA score stays for charts. An empty series is steady at 0.
  */
-export function summariseMomentum(series: readonly SeriesPoint[], asOf?: Date): MomentumSummary {
-  const test = testDirection(completePeriods(series, asOf).map(toTestPoint));
+export function summariseMomentum(
+  series: readonly SeriesPoint[],
+  asOf?: Date,
+  history: readonly SeriesPoint[] = [],
+): MomentumSummary {
+  const test = testDirection(testedPeriods(series, asOf, history).map(toTestPoint));
   const last = series[series.length - 1];
   if (last === undefined) {
     return { score: 0, direction: 'steady', change: 0, balance: null, share: 0, previousScore: 0, test };
@@ -274,10 +279,19 @@ export function summariseMomentum(series: readonly SeriesPoint[], asOf?: Date): 
 }
 
 /** A period still running at asOf is left out of the test: its share is a partial week's. */
-export function completePeriods(series: readonly SeriesPoint[], asOf?: Date): readonly SeriesPoint[] {
+function completePeriods(series: readonly SeriesPoint[], asOf?: Date): readonly SeriesPoint[] {
   const last = series[series.length - 1];
   if (!asOf || !last || last.periodEnd.getTime() <= asOf.getTime()) return series;
   return series.slice(0, -1);
+}
+
+/** The complete periods the test reads: the history, then the series without a period still running. */
+export function testedPeriods(
+  series: readonly SeriesPoint[],
+  asOf?: Date,
+  history: readonly SeriesPoint[] = [],
+): readonly SeriesPoint[] {
+  return [...history, ...completePeriods(series, asOf)];
 }
 
 /** What the direction test reads of a period: weighted evidence, volume, counted rows. */

@@ -19,21 +19,54 @@ export class MannKendallDto {
   @ApiProperty({ description: 'two-sided' }) pValue!: number;
 }
 
+/** Reasons both tests can give: 'called', or the first of their common conditions that failed. */
+const TEST_REASONS = [
+  'called',
+  'too-few-periods',
+  'too-few-evidence',
+  'interval-includes-zero',
+  'one-period-outlier',
+  'below-effect-floor',
+];
+
+export class LevelTestDto {
+  @ApiProperty({ enum: ['rising', 'steady', 'falling'], description: "the level test's own call" }) direction!: string;
+  @ApiProperty({ enum: TEST_REASONS }) reason!: string;
+  @ApiProperty({ type: TestWindowDto, description: 'the recent periods (last 4)' }) recent!: TestWindowDto;
+  @ApiProperty({ type: TestWindowDto, description: 'the baseline: up to 16 periods ending 4 before the recent ones' })
+  baseline!: TestWindowDto;
+  @ApiProperty({ description: 'counted (accepted + pending) rows in the recent periods' }) recentCount!: number;
+  @ApiProperty({ description: 'counted rows in the baseline' }) baselineCount!: number;
+  @ApiProperty({ description: 'rows in the 4 periods the count guard reads' }) guardCount!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'recent share / baseline share' })
+  rateRatio!: number | null;
+  @ApiProperty({ nullable: true, type: IntervalDto, description: 'interval of rateRatio at `confidence`' })
+  rateRatioInterval!: IntervalDto | null;
+  @ApiProperty({ example: 0.975 }) confidence!: number;
+  @ApiProperty({ example: 0.25, description: 'rateRatio must be >= 1 + this (or <= its inverse)' })
+  effectFloor!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'two-sided p-value of log(rateRatio) = 0' })
+  pValue!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'quasi-likelihood dispersion φ' }) dispersion!:
+    number | null;
+}
+
 export class DirectionTestDto {
-  @ApiProperty({ example: 'quasi-poisson-offset+mann-kendall' }) method!: string;
+  @ApiProperty({ example: 'quasi-poisson-offset+mann-kendall+level-change' }) method!: string;
   @ApiProperty({
-    enum: [
-      'called',
-      'too-few-periods',
-      'too-few-evidence',
-      'interval-includes-zero',
-      'one-period-outlier',
-      'below-effect-floor',
-      'rank-test-disagrees',
-    ],
-    description: "why the direction is what it is: 'called', or the first condition that failed",
+    enum: [...TEST_REASONS, 'rank-test-disagrees', 'tests-disagree'],
+    description:
+      "'called' when either test called the direction, 'tests-disagree' when they called opposite ones, else the slope test's first failed condition",
   })
   reason!: string;
+  @ApiProperty({
+    nullable: true,
+    enum: ['slope', 'level', 'both'],
+    description: 'which test called the direction; null when steady',
+  })
+  firedBy!: string | null;
+  @ApiProperty({ description: "the slope test's own reason (its conditions, as `reason` before the level test)" })
+  slopeReason!: string;
   @ApiProperty({ type: TestWindowDto }) window!: TestWindowDto;
   @ApiProperty({ description: 'counted (accepted + pending) evidence rows in the window' }) evidenceCount!: number;
   @ApiProperty({ description: 'rows in the 4 periods the count guard reads' }) guardCount!: number;
@@ -52,6 +85,8 @@ export class DirectionTestDto {
   @ApiProperty({ nullable: true, type: Number, description: 'quasi-likelihood dispersion φ' }) dispersion!:
     number | null;
   @ApiProperty({ nullable: true, type: MannKendallDto }) mannKendall!: MannKendallDto | null;
+  @ApiProperty({ nullable: true, type: LevelTestDto, description: 'the level-change test beside the slope' })
+  level!: LevelTestDto | null;
 }
 
 export class EvidenceRefDto {

@@ -2,8 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { IsIsoDate } from '../common/iso-date';
 import { verdictFields } from '../verdicts/verdict.dto';
-import { completePeriods, SeriesPoint } from './momentum-math';
+import { SeriesPoint, testedPeriods } from './momentum-math';
 import type { StrongEvidenceRow } from './momentum-read';
+import type { LevelTest } from './level-test';
 import { DIRECTION_TEST_PARAMETERS } from './trend-test';
 import type { ScorecardEntry, TrendMomentum } from './momentum.service';
 
@@ -62,35 +63,74 @@ function trendView(t: TrendMomentum['trend']) {
 }
 
 /**
- * How `direction` was decided (docs/momentum.md, "Direction"): quasi-Poisson fit of weighted
- * evidence with log(articles) as offset over the last complete periods, agreeing with Mann-Kendall.
+ * How `direction` was decided (docs/momentum.md, "Direction"): the slope test (quasi-Poisson fit of
+ * weighted evidence with log(articles) as offset over the last complete periods, agreeing with
+ * Mann-Kendall) and the level test (recent periods against a baseline before them), either firing.
+ * The top-level fields are the slope's, as before the level test; `firedBy` and `level` are added.
  */
 function testView(r: TrendMomentum) {
   const t = r.momentum.test;
-  const tested = completePeriods(r.series, r.window.asOf).slice(-t.windowPeriods);
-  const interval = (pair: [number, number] | null) => (pair ? { lower: round(pair[0]), upper: round(pair[1]) } : null);
+  const tested = testedPeriods(r.series, r.window.asOf, r.history);
+  const slopeWindow = tested.slice(-t.windowPeriods);
   return {
-    method: 'quasi-poisson-offset+mann-kendall',
+    method: 'quasi-poisson-offset+mann-kendall+level-change',
     reason: t.reason,
-    window: {
-      from: tested[0]?.periodStart.toISOString() ?? null,
-      to: tested[tested.length - 1]?.periodEnd.toISOString() ?? null,
-      periods: t.windowPeriods,
-    },
+    firedBy: t.firedBy,
+    slopeReason: t.slopeReason,
+    window: periodRange(slopeWindow, t.windowPeriods),
     evidenceCount: t.count,
     guardCount: t.guardCount,
     rateRatioPeriods: DIRECTION_TEST_PARAMETERS.ratioPeriods,
-    rateRatio: t.rateRatio === null ? null : round(t.rateRatio),
-    rateRatioInterval: interval(t.rateRatioInterval),
+    rateRatio: roundOrNull(t.rateRatio),
+    rateRatioInterval: intervalView(t.rateRatioInterval),
     confidence: DIRECTION_TEST_PARAMETERS.confidence,
-    windowChange: t.windowChange === null ? null : round(t.windowChange),
+    windowChange: roundOrNull(t.windowChange),
     effectFloor: DIRECTION_TEST_PARAMETERS.effectFloor,
-    pValue: t.pValue === null ? null : round(t.pValue),
-    dispersion: t.dispersion === null ? null : round(t.dispersion),
+    pValue: roundOrNull(t.pValue),
+    dispersion: roundOrNull(t.dispersion),
     mannKendall: t.mannKendall
       ? { s: t.mannKendall.s, z: round(t.mannKendall.z), pValue: round(t.mannKendall.pValue) }
       : null,
+    level: t.level ? levelView(t.level, tested) : null,
   };
+}
+
+/** The level test: which periods it compared, the rate ratio recent / baseline, and its p. */
+function levelView(level: LevelTest, tested: readonly SeriesPoint[]) {
+  const parameters = DIRECTION_TEST_PARAMETERS.level!;
+  const recentStart = tested.length - level.recentPeriods;
+  const baselineEnd = Math.max(0, recentStart - parameters.gapPeriods);
+  return {
+    direction: level.direction,
+    reason: level.reason,
+    recent: periodRange(tested.slice(recentStart), level.recentPeriods),
+    baseline: periodRange(tested.slice(baselineEnd - level.baselinePeriods, baselineEnd), level.baselinePeriods),
+    recentCount: level.recentCount,
+    baselineCount: level.baselineCount,
+    guardCount: level.guardCount,
+    rateRatio: roundOrNull(level.rateRatio),
+    rateRatioInterval: intervalView(level.rateRatioInterval),
+    confidence: parameters.confidence,
+    effectFloor: parameters.effectFloor,
+    pValue: roundOrNull(level.pValue),
+    dispersion: roundOrNull(level.dispersion),
+  };
+}
+
+function periodRange(points: readonly SeriesPoint[], periods: number) {
+  return {
+    from: points[0]?.periodStart.toISOString() ?? null,
+    to: points[points.length - 1]?.periodEnd.toISOString() ?? null,
+    periods,
+  };
+}
+
+function intervalView(pair: [number, number] | null) {
+  return pair ? { lower: round(pair[0]), upper: round(pair[1]) } : null;
+}
+
+function roundOrNull(value: number | null): number | null {
+  return value === null ? null : round(value);
 }
 
 function evidenceRefView(s: StrongEvidenceRow) {
@@ -111,7 +151,7 @@ function summaryView(r: TrendMomentum) {
     direction: m.direction,
     test: testView(r),
     change: round(m.change),
-    balance: m.balance === null ? null : round(m.balance),
+    balance: roundOrNull(m.balance),
     share: round(m.share),
     previousScore: round(m.previousScore),
   };
@@ -145,7 +185,7 @@ export function scorecardEntryView(r: ScorecardEntry) {
     ...trendView(r.trend),
     ...verdictFields(r.verdict),
     momentum: summaryView(r),
-    balance: r.momentum.balance === null ? null : round(r.momentum.balance),
+    balance: roundOrNull(r.momentum.balance),
     evidence: totals,
     lastEvidenceAt: r.lastEvidenceAt?.toISOString() ?? null,
     strongestEvidence: r.strongest.map(evidenceRefView),

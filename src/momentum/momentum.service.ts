@@ -6,10 +6,10 @@ import type { Verdict } from '../verdicts/verdict';
 import { VerdictService } from '../verdicts/verdict.service';
 import {
   buildSeries,
-  completePeriods,
   MomentumSummary,
   SeriesPoint,
   summariseMomentum,
+  testedPeriods,
   toTestPoint,
 } from './momentum-math';
 import { drivingPeriods } from './trend-test';
@@ -21,6 +21,8 @@ export interface TrendMomentum {
   trend: MomentumTrend;
   window: MomentumWindow;
   series: SeriesPoint[];
+  /** The warm-up periods before the series, which the direction test may read (its baseline). */
+  history: SeriesPoint[];
   momentum: MomentumSummary;
   /** The strongest accepted evidence of the periods that drove the slope (momentum route only). */
   drivers?: StrongEvidenceRow[];
@@ -63,9 +65,11 @@ export class MomentumService {
 
   /** The evidence behind the call: strongest accepted items of the weeks that pulled the slope most. */
   private async drivers(result: TrendMomentum): Promise<StrongEvidenceRow[]> {
-    const tested = completePeriods(result.series, result.window.asOf).slice(-result.momentum.test.windowPeriods);
-    const slope = result.momentum.test.slope ?? 0;
-    const indexes = drivingPeriods(tested.map(toTestPoint), Math.sign(slope), DRIVER_PERIODS);
+    const { test } = result.momentum;
+    const tested = testedPeriods(result.series, result.window.asOf, result.history).slice(-test.windowPeriods);
+    // The way of the call when there is one (the level test may have made it), else the slope's.
+    const sign = test.direction === 'rising' ? 1 : test.direction === 'falling' ? -1 : Math.sign(test.slope ?? 0);
+    const indexes = drivingPeriods(tested.map(toTestPoint), sign, DRIVER_PERIODS);
     const periods = indexes.map((i) => ({ start: tested[i]!.periodStart, end: tested[i]!.periodEnd }));
     return this.rollups.strongestInPeriods(result.trend.id, periods, result.window.asOf, DRIVERS_PER_PERIOD);
   }
@@ -101,7 +105,8 @@ export class MomentumService {
       const trendDays = read.periodsByTrend.get(trend.id) ?? [];
       const full = buildSeries({ periods, trendDays, articleDays: read.articlePeriods });
       const series = full.slice(window.warmup.length);
-      return { trend, window, series, momentum: summariseMomentum(series, window.asOf) };
+      const history = full.slice(0, window.warmup.length);
+      return { trend, window, series, history, momentum: summariseMomentum(series, window.asOf, history) };
     });
   }
 }

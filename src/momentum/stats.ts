@@ -55,8 +55,24 @@ export function studentTTwoSidedP(t: number, df: number): number {
   return incompleteBeta(df / (df + t * t), df / 2, 0.5);
 }
 
-/** The t quantile with upper-tail probability `upper` (e.g. 0.025 for a 95% interval), by bisection. */
+const T_QUANTILES = new Map<string, number>();
+
+/**
+ * The t quantile with upper-tail probability `upper` (e.g. 0.025 for a 95% interval), by bisection.
+ * Remembered per (upper, df): the tests ask for the same few on every request, and 100 bisection
+ * steps of the incomplete beta were most of a test's CPU time.
+ */
 export function studentTQuantile(upper: number, df: number): number {
+  const key = `${upper}/${df}`;
+  let quantile = T_QUANTILES.get(key);
+  if (quantile === undefined) {
+    quantile = bisectTQuantile(upper, df);
+    if (T_QUANTILES.size < 10_000) T_QUANTILES.set(key, quantile);
+  }
+  return quantile;
+}
+
+function bisectTQuantile(upper: number, df: number): number {
   let low = 0;
   let high = 1000;
   for (let i = 0; i < 100; i++) {

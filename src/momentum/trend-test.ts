@@ -1,70 +1,74 @@
 /**
  * Direction from a test, not a threshold (issue 13; rationale and backtest in docs/momentum.md).
+ * Two tests of the weighted evidence, both quasi-Poisson fits with log(articles) as offset
+ * (quasi-poisson.ts), so both measure a change in *share*:
  *
- * Over the last `windowPeriods` complete periods, the weighted evidence y_t is fitted by a
- * quasi-Poisson GLM with a log link and log(articles_t) as offset:
- *
- *   log E[y_t] = log(articles_t) + a + b·t
- *
- * so b is the change in *share*: twice the news at the same share leaves b at 0. The fit is IRLS;
- * the dispersion φ is Pearson χ² / (n − 2), never below the mean weight per counted row (the
- * variance of Poisson counts scaled by that weight), so overdispersion widens the interval. The
- * slope's interval uses Student t with n − 2 degrees of freedom.
- *
- * The call is rising (falling) only when all of these hold:
- *   1. the 95% interval of b lies above (below) zero;
+ * The slope test, over the last `windowPeriods` complete periods: log E[y_t] = log(articles_t) + a + b·t,
+ * called rising (falling) only when all of these hold:
+ *   1. the interval of b at `confidence` (Student t, n − 2 df) lies above (below) zero;
  *   2. the fitted change over the window, exp(b·(n − 1)), is ≥ 1 + effectFloor (≤ 1 / (1 + effectFloor));
  *   3. Mann-Kendall on the shares agrees: same sign, one-sided p < mannKendallAlpha;
  *   4. the interval still excludes zero with the period of largest residual left out;
  *   5. enough rows: ≥ minRecentCount counted (accepted + pending) rows in the last
  *      `guardPeriods` periods for rising, in the first `guardPeriods` of the window for falling
  *      (the busy end of a falling series is its start; Farrington's guard, both ways).
+ *
+ * The level test (level-test.ts): the last 4 periods against the up to 16 ending 4 periods before them.
+ *
+ * The direction is the one either test calls; steady when neither does or they disagree. Each test
+ * runs at a two-sided 2.5% level (97.5% intervals), so by Bonferroni a flat series is called
+ * non-steady at most 5% of the time, whatever the two tests' dependence.
  */
+import { LEVEL_TEST_PARAMETERS, LevelTest, LevelTestParameters, testLevelChange } from './level-test';
+import { fitQuasiPoisson, PoissonFit, TestPoint } from './quasi-poisson';
 import { normalUpperTail, studentTQuantile, studentTTwoSidedP } from './stats';
 
 export type Direction = 'rising' | 'steady' | 'falling';
 
-export const DIRECTION_TEST_PARAMETERS = Object.freeze({
-  windowPeriods: 12,
+export interface DirectionTestParameters {
+  windowPeriods: number;
   /** Rate ratios are reported per this many periods (4 weeks). */
-  ratioPeriods: 4,
-  confidence: 0.9,
+  ratioPeriods: number;
+  confidence: number;
   /** Fitted change over the window must be at least +25% (or −20%, its inverse). */
+  effectFloor: number;
+  mannKendallAlpha: number;
+  minRecentCount: number;
+  guardPeriods: number;
+  /** Conditions 4 and 3; off only to measure their price (bench/direction-backtest.bench.ts). */
+  leaveWorstOut: boolean;
+  rankTest: boolean;
+  /** The level test's parameters; null runs the slope test alone. */
+  level: LevelTestParameters | null;
+}
+
+export const DIRECTION_TEST_PARAMETERS: Readonly<DirectionTestParameters> = Object.freeze({
+  windowPeriods: 12,
+  ratioPeriods: 4,
+  confidence: 0.975,
   effectFloor: 0.25,
   mannKendallAlpha: 0.05,
   minRecentCount: 5,
   guardPeriods: 4,
+  leaveWorstOut: true,
+  rankTest: true,
+  level: LEVEL_TEST_PARAMETERS,
 });
 
-export type DirectionTestParameters = typeof DIRECTION_TEST_PARAMETERS;
+type SlopeReason =
+  | 'called'
+  | 'too-few-periods'
+  | 'too-few-evidence'
+  | 'one-period-outlier'
+  | 'interval-includes-zero'
+  | 'below-effect-floor'
+  | 'rank-test-disagrees';
 
-/** One period of the window: weighted evidence, its volume, and the rows counted. */
-export interface TestPoint {
-  weighted: number;
-  articles: number;
-  counted: number;
-}
-
-export interface PoissonFit {
-  intercept: number;
-  slope: number;
-  slopeSe: number;
-  dispersion: number;
-  /** IRLS iterations used; the fit is null when it does not converge. */
-  iterations: number;
-}
-
-export interface DirectionTest {
+/** The slope test's own result: every field but the two that say how the tests combined. */
+export interface SlopeTest {
   direction: Direction;
-  /** Why the call is what it is: 'called', or the first condition that failed. */
-  reason:
-    | 'called'
-    | 'too-few-periods'
-    | 'too-few-evidence'
-    | 'one-period-outlier'
-    | 'interval-includes-zero'
-    | 'below-effect-floor'
-    | 'rank-test-disagrees';
+  /** Why the slope's call is what it is: 'called', or the first condition that failed. */
+  reason: SlopeReason;
   windowPeriods: number;
   /** Counted (accepted + pending) evidence rows in the window, and in the guard periods. */
   count: number;
@@ -81,81 +85,20 @@ export interface DirectionTest {
   mannKendall: { s: number; z: number; pValue: number } | null;
 }
 
-/** Quasi-Poisson regression of y on t = 0..n−1 with log(articles) as offset. Periods without articles are skipped. */
-export function fitQuasiPoisson(
-  points: readonly TestPoint[],
-  dispersionFloor = 1,
-  variance: 'poisson' | 'binomial' = 'poisson',
-  meanWeight = dispersionFloor,
-): PoissonFit | null {
-  // Binomial variance μ(1 − μ/n): an article is evidence for a prediction at most once, so the
-  // count cannot exceed the volume (n = articles, in weighted units: × the mean weight).
-  const cap = (articles: number) => (variance === 'binomial' ? articles * meanWeight : Infinity);
-  const rows = points.flatMap((p, t) =>
-    p.articles > 0 ? [{ t, y: p.weighted, offset: Math.log(p.articles), cap: cap(p.articles) }] : [],
-  );
-  const totalY = rows.reduce((sum, r) => sum + r.y, 0);
-  if (rows.length < 3 || totalY <= 0) return null;
-  const totalExposure = rows.reduce((sum, r) => sum + Math.exp(r.offset), 0);
-  let a = Math.log(totalY / totalExposure);
-  let b = 0;
-  for (let iteration = 1; iteration <= 50; iteration++) {
-    const step = newtonStep(rows, a, b);
-    if (!step) return null;
-    a += step.da;
-    b += step.db;
-    if (Math.abs(step.da) + Math.abs(step.db) < 1e-10) return finishFit(rows, a, b, iteration, dispersionFloor);
-  }
-  return null;
-}
-
-interface FitRow {
-  t: number;
-  y: number;
-  offset: number;
-  /** Most the count can be (binomial variance); Infinity for Poisson. */
-  cap: number;
-}
-
-/** 1 / (1 − μ/n): the binomial variance's correction to the Poisson weights, kept finite. */
-function binomialFactor(mu: number, cap: number): number {
-  return 1 / Math.max(0.05, 1 - mu / cap);
-}
-
 /**
- * One IRLS (Fisher scoring) step for the log link with variance μ·(1 − μ/n): solve
- * (X'WX) δ = X'W (y − μ)/μ with W = μ / (1 − μ/n). For Poisson (n = ∞) this is Newton's step.
+ * The call and what it rests on. The top-level fields are the slope test's (as before the level
+ * test existed), except `direction` and `reason`, which are the combined call's: `reason` is
+ * 'called' when either test called the direction, 'tests-disagree' when they called opposite
+ * ones, else the slope's reason (the level's own is `level.reason`).
  */
-function newtonStep(rows: readonly FitRow[], a: number, b: number): { da: number; db: number } | null {
-  let s0 = 0, s1 = 0, s2 = 0, g0 = 0, g1 = 0; // prettier-ignore
-  for (const { t, y, offset, cap } of rows) {
-    const mu = Math.exp(offset + a + b * t);
-    const f = binomialFactor(mu, cap);
-    s0 += mu * f;
-    s1 += mu * f * t;
-    s2 += mu * f * t * t;
-    g0 += (y - mu) * f;
-    g1 += (y - mu) * f * t;
-  }
-  const det = s0 * s2 - s1 * s1;
-  if (!(det > 0)) return null;
-  return { da: (s2 * g0 - s1 * g1) / det, db: (s0 * g1 - s1 * g0) / det };
-}
-
-function finishFit(rows: readonly FitRow[], a: number, b: number, iterations: number, floor: number): PoissonFit {
-  let s0 = 0, s1 = 0, s2 = 0, pearson = 0; // prettier-ignore
-  for (const { t, y, offset, cap } of rows) {
-    const mu = Math.exp(offset + a + b * t);
-    const f = binomialFactor(mu, cap);
-    s0 += mu * f;
-    s1 += mu * f * t;
-    s2 += mu * f * t * t;
-    pearson += (((y - mu) * (y - mu)) / mu) * f;
-  }
-  const dispersion = Math.max(floor, pearson / (rows.length - 2));
-  // (X'WX)^-1 [1][1] = s0 / det
-  const slopeSe = Math.sqrt((dispersion * s0) / (s0 * s2 - s1 * s1));
-  return { intercept: a, slope: b, slopeSe, dispersion, iterations };
+export interface DirectionTest extends Omit<SlopeTest, 'reason'> {
+  reason: SlopeReason | 'tests-disagree';
+  /** The slope test's own reason ('called' when it called the direction by itself too). */
+  slopeReason: SlopeReason;
+  /** Which test made the call: 'slope', 'level', 'both', or null (steady). */
+  firedBy: 'slope' | 'level' | 'both' | null;
+  /** The level test; null when it is switched off. */
+  level: LevelTest | null;
 }
 
 /** Mann-Kendall S with the tie-corrected variance and a continuity-corrected z. */
@@ -172,17 +115,40 @@ export function mannKendall(values: readonly number[]): { s: number; z: number; 
   return { s, z, pValue: 2 * normalUpperTail(Math.abs(z)) };
 }
 
-/** The test over the last windowPeriods points (pass complete periods only). */
+/** Both tests over the complete periods given (the slope reads the last windowPeriods, the level up to 24). */
 export function testDirection(
   all: readonly TestPoint[],
-  parameters: DirectionTestParameters = DIRECTION_TEST_PARAMETERS,
+  parameters: Readonly<DirectionTestParameters> = DIRECTION_TEST_PARAMETERS,
 ): DirectionTest {
+  const slope = testSlope(all, parameters);
+  const level = parameters.level ? testLevelChange(all, parameters.level) : null;
+  const calls = [slope.direction, level?.direction ?? 'steady'].filter((d) => d !== 'steady');
+  if (calls.length === 2 && calls[0] !== calls[1]) {
+    return { ...slope, direction: 'steady', reason: 'tests-disagree', slopeReason: slope.reason, firedBy: null, level };
+  }
+  const firedBy =
+    slope.direction !== 'steady'
+      ? level?.direction === slope.direction
+        ? 'both'
+        : 'slope'
+      : level && level.direction !== 'steady'
+        ? 'level'
+        : null;
+  const direction = calls[0] ?? 'steady';
+  return { ...slope, direction, reason: firedBy ? 'called' : slope.reason, slopeReason: slope.reason, firedBy, level };
+}
+
+/** The slope test over the last windowPeriods points (pass complete periods only). */
+function testSlope(
+  all: readonly TestPoint[],
+  parameters: Readonly<DirectionTestParameters> = DIRECTION_TEST_PARAMETERS,
+): SlopeTest {
   const points = all.slice(-parameters.windowPeriods);
   const n = points.length;
   const count = points.reduce((sum, p) => sum + p.counted, 0);
   const base = emptyTest(n, count);
   const floor = count > 0 ? points.reduce((sum, p) => sum + p.weighted, 0) / count : 1;
-  const fit = n >= 6 ? fitQuasiPoisson(points, floor, 'binomial') : null;
+  const fit = n >= 6 ? fitQuasiPoisson(points, { dispersionFloor: floor, variance: 'binomial' }) : null;
   if (!fit) return { ...base, reason: n < 6 ? 'too-few-periods' : 'too-few-evidence' };
   const df = Math.max(1, n - 2);
   const q = studentTQuantile((1 - parameters.confidence) / 2, df);
@@ -190,11 +156,11 @@ export function testDirection(
   const k = parameters.ratioPeriods;
   const mk = mannKendall(points.map((p) => (p.articles > 0 ? p.weighted / p.articles : 0)));
   const sign = interval[0] > 0 ? 1 : interval[1] < 0 ? -1 : 0;
-  const robust = sign !== 0 && survivesWorstPeriod(points, fit, q, sign, floor);
+  const robust = sign !== 0 && (!parameters.leaveWorstOut || survivesWorstPeriod(points, fit, q, sign, floor));
   const guardPoints = sign < 0 ? points.slice(0, parameters.guardPeriods) : points.slice(-parameters.guardPeriods);
   const guardCount = guardPoints.reduce((sum, p) => sum + p.counted, 0);
   const windowChange = Math.exp(fit.slope * (n - 1));
-  const result: DirectionTest = {
+  const result: SlopeTest = {
     ...base,
     guardCount,
     slope: fit.slope,
@@ -234,9 +200,7 @@ function survivesWorstPeriod(
   // Keep every period's position (t) but give the worst one no volume, so the fit skips it.
   const refit = fitQuasiPoisson(
     points.map((p, t) => (t === worst ? { ...p, articles: 0 } : p)),
-    fit.dispersion,
-    'binomial',
-    meanWeight,
+    { dispersionFloor: fit.dispersion, variance: 'binomial', meanWeight },
   );
   if (!refit) return false;
   return sign > 0 ? refit.slope - q * refit.slopeSe > 0 : refit.slope + q * refit.slopeSe < 0;
@@ -247,18 +211,19 @@ function decide(
   windowChange: number,
   mk: { s: number; pValue: number },
   guardCount: number,
-  parameters: DirectionTestParameters,
-): Pick<DirectionTest, 'direction' | 'reason'> {
-  const steady = (reason: DirectionTest['reason']) => ({ direction: 'steady' as const, reason });
+  parameters: Readonly<DirectionTestParameters>,
+): Pick<SlopeTest, 'direction' | 'reason'> {
+  const steady = (reason: SlopeReason) => ({ direction: 'steady' as const, reason });
   if (sign === 0) return steady('interval-includes-zero');
   const floor = 1 + parameters.effectFloor;
   if (sign > 0 ? windowChange < floor : windowChange > 1 / floor) return steady('below-effect-floor');
-  if (Math.sign(mk.s) !== sign || mk.pValue / 2 >= parameters.mannKendallAlpha) return steady('rank-test-disagrees');
+  const rankAgrees = Math.sign(mk.s) === sign && mk.pValue / 2 < parameters.mannKendallAlpha;
+  if (parameters.rankTest && !rankAgrees) return steady('rank-test-disagrees');
   if (guardCount < parameters.minRecentCount) return steady('too-few-evidence');
   return { direction: sign > 0 ? 'rising' : 'falling', reason: 'called' };
 }
 
-function emptyTest(n: number, count: number): DirectionTest {
+function emptyTest(n: number, count: number): SlopeTest {
   return {
     direction: 'steady',
     reason: 'too-few-evidence',

@@ -93,18 +93,35 @@ function directionWords(view: MomentumView, t: Translate): string {
   });
 }
 
-/** The momentum test's own numbers, when the API gives them (verdicts work); else null. */
+/**
+ * The numbers of the test that made the call (the level test's when it alone did, else the
+ * slope's), when the API gives them (verdicts work); else null.
+ */
 function testWords(direction: string, verdict: VerdictFields, t: Translate): string | null {
   const test = verdict.momentumTest;
   if (!test || typeof test.rateRatio !== 'number') return null;
-  const [low, high] = intervalOf(test.rateRatioInterval) ?? [NaN, NaN];
-  return t('trend.testWords', {
+  const level = test.firedBy === 'level' && test.level && typeof test.level.rateRatio === 'number' ? test.level : null;
+  const shown = level ?? test;
+  const [low, high] = intervalOf(shown.rateRatioInterval) ?? [NaN, NaN];
+  const numbers = {
     direction: t(`direction.${direction}` as never),
-    ratio: formatNumber(test.rateRatio, 2),
-    window: String(test.window?.periods ?? '—'),
+    ratio: formatNumber(shown.rateRatio, 2),
     low: formatNumber(low, 2),
     high: formatNumber(high, 2),
-    p: formatNumber(test.pValue, 3),
+    confidence: formatPercent(shown.confidence, 1),
+    p: formatNumber(shown.pValue, 3),
+  };
+  if (level) {
+    return t('trend.levelTestWords', {
+      ...numbers,
+      window: String(level.recent?.periods ?? '—'),
+      baseline: String(level.baseline?.periods ?? '—'),
+      count: String(level.recentCount ?? '—'),
+    });
+  }
+  return t('trend.testWords', {
+    ...numbers,
+    window: String(test.window?.periods ?? '—'),
     count: String(test.evidenceCount ?? '—'),
   });
 }

@@ -32,9 +32,21 @@ export interface MomentumTestFields {
   rateRatio?: number | null;
   rateRatioInterval?: IntervalFields | null;
   rateRatioPeriods?: number | null;
+  confidence?: number | null;
   pValue?: number | null;
   window?: { periods?: number } | null;
   evidenceCount?: number | null;
+  firedBy?: string | null;
+  /** The level test (LevelTestDto), when the API has it. */
+  level?: {
+    rateRatio?: number | null;
+    rateRatioInterval?: IntervalFields | null;
+    confidence?: number | null;
+    pValue?: number | null;
+    recent?: { periods?: number } | null;
+    baseline?: { periods?: number } | null;
+    recentCount?: number | null;
+  } | null;
 }
 
 export interface VerdictFields {

@@ -60,7 +60,9 @@ const EN = {
   'trend.directionWords':
     '{direction}: momentum {score} (the 3-week average of share against the 12-week one), {change} on the week before; share last week {share}; balance of supporting over contradicting {balance}.',
   'trend.testWords':
-    '{direction}: share {ratio}x per 4 weeks over {window} weeks, 90% interval {low}-{high}x (p = {p}), from {count} items.',
+    '{direction}: share {ratio}x per 4 weeks over {window} weeks, {confidence} interval {low}-{high}x (p = {p}), from {count} items.',
+  'trend.levelTestWords':
+    '{direction}: share in the last {window} weeks {ratio}x that of the {baseline} weeks before, {confidence} interval {low}-{high}x (p = {p}), from {count} items in those weeks.',
   'trend.assessmentWords':
     'Support share {share} (95% interval {low}-{high}), from {count} accepted items in {sources} sources.',
   'trend.verdict': 'Verdict',
@@ -198,7 +200,9 @@ const ZH: Record<MessageKey, string> = {
   'trend.directionWords':
     '{direction}：势头 {score}（3 周均值对比 12 周均值），较前一周 {change}；上周占比 {share}；支持相对反驳的对比 {balance}。',
   'trend.testWords':
-    '{direction}：{window} 周内占比每 4 周 {ratio} 倍，90% 区间 {low}-{high} 倍（p = {p}），共 {count} 条。',
+    '{direction}：{window} 周内占比每 4 周 {ratio} 倍，{confidence} 区间 {low}-{high} 倍（p = {p}），共 {count} 条。',
+  'trend.levelTestWords':
+    '{direction}：最近 {window} 周的占比是此前 {baseline} 周的 {ratio} 倍，{confidence} 区间 {low}-{high} 倍（p = {p}），这几周共 {count} 条。',
   'trend.assessmentWords': '支持占比 {share}（95% 区间 {low}-{high}），来自 {sources} 个来源的 {count} 条已采纳证据。',
   'trend.verdict': '结论',
   'trend.verdictHistory': '历史',

@@ -95,9 +95,15 @@ describe('direction from the test, through feeds, tagging and the scorecard', ()
   it('calls linear growth from 1 to 12 a week rising, with the numbers it rests on', async () => {
     const entry = (await scorecard(END)).get('compute-clusters');
     expect(entry.momentum.direction).toBe('rising');
-    expect(entry.momentum.test).toMatchObject({ reason: 'called', window: { periods: 12 } });
-    expect(entry.momentum.test.rateRatioInterval.lower).toBeGreaterThan(1);
-    expect(entry.momentum.test.evidenceCount).toBeGreaterThan(100);
+    const test = entry.momentum.test;
+    expect(test).toMatchObject({ reason: 'called', window: { periods: 12 } });
+    expect(test.level).toMatchObject({ recent: { periods: 4 }, baseline: { periods: 16 } });
+    // The numbers of the test that made the call: the slope's (top level) or the level test's.
+    expect(['slope', 'level', 'both']).toContain(test.firedBy);
+    const fired = test.firedBy === 'level' ? test.level : test;
+    expect(fired.rateRatioInterval.lower).toBeGreaterThan(1);
+    expect(fired.pValue).toBeLessThan(0.025);
+    expect(test.evidenceCount).toBeGreaterThan(100);
   });
 
   it('calls a step from 3 to 9 a week six weeks ago rising', async () => {

@@ -85,6 +85,17 @@ describe('momentum direction (known answers)', () => {
     expect(summary.test.count).toBe(series.slice(3, 15).reduce((sum, p) => sum + p.accepted, 0));
   });
 
+  it('lets the level test read the history before a short series as its baseline', () => {
+    // 20 quiet weeks, then a share three times as high for the last 4 (2 shown, 4 complete).
+    const full = seriesFromShares([...flat(20, 0.005), ...flat(4, 0.015)]);
+    const [history, shown] = [full.slice(0, 18), full.slice(18)];
+    const withHistory = summariseMomentum(shown, undefined, history);
+    expect(withHistory.test.level).toMatchObject({ direction: 'rising', baselinePeriods: 16, recentPeriods: 4 });
+    expect(withHistory.test.level!.rateRatio!).toBeCloseTo(3, 6);
+    expect(withHistory.direction).toBe('rising');
+    expect(summariseMomentum(shown).test.level!.reason).toBe('too-few-periods');
+  });
+
   it('stays steady when article volume doubles every four weeks at a constant share', () => {
     const series = seriesFromShares(flat(16), (week) => Math.round(1000 * 2 ** (week / 4)));
     expect(series[15].weightedEvidence).toBeGreaterThan(series[0].weightedEvidence * 10);

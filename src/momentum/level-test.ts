@@ -1,0 +1,181 @@
+/**
+ * The level-change test beside the slope (issue 13; docs/momentum.md, "Direction"): are the last
+ * `recentPeriods` (4) periods at a different share than the baseline, the up to `baselinePeriods`
+ * (16) periods ending `gapPeriods` (4) before them? As Farrington-style surveillance compares the
+ * current weeks with a longer baseline, so a step (a prediction that suddenly gets news) is seen
+ * within weeks instead of when a 12-week slope has caught up with it. The gap keeps a gradual rise
+ * out of its own baseline: the weeks just before the recent ones are already part of it.
+ *
+ * The fit is the slope test's quasi-Poisson GLM (quasi-poisson.ts) with x_t = 1 for the recent
+ * periods and 0 for the baseline, so b is the log rate ratio of the two shares:
+ *   exp(b) = (Σ y_recent / Σ articles_recent) / (Σ y_baseline / Σ articles_baseline)
+ * with se(b) = sqrt(φ · (1/Σ μ_recent + 1/Σ μ_baseline)) (Poisson variance), φ the Pearson
+ * dispersion with the same floor. The call is rising (falling) only when
+ *   1. the interval of b at `confidence` lies above (below) zero;
+ *   2. the rate ratio is ≥ 1 + effectFloor (≤ its inverse);
+ *   3. with the recent period that pulls hardest the way of the call left out, the interval at
+ *      `leaveWorstOutConfidence` (80%: one-sided 10%) still excludes zero: one spike week is not
+ *      a new level (at 97.5%, as the test itself, this guard cost most of the power on gradual
+ *      rises: bench/direction-backtest.bench.ts);
+ *   4. the count guard holds: ≥ minRecentCount counted rows in the last guardPeriods (rising), or in
+ *      the last guardPeriods of the baseline (falling: the busy side is the baseline).
+ */
+import { fitQuasiPoisson, PoissonFit, TestPoint } from './quasi-poisson';
+import { studentTQuantile, studentTTwoSidedP } from './stats';
+
+import type { Direction } from './trend-test';
+
+export const LEVEL_TEST_PARAMETERS: Readonly<LevelTestParameters> = Object.freeze({
+  recentPeriods: 4,
+  /** At most this many periods before the recent ones (and the gap), and at least minBaselinePeriods. */
+  baselinePeriods: 16,
+  /** Periods between the baseline and the recent ones, in neither. */
+  gapPeriods: 4,
+  minBaselinePeriods: 8,
+  confidence: 0.975,
+  effectFloor: 0.25,
+  minRecentCount: 5,
+  guardPeriods: 4,
+  /**
+   * Condition 3: the confidence at which the interval must still exclude zero with the worst recent
+   * period left out; null switches it off (only to measure its price, bench/direction-backtest.bench.ts).
+   */
+  leaveWorstOutConfidence: 0.8,
+});
+
+export interface LevelTestParameters {
+  recentPeriods: number;
+  baselinePeriods: number;
+  gapPeriods: number;
+  minBaselinePeriods: number;
+  confidence: number;
+  effectFloor: number;
+  minRecentCount: number;
+  guardPeriods: number;
+  leaveWorstOutConfidence: number | null;
+}
+
+export interface LevelTest {
+  direction: Direction;
+  reason:
+    | 'called'
+    | 'too-few-periods'
+    | 'too-few-evidence'
+    | 'interval-includes-zero'
+    | 'below-effect-floor'
+    | 'one-period-outlier';
+  recentPeriods: number;
+  baselinePeriods: number;
+  /** Counted (accepted + pending) rows in the recent and the baseline periods, and in the guard periods. */
+  recentCount: number;
+  baselineCount: number;
+  guardCount: number;
+  /** Recent share over baseline share, with its interval at `confidence`. */
+  rateRatio: number | null;
+  rateRatioInterval: [number, number] | null;
+  /** Two-sided p of log(rateRatio) = 0. */
+  pValue: number | null;
+  dispersion: number | null;
+}
+
+/** The test over the last recentPeriods + baselinePeriods points (pass complete periods only). */
+export function testLevelChange(
+  all: readonly TestPoint[],
+  parameters: Readonly<LevelTestParameters> = LEVEL_TEST_PARAMETERS,
+): LevelTest {
+  const recent = parameters.recentPeriods;
+  const recentStart = Math.max(0, all.length - recent);
+  const baselineEnd = Math.max(0, recentStart - parameters.gapPeriods);
+  const baseline = all.slice(Math.max(0, baselineEnd - parameters.baselinePeriods), baselineEnd);
+  // The gap's periods are in neither group: the fit sees the baseline, then the recent periods.
+  const points = [...baseline, ...all.slice(recentStart)];
+  const baselineLength = baseline.length;
+  const sum = (from: number, to: number) => points.slice(from, to).reduce((s, p) => s + p.counted, 0);
+  const base: LevelTest = {
+    direction: 'steady',
+    reason: 'too-few-periods',
+    recentPeriods: Math.min(recent, points.length),
+    baselinePeriods: baselineLength,
+    recentCount: sum(baselineLength, points.length),
+    baselineCount: sum(0, baselineLength),
+    guardCount: 0,
+    rateRatio: null,
+    rateRatioInterval: null,
+    pValue: null,
+    dispersion: null,
+  };
+  if (baselineLength < parameters.minBaselinePeriods) return base;
+  const fit = fitLevel(points, baselineLength);
+  if (!fit) return { ...base, reason: 'too-few-evidence' };
+  const df = Math.max(1, points.length - 2);
+  const q = studentTQuantile((1 - parameters.confidence) / 2, df);
+  const interval: [number, number] = [fit.slope - q * fit.slopeSe, fit.slope + q * fit.slopeSe];
+  const sign = interval[0] > 0 ? 1 : interval[1] < 0 ? -1 : 0;
+  const guardCount =
+    sign < 0
+      ? sum(Math.max(0, baselineLength - parameters.guardPeriods), baselineLength)
+      : sum(points.length - parameters.guardPeriods, points.length);
+  const result: LevelTest = {
+    ...base,
+    guardCount,
+    rateRatio: Math.exp(fit.slope),
+    rateRatioInterval: [Math.exp(interval[0]), Math.exp(interval[1])],
+    pValue: studentTTwoSidedP(fit.slope / fit.slopeSe, df),
+    dispersion: fit.dispersion,
+  };
+  const steady = (reason: LevelTest['reason']) => ({ ...result, direction: 'steady' as const, reason });
+  if (sign === 0) return steady('interval-includes-zero');
+  const floor = 1 + parameters.effectFloor;
+  if (sign > 0 ? result.rateRatio! < floor : result.rateRatio! > 1 / floor) return steady('below-effect-floor');
+  const leaveOut = parameters.leaveWorstOutConfidence;
+  if (
+    leaveOut !== null &&
+    !survivesWorstRecent(points, baselineLength, fit, studentTQuantile((1 - leaveOut) / 2, df), sign)
+  ) {
+    return steady('one-period-outlier');
+  }
+  if (guardCount < parameters.minRecentCount) return steady('too-few-evidence');
+  return { ...result, direction: sign > 0 ? 'rising' : 'falling', reason: 'called' };
+}
+
+/** The two-level fit: x_t = 1 from `baselineLength` on. */
+function fitLevel(points: readonly TestPoint[], baselineLength: number, dispersionFloor?: number): PoissonFit | null {
+  const count = points.reduce((s, p) => s + p.counted, 0);
+  const meanWeight = count > 0 ? points.reduce((s, p) => s + p.weighted, 0) / count : 1;
+  return fitQuasiPoisson(points, {
+    dispersionFloor: dispersionFloor ?? meanWeight,
+    meanWeight,
+    variance: 'binomial',
+    covariate: (t) => (t >= baselineLength ? 1 : 0),
+  });
+}
+
+/**
+ * Leave out the recent period whose share lies furthest the way of the call and refit with the full
+ * fit's dispersion (leaving out the worst point understates it): a new level must rest on more
+ * than one period.
+ */
+function survivesWorstRecent(
+  points: readonly TestPoint[],
+  baselineLength: number,
+  fit: PoissonFit,
+  q: number,
+  sign: number,
+): boolean {
+  let worst = -1;
+  let worstPull = -Infinity;
+  for (let t = baselineLength; t < points.length; t++) {
+    const p = points[t]!;
+    if (p.articles <= 0) continue;
+    const mu = p.articles * Math.exp(fit.intercept + fit.slope);
+    const pull = (sign * (p.weighted - mu)) / Math.sqrt(mu);
+    if (pull > worstPull) [worst, worstPull] = [t, pull];
+  }
+  const refit = fitLevel(
+    points.map((p, t) => (t === worst ? { ...p, articles: 0 } : p)),
+    baselineLength,
+    fit.dispersion,
+  );
+  if (!refit) return false;
+  return sign > 0 ? refit.slope - q * refit.slopeSe > 0 : refit.slope + q * refit.slopeSe < 0;
+}
