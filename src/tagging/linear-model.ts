@@ -4,7 +4,8 @@
  * contribute nothing (a reviewer who rejected an article for one prediction said nothing about
  * the others).
  *
- * Objective per output: mean log loss over the examples whose target is known, plus
+ * Objective per output: mean log loss over the examples whose target is known (positives
+ * weighted by `positiveWeights`), plus
  * (l2 / 2) * |w|^2 (the bias is not regularised). Minimised by full-batch gradient descent with
  * AdaGrad step sizes: deterministic, so the same data always gives the same model, and close to
  * the optimum after a few hundred epochs on data of this size (tests compare with known fits).
@@ -25,6 +26,12 @@ export interface TrainOptions {
   l2: number;
   epochs: number;
   learningRate: number;
+  /**
+   * Per output, how much a positive example counts against a negative one (1 = plain log loss).
+   * Positives are a few percent of each output's examples, so unweighted probabilities stay
+   * small and the rare outputs (contradicting evidence) are the ones that lose most.
+   */
+  positiveWeights?: Float64Array;
 }
 
 export interface LinearModel {
@@ -65,6 +72,7 @@ function accumulateGradient(
   gradW: Float32Array,
   gradB: Float64Array,
   counts: Float64Array,
+  positiveWeights: Float64Array,
 ): void {
   const { outputs } = model;
   for (const example of examples) {
@@ -72,7 +80,8 @@ function accumulateGradient(
     for (let k = 0; k < outputs; k++) {
       const target = example.targets[k]!;
       if (target < 0) continue;
-      const error = (sigmoid(logitOf(model, example.vector, k)) - target) / counts[k]!;
+      const weight = target === 1 ? positiveWeights[k]! : 1;
+      const error = ((sigmoid(logitOf(model, example.vector, k)) - target) * weight) / counts[k]!;
       gradB[k] += error;
       for (let i = 0; i < indices.length; i++) gradW[indices[i]! * outputs + k] += error * values[i]!;
     }
@@ -102,6 +111,7 @@ export function trainLinearModel(examples: TrainingExample[], options: TrainOpti
     bias: new Float64Array(outputs),
   };
   const counts = knownCounts(examples, outputs);
+  const positiveWeights = options.positiveWeights ?? new Float64Array(outputs).fill(1);
   const touched = touchedFeatures(examples);
   const gradW = new Float32Array(dimensions * outputs);
   const gradB = new Float64Array(outputs);
@@ -110,7 +120,7 @@ export function trainLinearModel(examples: TrainingExample[], options: TrainOpti
   for (let epoch = 0; epoch < epochs; epoch++) {
     gradB.fill(0);
     for (const feature of touched) gradW.fill(0, feature * outputs, feature * outputs + outputs);
-    accumulateGradient(model, examples, gradW, gradB, counts);
+    accumulateGradient(model, examples, gradW, gradB, counts, positiveWeights);
     for (let k = 0; k < outputs; k++) {
       sumSqB[k] += gradB[k]! * gradB[k]!;
       model.bias[k] -= (learningRate * gradB[k]!) / (Math.sqrt(sumSqB[k]!) + 1e-12);
