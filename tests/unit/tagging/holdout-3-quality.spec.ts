@@ -8,7 +8,8 @@
 import { figures, itKeepsQualityFloors, loadLabelledSet, measure } from './labelled-set-quality';
 
 // 193 items (160 labelled pairs), precision / recall / stance accuracy, measured 2026-12-02:
-// rules of main before issue 14: 0.987 / 0.463 / 0.811; with stance scope + setback inventory: 0.987 / 0.463 / 0.905.
+// rules of main before issue 14: 0.987 / 0.463 / 0.811; with stance scope + setback inventory: 0.987 / 0.463 / 0.905;
+// with the setback inventory broadened by class (2026-12-03): 0.987 / 0.463 / 0.932.
 const items = loadLabelledSet('labelled-headlines-holdout-3.json');
 
 describe('third held-out (blind) set: headline quality', () => {
@@ -16,5 +17,5 @@ describe('third held-out (blind) set: headline quality', () => {
 
   beforeAll(() => console.log(JSON.stringify({ holdout3Quality: figures(overall), items: items.length })));
 
-  itKeepsQualityFloors(overall, { precision: 0.93, recall: 0.41, stanceAccuracy: 0.85 });
+  itKeepsQualityFloors(overall, { precision: 0.93, recall: 0.41, stanceAccuracy: 0.88 });
 });
