@@ -5,7 +5,7 @@
  * Pure: no database, no clock; the service stores, loads and schedules it.
  */
 import { LinearModel, logits, sigmoid, trainLinearModel, TrainingExample } from './linear-model';
-import { articleVector, bucketOf, FEATURE_SPACE, featureNames } from './model-features';
+import { ArticleFeatures, articleFeatures, articleVector, FEATURE_SPACE } from './model-features';
 import { normaliseText } from './text-normaliser';
 
 export type Stance = 'supports' | 'contradicts';
@@ -119,17 +119,20 @@ export function trainEvidenceModel(
 
 /** Probability of every (trend, stance) for an article, indexed like the outputs. */
 export function scoreArticle(model: EvidenceModel, title: string, summary?: string | null): Float64Array {
-  const z = logits(model.linear, articleVector(title, summary), new Float64Array(model.linear.outputs));
+  return probabilitiesOf(model, articleVector(title, summary));
+}
+
+function probabilitiesOf(model: EvidenceModel, vector: ArticleFeatures['vector']): Float64Array {
+  const z = logits(model.linear, vector, new Float64Array(model.linear.outputs));
   for (let k = 0; k < z.length; k++) z[k] = sigmoid(z[k]!);
   return z;
 }
 
 /** The features with the largest positive contribution to one output, for the reviewer. */
-function strongestFeatures(model: EvidenceModel, output: number, title: string, summary?: string | null): string[] {
+function strongestFeatures(model: EvidenceModel, output: number, features: ArticleFeatures): string[] {
   const { weights, outputs } = model.linear;
-  const names = [...new Set(featureNames(title, summary))];
-  return names
-    .map((name) => ({ name, weight: weights[bucketOf(name) * outputs + output]! }))
+  return features.names
+    .map((name, i) => ({ name, weight: weights[features.buckets[i]! * outputs + output]! }))
     .filter((f) => f.weight > 0)
     .sort((a, b) => b.weight - a.weight)
     .slice(0, 5)
@@ -147,7 +150,8 @@ export function proposeEvidence(
   threshold: number,
 ): ModelProposal[] {
   if (!isAboutAi(article.title, article.summary)) return [];
-  const probabilities = scoreArticle(model, article.title, article.summary);
+  const features = articleFeatures(article.title, article.summary);
+  const probabilities = probabilitiesOf(model, features.vector);
   const proposals: ModelProposal[] = [];
   model.trends.forEach((trendSlug, t) => {
     if (taggedByRules.has(trendSlug)) return;
@@ -156,8 +160,8 @@ export function proposeEvidence(
     const stance: Stance = contradicts > supports ? 'contradicts' : 'supports';
     const probability = Math.max(supports, contradicts);
     if (probability < threshold) return;
-    const features = strongestFeatures(model, outputOf(t, stance), article.title, article.summary);
-    proposals.push({ trendSlug, stance, probability: Math.round(probability * 1000) / 1000, features });
+    const strongest = strongestFeatures(model, outputOf(t, stance), features);
+    proposals.push({ trendSlug, stance, probability: Math.round(probability * 1000) / 1000, features: strongest });
   });
   return proposals.sort((a, b) => b.probability - a.probability);
 }
