@@ -5,7 +5,7 @@
  * Pure: no database, no clock; the service stores, loads and schedules it.
  */
 import { LinearModel, logits, sigmoid, trainLinearModel, TrainingExample } from './linear-model';
-import { articleVector, bucketOf, FEATURE_SPACE, featureNames } from './model-features';
+import { ArticleFeatures, articleFeatures, articleVector, FEATURE_SPACE } from './model-features';
 import { normaliseText } from './text-normaliser';
 
 export type Stance = 'supports' | 'contradicts';
@@ -37,14 +37,39 @@ export interface ModelProposal {
   features: string[];
 }
 
-const TRAIN_DEFAULTS = { l2: 1e-4, epochs: 150, learningRate: 0.5 };
+/**
+ * Chosen on the development sets (train on the others, measure on holdout-3 and holdout-2; README
+ * "Tagging"): contradicting positives count 3 times, because they are the rarer half and the one
+ * the rules miss most; a weaker L2 than before, since the training sets grew from 394 to ~1,200.
+ */
+const TRAIN_DEFAULTS = { l2: 3e-5, epochs: 150, learningRate: 0.5, supportsWeight: 1, contradictsWeight: 3 };
 
 /**
  * Articles "about AI at all": only these are scored, so the model is never asked about sport or
- * weather. Broad on purpose; the model decides the rest.
+ * weather. Broad on purpose; the model decides the rest. Besides the field's own names it takes
+ * the words news uses for AI without naming it, by class: infrastructure told as computing,
+ * power and server halls; generated, synthetic or cloned media; virtual characters, bots and
+ * assistants; automated decisions; open weights (issue 14).
  */
-const ABOUT_AI =
-  /(?:^|[^a-z0-9])(?:ai|a\.i|agi|aigc|genai|llms?|gpts?|chatgpt|openai|chatbots?|robot\w*|humanoids?|models?|gpus?|nvidia|algorithm\w*|machine learning|neural|deepseek|gemini|claude|copilot|anthropic|data cent(?:er|re)s?|automation|autonomous|agents?|smart)(?:[^a-z0-9]|$)|人工智能|智能|大模型|模型|机器人|算力|算法|芯片|数据中心|深度求索|豆包|通义|文心|生成式/;
+// prettier-ignore
+const ABOUT_AI_LATIN = [
+  'ai', 'a\\.i', 'agi', 'aigc', 'genai', 'llms?', 'gpts?', 'chatgpt', 'openai', 'chatbots?', 'bots?', 'robot\\w*',
+  'humanoids?', 'models?', 'gpus?', 'nvidia', 'algorithm\\w*', 'machine learning', 'neural', 'deepseek', 'gemini',
+  'claude', 'copilot', 'anthropic', 'data cent(?:er|re)s?', 'automation', 'automated', 'autonomous', 'agents?',
+  'smart', 'assistants?', 'virtual', 'avatars?', 'generated', 'generative', 'generators?', 'synthetic', 'deepfakes?',
+  'cloned', 'digital (?:replicas?|humans?|versions?)', 'server (?:farms?|halls?|campus(?:es)?)', 'hyperscale\\w*',
+  'supercomputers?', 'accelerators?', 'clusters?', 'computing', 'compute', '(?:giga|mega)watts?', 'chips?',
+  'weights',
+];
+// prettier-ignore
+const ABOUT_AI_CHINESE = [
+  '人工智能', '人工智慧', '智能', '智慧', '大模型', '模型', '机器人', '算力', '算法', '芯片', '数据中心', '深度求索', '豆包', '通义', '文心', '生成', '合成',
+  '换脸', '深度伪造', '数字人', '虚拟', '助手', '助理', '机房', '智算', '超算', '服务器', '集群', '自动化', '数字员工', '陪聊', '权重', '机械臂', '人形',
+  '自动驾驶',
+];
+const ABOUT_AI = new RegExp(
+  `(?:^|[^a-z0-9])(?:${ABOUT_AI_LATIN.join('|')})(?:[^a-z0-9]|$)|${ABOUT_AI_CHINESE.join('|')}`,
+);
 
 export function isAboutAi(title: string, summary?: string | null): boolean {
   return ABOUT_AI.test(normaliseText(`${title} ${summary ?? ''}`));
@@ -77,9 +102,15 @@ export function trainEvidenceModel(
     vector: articleVector(item.title, item.summary),
     targets: targetsOf(item, trendIndex),
   }));
+  const { supportsWeight, contradictsWeight, ...settings } = { ...TRAIN_DEFAULTS, ...options };
+  const positiveWeights = new Float64Array(trends.length * 2);
+  trends.forEach((_, t) => {
+    positiveWeights[outputOf(t, 'supports')] = supportsWeight;
+    positiveWeights[outputOf(t, 'contradicts')] = contradictsWeight;
+  });
   const linear = trainLinearModel(examples, {
-    ...TRAIN_DEFAULTS,
-    ...options,
+    ...settings,
+    positiveWeights,
     dimensions: FEATURE_SPACE,
     outputs: trends.length * 2,
   });
@@ -88,17 +119,20 @@ export function trainEvidenceModel(
 
 /** Probability of every (trend, stance) for an article, indexed like the outputs. */
 export function scoreArticle(model: EvidenceModel, title: string, summary?: string | null): Float64Array {
-  const z = logits(model.linear, articleVector(title, summary), new Float64Array(model.linear.outputs));
+  return probabilitiesOf(model, articleVector(title, summary));
+}
+
+function probabilitiesOf(model: EvidenceModel, vector: ArticleFeatures['vector']): Float64Array {
+  const z = logits(model.linear, vector, new Float64Array(model.linear.outputs));
   for (let k = 0; k < z.length; k++) z[k] = sigmoid(z[k]!);
   return z;
 }
 
 /** The features with the largest positive contribution to one output, for the reviewer. */
-function strongestFeatures(model: EvidenceModel, output: number, title: string, summary?: string | null): string[] {
+function strongestFeatures(model: EvidenceModel, output: number, features: ArticleFeatures): string[] {
   const { weights, outputs } = model.linear;
-  const names = [...new Set(featureNames(title, summary))];
-  return names
-    .map((name) => ({ name, weight: weights[bucketOf(name) * outputs + output]! }))
+  return features.names
+    .map((name, i) => ({ name, weight: weights[features.buckets[i]! * outputs + output]! }))
     .filter((f) => f.weight > 0)
     .sort((a, b) => b.weight - a.weight)
     .slice(0, 5)
@@ -116,7 +150,8 @@ export function proposeEvidence(
   threshold: number,
 ): ModelProposal[] {
   if (!isAboutAi(article.title, article.summary)) return [];
-  const probabilities = scoreArticle(model, article.title, article.summary);
+  const features = articleFeatures(article.title, article.summary);
+  const probabilities = probabilitiesOf(model, features.vector);
   const proposals: ModelProposal[] = [];
   model.trends.forEach((trendSlug, t) => {
     if (taggedByRules.has(trendSlug)) return;
@@ -125,8 +160,8 @@ export function proposeEvidence(
     const stance: Stance = contradicts > supports ? 'contradicts' : 'supports';
     const probability = Math.max(supports, contradicts);
     if (probability < threshold) return;
-    const features = strongestFeatures(model, outputOf(t, stance), article.title, article.summary);
-    proposals.push({ trendSlug, stance, probability: Math.round(probability * 1000) / 1000, features });
+    const strongest = strongestFeatures(model, outputOf(t, stance), features);
+    proposals.push({ trendSlug, stance, probability: Math.round(probability * 1000) / 1000, features: strongest });
   });
   return proposals.sort((a, b) => b.probability - a.probability);
 }

@@ -4,7 +4,8 @@
  * contribute nothing (a reviewer who rejected an article for one prediction said nothing about
  * the others).
  *
- * Objective per output: mean log loss over the examples whose target is known, plus
+ * Objective per output: mean log loss over the examples whose target is known (positives
+ * weighted by `positiveWeights`), plus
  * (l2 / 2) * |w|^2 (the bias is not regularised). Minimised by full-batch gradient descent with
  * AdaGrad step sizes: deterministic, so the same data always gives the same model, and close to
  * the optimum after a few hundred epochs on data of this size (tests compare with known fits).
@@ -25,6 +26,12 @@ export interface TrainOptions {
   l2: number;
   epochs: number;
   learningRate: number;
+  /**
+   * Per output, how much a positive example counts against a negative one (1 = plain log loss).
+   * Positives are a few percent of each output's examples, so unweighted probabilities stay
+   * small and the rare outputs (contradicting evidence) are the ones that lose most.
+   */
+  positiveWeights?: Float64Array;
 }
 
 export interface LinearModel {
@@ -58,21 +65,48 @@ function logitOf(model: LinearModel, vector: SparseVector, k: number): number {
   return z;
 }
 
-/** Adds one epoch's mean gradient of the log loss to gradW/gradB. */
-function accumulateGradient(
-  model: LinearModel,
-  examples: TrainingExample[],
-  gradW: Float32Array,
-  gradB: Float64Array,
-  counts: Float64Array,
-): void {
+interface GradientScratch {
+  gradW: Float32Array;
+  gradB: Float64Array;
+  counts: Float64Array;
+  positiveWeights: Float64Array;
+  /** One example's logits, then its errors (length outputs). */
+  z: Float64Array;
+}
+
+/** The weighted log-loss error of output k for one example (0 when its target is unknown). */
+function errorOf(scratch: GradientScratch, target: number, k: number, logit: number): number {
+  if (target < 0) return 0;
+  const weight = target === 1 ? scratch.positiveWeights[k]! : 1;
+  return ((sigmoid(logit) - target) * weight) / scratch.counts[k]!;
+}
+
+/**
+ * Adds one epoch's mean gradient of the log loss to gradW/gradB. An example that knows most of its
+ * outputs (a labelled headline) is done a feature block at a time, all outputs together, as the
+ * weights are laid out; one that knows a few (a reviewer decision) output by output.
+ */
+function accumulateGradient(model: LinearModel, examples: TrainingExample[], scratch: GradientScratch): void {
   const { outputs } = model;
+  const { gradW, gradB, z } = scratch;
   for (const example of examples) {
     const { indices, values } = example.vector;
+    const { targets } = example;
+    let known = 0;
+    for (let k = 0; k < outputs; k++) if (targets[k]! >= 0) known++;
+    if (known * 4 > outputs) {
+      logits(model, example.vector, z);
+      for (let k = 0; k < outputs; k++) gradB[k] += z[k] = errorOf(scratch, targets[k]!, k, z[k]!);
+      for (let i = 0; i < indices.length; i++) {
+        const base = indices[i]! * outputs;
+        const value = values[i]!;
+        for (let k = 0; k < outputs; k++) gradW[base + k] += z[k]! * value;
+      }
+      continue;
+    }
     for (let k = 0; k < outputs; k++) {
-      const target = example.targets[k]!;
-      if (target < 0) continue;
-      const error = (sigmoid(logitOf(model, example.vector, k)) - target) / counts[k]!;
+      if (targets[k]! < 0) continue;
+      const error = errorOf(scratch, targets[k]!, k, logitOf(model, example.vector, k));
       gradB[k] += error;
       for (let i = 0; i < indices.length; i++) gradW[indices[i]! * outputs + k] += error * values[i]!;
     }
@@ -102,6 +136,8 @@ export function trainLinearModel(examples: TrainingExample[], options: TrainOpti
     bias: new Float64Array(outputs),
   };
   const counts = knownCounts(examples, outputs);
+  const positiveWeights = options.positiveWeights ?? new Float64Array(outputs).fill(1);
+  const z = new Float64Array(outputs);
   const touched = touchedFeatures(examples);
   const gradW = new Float32Array(dimensions * outputs);
   const gradB = new Float64Array(outputs);
@@ -110,7 +146,7 @@ export function trainLinearModel(examples: TrainingExample[], options: TrainOpti
   for (let epoch = 0; epoch < epochs; epoch++) {
     gradB.fill(0);
     for (const feature of touched) gradW.fill(0, feature * outputs, feature * outputs + outputs);
-    accumulateGradient(model, examples, gradW, gradB, counts);
+    accumulateGradient(model, examples, { gradW, gradB, counts, positiveWeights, z });
     for (let k = 0; k < outputs; k++) {
       sumSqB[k] += gradB[k]! * gradB[k]!;
       model.bias[k] -= (learningRate * gradB[k]!) / (Math.sqrt(sumSqB[k]!) + 1e-12);

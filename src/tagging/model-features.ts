@@ -50,13 +50,27 @@ export function featureNames(title: string, summary?: string | null): string[] {
   return names;
 }
 
-export function bucketOf(name: string): number {
-  return fnv1a(name);
+/** An article's distinct feature names with their buckets (same order), and its vector. */
+export interface ArticleFeatures {
+  names: string[];
+  buckets: number[];
+  vector: SparseVector;
+}
+
+/**
+ * Features computed once per article: scoring and the reasons of every proposal for it read the
+ * same names and buckets (normalising and hashing per proposal cost more than scoring).
+ */
+export function articleFeatures(title: string, summary?: string | null): ArticleFeatures {
+  const names = [...new Set(featureNames(title, summary))];
+  const buckets = names.map(fnv1a);
+  const distinct = [...new Set(buckets)].sort((a, b) => a - b);
+  const value = distinct.length === 0 ? 0 : 1 / Math.sqrt(distinct.length);
+  const vector = { indices: Int32Array.from(distinct), values: new Float32Array(distinct.length).fill(value) };
+  return { names, buckets, vector };
 }
 
 /** The unit-length binary vector of an article. */
 export function articleVector(title: string, summary?: string | null): SparseVector {
-  const buckets = [...new Set(featureNames(title, summary).map(fnv1a))].sort((a, b) => a - b);
-  const value = buckets.length === 0 ? 0 : 1 / Math.sqrt(buckets.length);
-  return { indices: Int32Array.from(buckets), values: new Float32Array(buckets.length).fill(value) };
+  return articleFeatures(title, summary).vector;
 }

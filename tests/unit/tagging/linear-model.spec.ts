@@ -52,6 +52,21 @@ describe('linear model', () => {
     expect(model.weights[7]).toBeCloseTo(-2 * Math.log(3), 2);
   });
 
+  it('weights positives of one output only: weight 3 triples the fitted odds (3/4 -> 9:1, 1/4 -> 1:1)', () => {
+    const rows = [
+      ...[1, 1, 1, 0].map((y) => example({}, [y, y])),
+      ...[1, 0, 0, 0].map((y) => example({ 7: 1 }, [y, y])),
+    ];
+    const positiveWeights = Float64Array.from([3, 1]);
+    const options = { dimensions: 16, outputs: 2, l2: 0, epochs: 3000, learningRate: 0.5, positiveWeights };
+    const model = trainLinearModel(rows, options);
+    expect(model.bias[0]).toBeCloseTo(Math.log(9), 2);
+    expect(model.weights[7 * 2]).toBeCloseTo(-Math.log(9), 2);
+    // the unweighted output keeps the plain maximum-likelihood fit
+    expect(model.bias[1]).toBeCloseTo(Math.log(3), 2);
+    expect(model.weights[7 * 2 + 1]).toBeCloseTo(-2 * Math.log(3), 2);
+  });
+
   it('matches an independent Newton fit with L2 regularisation, output by output', () => {
     const xs = [
       [1, 0],

@@ -106,4 +106,22 @@ describe('the shared setback inventory', () => {
     const found = matchArticle(seeded, { title: 'Voice actors boycott studio over AI video generation tools' });
     expect(found.find((m) => m.trendSlug === 'creative-generation')?.stance).toBe('contradicts');
   });
+
+  it.each([
+    ['a study of no effect', 'GPU cluster study: training speed unchanged after upgrade'],
+    ['buyers losing interest', 'Buyers shrug at GPU cluster rentals as prices fall'],
+    ['an apology after backlash', 'Cloud firm apologises for GPU cluster outage'],
+    ['a shortfall against a target', 'GPU cluster builder misses target for the year'],
+    ['a claim that was not true', 'GPU cluster benchmark results were fabricated, auditors say'],
+    ['halved rents and returned leases', '万卡集群租金腰斩 服务商退租'],
+    ['complaints and refunds', '万卡集群用户投诉不断 要求退款'],
+    ['withdrawing capital', '资本撤离万卡集群项目'],
+  ])('reads %s as a setback', (_, title) => {
+    expect(only(title).stance).toBe('contradicts');
+  });
+
+  it('does not read a cost far below rivals, or research on harmful requests, as a setback', () => {
+    expect(only('万卡集群训练成本远低于同行').stance).toBe('supports');
+    expect(only('GPU cluster research on harmful requests').stance).toBe('supports');
+  });
 });
