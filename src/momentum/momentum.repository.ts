@@ -90,20 +90,20 @@ export class MomentumRepository {
   async rebuild(): Promise<{ trendRows: number; trendWeekRows: number; articleRows: number }> {
     return this.prisma.$transaction(
       async (tx) => {
-        await tx.$executeRawUnsafe('LOCK TABLE evidence, articles IN SHARE MODE');
-        await tx.$executeRawUnsafe('DELETE FROM trend_daily_rollups');
-        await tx.$executeRawUnsafe('DELETE FROM article_daily_rollups');
-        const trendRows = await tx.$executeRawUnsafe(`
+        await tx.$executeRaw`LOCK TABLE evidence, articles IN SHARE MODE`;
+        await tx.$executeRaw`DELETE FROM trend_daily_rollups`;
+        await tx.$executeRaw`DELETE FROM article_daily_rollups`;
+        const trendRows = await tx.$executeRaw`
           INSERT INTO trend_daily_rollups (trend_id, day, status, stance, count, score_sum)
           SELECT trend_id, (published_at AT TIME ZONE 'UTC')::date, status, stance, count(*), sum(score)
-          FROM evidence GROUP BY 1, 2, 3, 4`);
-        const [{ refilled }] = await tx.$queryRawUnsafe<{ refilled: bigint }[]>(
-          'SELECT refill_trend_weekly_cells() AS refilled',
-        );
+          FROM evidence GROUP BY 1, 2, 3, 4`;
+        const [{ refilled }] = await tx.$queryRaw<
+          { refilled: bigint }[]
+        >`SELECT refill_trend_weekly_cells() AS refilled`;
         const trendWeekRows = Number(refilled);
-        const articleRows = await tx.$executeRawUnsafe(`
+        const articleRows = await tx.$executeRaw`
           INSERT INTO article_daily_rollups (day, count)
-          SELECT (published_at AT TIME ZONE 'UTC')::date, count(*) FROM articles GROUP BY 1`);
+          SELECT (published_at AT TIME ZONE 'UTC')::date, count(*) FROM articles GROUP BY 1`;
         return { trendRows, trendWeekRows, articleRows };
       },
       { timeout: 600_000, maxWait: 60_000 },
