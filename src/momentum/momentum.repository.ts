@@ -10,19 +10,7 @@ import {
   rollupParts,
   scorecardValues,
 } from './momentum-read';
-import { momentumStatement, scorecardStatement, Statement } from './momentum-read.sql';
-
-const DRIVERS_STATEMENT = `
-SELECT e.id, e.score, e.stance, e.published_at, a.title, a.url
-FROM unnest($2::timestamptz[], $3::timestamptz[]) AS p(start_at, end_at)
-CROSS JOIN LATERAL (
-  SELECT id, score, stance, published_at, article_id FROM evidence
-  WHERE trend_id = $1::int AND status = 'accepted' AND published_at >= p.start_at AND published_at < p.end_at
-    AND published_at <= $4::timestamptz
-  ORDER BY score DESC, published_at DESC LIMIT $5::int
-) e
-JOIN articles a ON a.id = e.article_id
-ORDER BY e.score DESC, e.published_at DESC`;
+import { driversStatement, momentumStatement, scorecardStatement, Statement } from './momentum-read.sql';
 
 /**
  * Reads the rollups for momentum and the scorecard, and rebuilds them. A read is one statement on
@@ -62,11 +50,7 @@ export class MomentumRepository {
       published_at: Date;
       title: string;
       url: string | null;
-    }>({
-      name: 'momentum:drivers',
-      text: DRIVERS_STATEMENT,
-      values: [trendId, periods.map((p) => p.start), periods.map((p) => p.end), asOf, perPeriod],
-    });
+    }>(driversStatement(trendId, periods, asOf, perPeriod));
     return rows.map((r) => ({
       trendId,
       evidenceId: r.id,
