@@ -3,6 +3,7 @@ import { InstanceLiveness } from '../database/instance-liveness';
 import { PrismaService } from '../database/prisma.service';
 import type { Feed, Prisma } from '../generated/prisma/client';
 import { Clock } from '../common/clock';
+import { recordSuccessStatement } from './feed-record.sql';
 
 const DEFAULT_FEEDS_MARKER_JOB = 'load-default-feeds';
 
@@ -45,24 +46,6 @@ export interface FetchFailure {
   status?: number | null;
   nextCheckAt: Date;
 }
-
-/** $1 id, $2 now, $3 status, $4 new items, $5 interval, $6 next check, $7 not modified (keep validators), $8 etag, $9 last modified, $10 unconditional, $11 title, $12 site, $13 language, $14 items missed. */
-const RECORD_SUCCESS = `
-  UPDATE feeds SET
-    last_fetched_at = $2::timestamptz, last_success_at = $2::timestamptz, last_status = $3::int,
-    last_error = NULL, last_error_code = NULL, consecutive_errors = 0,
-    items_seen = items_seen + $4::int, interval_seconds = $5::int,
-    next_check_at = $6::timestamptz, lease_owner = NULL, lease_until = NULL,
-    etag = CASE WHEN $7::boolean THEN etag ELSE $8::text END,
-    last_modified = CASE WHEN $7::boolean THEN last_modified ELSE $9::text END,
-    last_unconditional_at = CASE WHEN $10::boolean THEN $2::timestamptz ELSE last_unconditional_at END,
-    title = coalesce($11::text, title),
-    site_url = coalesce($12::text, site_url),
-    language = coalesce($13::text, language),
-    gap_count = gap_count + CASE WHEN $14::boolean THEN 1 ELSE 0 END,
-    last_gap_at = CASE WHEN $14::boolean THEN $2::timestamptz ELSE last_gap_at END,
-    updated_at = $2::timestamptz
-  WHERE id = $1::int`;
 
 /** What deleting a feed removed; audit rows are never removed, only kept with a snapshot. */
 export interface FeedRemoval {
@@ -202,22 +185,7 @@ export class FeedRepository {
    * a 304; title, site and language are only ever filled, not cleared.
    */
   async recordSuccess(id: number, r: FetchSuccess): Promise<void> {
-    await this.prisma.pool.query(RECORD_SUCCESS, [
-      id,
-      this.clock.now(),
-      r.status,
-      r.newItems,
-      r.intervalSeconds,
-      r.nextCheckAt,
-      r.notModified,
-      r.etag ?? null,
-      r.lastModified ?? null,
-      r.unconditional,
-      r.title || null,
-      r.siteUrl || null,
-      r.language || null,
-      r.missedItems === true,
-    ]);
+    await this.prisma.pool.query(recordSuccessStatement(id, this.clock.now(), r));
   }
 
   /** Gives a claimed feed back unchanged (its fetch was cut short by a shutdown): due as before. */

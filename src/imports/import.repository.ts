@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { PrismaService } from '../database/prisma.service';
+import { Prisma } from '../generated/prisma/client';
 import type { RowRefusal } from './article-row';
 import type { Checkpoint } from './import-chunk';
 import type { ImportCounts } from './import-progress';
@@ -35,9 +36,14 @@ const MAX_REFUSALS_KEPT = 200;
 /** Advisory-lock class of imports: a running import holds (class, id) on its own connection. */
 const IMPORT_LOCK_CLASS = 7216;
 
-const COLUMNS = `id, format, location, source, since, status, checkpoint, total_bytes::float8 AS "totalBytes", counts,
-  refusals, error, started_at AS "startedAt", updated_at AS "updatedAt", finished_at AS "finishedAt"`;
+const COLUMNS = Prisma.sql`id, format, location, source, since, status, checkpoint, total_bytes::float8 AS "totalBytes",
+  counts, refusals, error, started_at AS "startedAt", updated_at AS "updatedAt", finished_at AS "finishedAt"`;
 
+/**
+ * Tagged `$queryRaw` templates (docs/architecture.md, Data access): the rows are ImportRecord as
+ * written, JSON columns parsed, and one statement per chunk is far from a hot path. Only the lock
+ * holds a `pg` connection of its own (see lock()).
+ */
 @Injectable()
 export class ImportRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -45,36 +51,33 @@ export class ImportRepository {
   async create(
     r: Pick<ImportRecord, 'format' | 'location' | 'source' | 'since' | 'totalBytes'>,
   ): Promise<ImportRecord> {
-    const { rows } = await this.prisma.pool.query<ImportRecord>(
-      `INSERT INTO imports (format, location, source, since, total_bytes) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
-      [r.format, r.location, r.source, r.since, r.totalBytes],
-    );
+    const rows = await this.prisma.$queryRaw<ImportRecord[]>`
+      INSERT INTO imports (format, location, source, since, total_bytes)
+      VALUES (${r.format}, ${r.location}, ${r.source}, ${r.since}::timestamptz, ${r.totalBytes}::bigint)
+      RETURNING ${COLUMNS}`;
     return rows[0]!;
   }
 
   /** The latest unfinished import of the same input, to resume rather than start over. */
   async findResumable(r: Pick<ImportRecord, 'format' | 'location' | 'source' | 'since'>): Promise<ImportRecord | null> {
-    const { rows } = await this.prisma.pool.query<ImportRecord>(
-      `SELECT ${COLUMNS} FROM imports
-       WHERE format = $1 AND location = $2 AND source IS NOT DISTINCT FROM $3 AND since IS NOT DISTINCT FROM $4
-         AND status <> 'succeeded'
-       ORDER BY id DESC LIMIT 1`,
-      [r.format, r.location, r.source, r.since],
-    );
+    const rows = await this.prisma.$queryRaw<ImportRecord[]>`
+      SELECT ${COLUMNS} FROM imports
+      WHERE format = ${r.format} AND location = ${r.location} AND source IS NOT DISTINCT FROM ${r.source}::text
+        AND since IS NOT DISTINCT FROM ${r.since}::timestamptz AND status <> 'succeeded'
+      ORDER BY id DESC LIMIT 1`;
     return rows[0] ?? null;
   }
 
   async get(id: number): Promise<ImportRecord | null> {
-    const { rows } = await this.prisma.pool.query<ImportRecord>(`SELECT ${COLUMNS} FROM imports WHERE id = $1`, [id]);
+    const rows = await this.prisma.$queryRaw<ImportRecord[]>`SELECT ${COLUMNS} FROM imports WHERE id = ${id}::int`;
     return rows[0] ?? null;
   }
 
-  async list(beforeId: number | undefined, limit: number): Promise<ImportRecord[]> {
-    const { rows } = await this.prisma.pool.query<ImportRecord>(
-      `SELECT ${COLUMNS} FROM imports WHERE ($1::int IS NULL OR id < $1) ORDER BY id DESC LIMIT $2`,
-      [beforeId ?? null, limit],
-    );
-    return rows;
+  list(beforeId: number | undefined, limit: number): Promise<ImportRecord[]> {
+    const before = beforeId ?? null;
+    return this.prisma.$queryRaw<ImportRecord[]>`
+      SELECT ${COLUMNS} FROM imports WHERE (${before}::int IS NULL OR id < ${before}::int)
+      ORDER BY id DESC LIMIT ${limit}::int`;
   }
 
   /**
@@ -82,6 +85,8 @@ export class ImportRepository {
    * connection and so the lock, which is how a resume knows the import is not running elsewhere.
    * A database restart ends that connection too: the error is heard here (unheard, an idle checked-out
    * client's 'error' would crash the process), and release() then discards the dead connection.
+   * A `pg` client of the pool, not Prisma: Prisma lends a connection only inside a transaction, which
+   * would stay open for the whole import.
    */
   async lock(id: number): Promise<ImportLock | null> {
     const client: PoolClient = await this.prisma.pool.connect();
@@ -112,10 +117,8 @@ export class ImportRepository {
   }
 
   async markRunning(id: number): Promise<void> {
-    await this.prisma.pool.query(
-      `UPDATE imports SET status = 'running', error = NULL, updated_at = now() WHERE id = $1`,
-      [id],
-    );
+    await this.prisma.$executeRaw`
+      UPDATE imports SET status = 'running', error = NULL, updated_at = now() WHERE id = ${id}::int`;
   }
 
   /**
@@ -127,23 +130,22 @@ export class ImportRepository {
     progress: { checkpoint: Checkpoint; counts: ImportCounts; refusals: RowRefusal[]; oldest: Date | null },
   ): Promise<void> {
     const { checkpoint, counts, refusals, oldest } = progress;
-    await this.prisma.pool.query(
-      `UPDATE imports SET checkpoint = $2::jsonb, counts = $3::jsonb, updated_at = now(),
-         oldest_published_at = LEAST(oldest_published_at, $6::timestamptz),
-         refusals = CASE WHEN jsonb_array_length(refusals) >= $5 THEN refusals
-                         ELSE refusals || (SELECT coalesce(jsonb_agg(r), '[]') FROM
-                                (SELECT r FROM jsonb_array_elements($4::jsonb) r LIMIT $5 - jsonb_array_length(refusals)) x) END
-       WHERE id = $1`,
-      [id, JSON.stringify(checkpoint), JSON.stringify(counts), JSON.stringify(refusals), MAX_REFUSALS_KEPT, oldest],
-    );
+    await this.prisma.$executeRaw`
+      UPDATE imports SET checkpoint = ${JSON.stringify(checkpoint)}::jsonb, counts = ${JSON.stringify(counts)}::jsonb,
+        updated_at = now(),
+        oldest_published_at = LEAST(oldest_published_at, ${oldest}::timestamptz),
+        refusals = CASE WHEN jsonb_array_length(refusals) >= ${MAX_REFUSALS_KEPT}::int THEN refusals
+                        ELSE refusals || (SELECT coalesce(jsonb_agg(r), '[]') FROM
+                               (SELECT r FROM jsonb_array_elements(${JSON.stringify(refusals)}::jsonb) r
+                                LIMIT ${MAX_REFUSALS_KEPT}::int - jsonb_array_length(refusals)) x) END
+      WHERE id = ${id}::int`;
   }
 
   async finish(id: number, status: ImportStatus, error: string | null): Promise<void> {
-    await this.prisma.pool.query(
-      `UPDATE imports SET status = $2, error = $3, updated_at = now(),
-         finished_at = CASE WHEN $2 = 'succeeded' THEN now() ELSE finished_at END WHERE id = $1`,
-      [id, status, error],
-    );
+    await this.prisma.$executeRaw`
+      UPDATE imports SET status = ${status}::text, error = ${error}::text, updated_at = now(),
+        finished_at = CASE WHEN ${status}::text = 'succeeded' THEN now() ELSE finished_at END
+      WHERE id = ${id}::int`;
   }
 
   /**
@@ -151,20 +153,17 @@ export class ImportRepository {
    * the store statement, so dedupe per source and "seen in" work as for polled feeds.
    */
   async namedSource(name: string): Promise<number> {
-    const { rows } = await this.prisma.pool.query<{ id: number }>(
-      `INSERT INTO feeds (url, title, kind, paused, updated_at) VALUES ($1, $2, 'import', true, now())
-       ON CONFLICT (url) DO UPDATE SET title = coalesce(feeds.title, EXCLUDED.title) RETURNING id`,
-      [`import:${name}`, name],
-    );
+    const rows = await this.prisma.$queryRaw<{ id: number }[]>`
+      INSERT INTO feeds (url, title, kind, paused, updated_at) VALUES (${`import:${name}`}, ${name}, 'import', true, now())
+      ON CONFLICT (url) DO UPDATE SET title = coalesce(feeds.title, EXCLUDED.title) RETURNING id`;
     return rows[0]!.id;
   }
 
   /** The feed whose history is imported: the polled row when it exists, else a new feed (polled from then on). */
   async feedByUrl(url: string): Promise<number> {
-    const { rows } = await this.prisma.pool.query<{ id: number }>(
-      `INSERT INTO feeds (url, updated_at) VALUES ($1, now()) ON CONFLICT (url) DO UPDATE SET url = EXCLUDED.url RETURNING id`,
-      [url],
-    );
+    const rows = await this.prisma.$queryRaw<{ id: number }[]>`
+      INSERT INTO feeds (url, updated_at) VALUES (${url}, now())
+      ON CONFLICT (url) DO UPDATE SET url = EXCLUDED.url RETURNING id`;
     return rows[0]!.id;
   }
 }

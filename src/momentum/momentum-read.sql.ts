@@ -109,3 +109,32 @@ SELECT ${rollupColumns(parts)},
    )) * 1000)))
    FROM t) AS last_evidence`,
 );
+
+/**
+ * The strongest accepted evidence of each period (MomentumRepository.strongestInPeriods): $1 trend,
+ * $2/$3 the periods' starts and ends, $4 asOf, $5 rows per period.
+ */
+const DRIVERS_STATEMENT = `
+SELECT e.id, e.score, e.stance, e.published_at, a.title, a.url
+FROM unnest($2::timestamptz[], $3::timestamptz[]) AS p(start_at, end_at)
+CROSS JOIN LATERAL (
+  SELECT id, score, stance, published_at, article_id FROM evidence
+  WHERE trend_id = $1::int AND status = 'accepted' AND published_at >= p.start_at AND published_at < p.end_at
+    AND published_at <= $4::timestamptz
+  ORDER BY score DESC, published_at DESC LIMIT $5::int
+) e
+JOIN articles a ON a.id = e.article_id
+ORDER BY e.score DESC, e.published_at DESC`;
+
+export function driversStatement(
+  trendId: number,
+  periods: { start: Date; end: Date }[],
+  asOf: Date,
+  perPeriod: number,
+): Statement & { values: unknown[] } {
+  return {
+    name: 'momentum:drivers',
+    text: DRIVERS_STATEMENT,
+    values: [trendId, periods.map((p) => p.start), periods.map((p) => p.end), asOf, perPeriod],
+  };
+}

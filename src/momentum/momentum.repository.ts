@@ -10,19 +10,7 @@ import {
   rollupParts,
   scorecardValues,
 } from './momentum-read';
-import { momentumStatement, scorecardStatement, Statement } from './momentum-read.sql';
-
-const DRIVERS_STATEMENT = `
-SELECT e.id, e.score, e.stance, e.published_at, a.title, a.url
-FROM unnest($2::timestamptz[], $3::timestamptz[]) AS p(start_at, end_at)
-CROSS JOIN LATERAL (
-  SELECT id, score, stance, published_at, article_id FROM evidence
-  WHERE trend_id = $1::int AND status = 'accepted' AND published_at >= p.start_at AND published_at < p.end_at
-    AND published_at <= $4::timestamptz
-  ORDER BY score DESC, published_at DESC LIMIT $5::int
-) e
-JOIN articles a ON a.id = e.article_id
-ORDER BY e.score DESC, e.published_at DESC`;
+import { driversStatement, momentumStatement, scorecardStatement, Statement } from './momentum-read.sql';
 
 const HISTORY_START = {
   name: 'momentum:history-start',
@@ -67,11 +55,7 @@ export class MomentumRepository {
       published_at: Date;
       title: string;
       url: string | null;
-    }>({
-      name: 'momentum:drivers',
-      text: DRIVERS_STATEMENT,
-      values: [trendId, periods.map((p) => p.start), periods.map((p) => p.end), asOf, perPeriod],
-    });
+    }>(driversStatement(trendId, periods, asOf, perPeriod));
     return rows.map((r) => ({
       trendId,
       evidenceId: r.id,
@@ -105,20 +89,20 @@ export class MomentumRepository {
   async rebuild(): Promise<{ trendRows: number; trendWeekRows: number; articleRows: number }> {
     return this.prisma.$transaction(
       async (tx) => {
-        await tx.$executeRawUnsafe('LOCK TABLE evidence, articles IN SHARE MODE');
-        await tx.$executeRawUnsafe('DELETE FROM trend_daily_rollups');
-        await tx.$executeRawUnsafe('DELETE FROM article_daily_rollups');
-        const trendRows = await tx.$executeRawUnsafe(`
+        await tx.$executeRaw`LOCK TABLE evidence, articles IN SHARE MODE`;
+        await tx.$executeRaw`DELETE FROM trend_daily_rollups`;
+        await tx.$executeRaw`DELETE FROM article_daily_rollups`;
+        const trendRows = await tx.$executeRaw`
           INSERT INTO trend_daily_rollups (trend_id, day, status, stance, count, score_sum)
           SELECT trend_id, (published_at AT TIME ZONE 'UTC')::date, status, stance, count(*), sum(score)
-          FROM evidence GROUP BY 1, 2, 3, 4`);
-        const [{ refilled }] = await tx.$queryRawUnsafe<{ refilled: bigint }[]>(
-          'SELECT refill_trend_weekly_cells() AS refilled',
-        );
+          FROM evidence GROUP BY 1, 2, 3, 4`;
+        const [{ refilled }] = await tx.$queryRaw<
+          { refilled: bigint }[]
+        >`SELECT refill_trend_weekly_cells() AS refilled`;
         const trendWeekRows = Number(refilled);
-        const articleRows = await tx.$executeRawUnsafe(`
+        const articleRows = await tx.$executeRaw`
           INSERT INTO article_daily_rollups (day, count)
-          SELECT (published_at AT TIME ZONE 'UTC')::date, count(*) FROM articles GROUP BY 1`);
+          SELECT (published_at AT TIME ZONE 'UTC')::date, count(*) FROM articles GROUP BY 1`;
         return { trendRows, trendWeekRows, articleRows };
       },
       { timeout: 600_000, maxWait: 60_000 },

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
+import { READ_VERSION } from './read-model-version.sql';
 
 /**
  * The version of everything the public read API answers from: the `read_model_version` sequence,
@@ -8,11 +9,6 @@ import { PrismaService } from '../database/prisma.service';
  * row. A sequence moves at nextval, i.e. possibly before the writer commits; an answer computed in
  * that gap is kept under the new version until `maxAgeMs` at the latest.
  */
-const READ_VERSION = {
-  name: 'read-model-version',
-  text: `SELECT (CASE WHEN is_called THEN last_value ELSE 0 END)::text AS version FROM read_model_version`,
-};
-
 @Injectable()
 export class ReadModelVersionRepository {
   constructor(private readonly prisma: PrismaService) {}

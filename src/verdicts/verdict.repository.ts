@@ -2,16 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import type { TrendResolution } from '../generated/prisma/client';
 import type { KnownItem } from './verdict';
-
-/**
- * Newest accepted items per prediction (by publication, up to asOf) that a verdict rests on.
- * Bounded so a scorecard request stays cheap at any size: the assessment is of the evidence of the
- * recent past, read index-only by the (trend, status, published_at DESC) index (which includes
- * reviewed_at and created_at for this), not of every row ever
- * accepted. Of those, only the ones already accepted at asOf count; the bound is applied first,
- * so a time-travel request never scans a trend's whole history for rows accepted by then.
- */
-export const VERDICT_EVIDENCE_WINDOW = 100;
+import { decodeItem, ItemTuple, VerdictRow, verdictReadStatement } from './verdict-read.sql';
 
 export interface VerdictTrendRow {
   id: number;
@@ -36,31 +27,6 @@ export interface NewResolution {
   actor: string;
 }
 
-// What was known at $1: published by then and accepted (reviewed, or filed accepted) by then.
-const VERDICT_STATEMENT = `
-SELECT
-  (SELECT json_agg(json_build_array(id, number, slug) ORDER BY number) FROM trends) AS trends,
-  (SELECT json_agg(json_build_array(t.id, e.id, e.stance, e.score, a.url,
-                   round(extract(epoch FROM e.published_at) * 1000),
-                   round(extract(epoch FROM GREATEST(e.published_at, COALESCE(e.reviewed_at, e.created_at))) * 1000)))
-   FROM trends t
-   CROSS JOIN LATERAL (
-     SELECT * FROM (
-       SELECT id, stance, score, article_id, published_at, reviewed_at, created_at FROM evidence
-       WHERE trend_id = t.id AND status = 'accepted' AND published_at <= $1::timestamptz
-       ORDER BY published_at DESC LIMIT ${VERDICT_EVIDENCE_WINDOW}
-     ) recent WHERE COALESCE(reviewed_at, created_at) <= $1::timestamptz
-   ) e
-   JOIN articles a ON a.id = e.article_id) AS items`;
-
-/** [trend id, evidence id, stance, score, article url, published at, known at (epoch ms)] */
-type ItemTuple = [number, number, string, number, string | null, number, number];
-
-type VerdictRow = {
-  trends: [number, number, string][] | null;
-  items: ItemTuple[] | null;
-};
-
 @Injectable()
 export class VerdictRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -68,7 +34,7 @@ export class VerdictRepository {
   /** Every prediction's newest accepted items and resolutions as known at asOf. */
   async read(asOf: Date): Promise<VerdictRead> {
     const [{ rows }, resolutions] = await Promise.all([
-      this.prisma.pool.query<VerdictRow>({ name: 'verdicts', text: VERDICT_STATEMENT, values: [asOf] }),
+      this.prisma.pool.query<VerdictRow>(verdictReadStatement(asOf)),
       this.resolutions({ createdAt: { lte: asOf } }),
     ]);
     const row = rows[0]!;
@@ -135,8 +101,4 @@ function auditState(r: TrendResolution) {
     evidenceIds: r.evidenceIds,
     beforeHorizon: r.beforeHorizon,
   };
-}
-
-function decodeItem([trendId, evidenceId, stance, score, url, publishedAt, knownAt]: ItemTuple): KnownItem {
-  return { trendId, evidenceId, stance, score, url, publishedAt, knownAt };
 }

@@ -5,7 +5,8 @@ import { parseInstant, WindowError } from '../momentum/momentum-window';
 import { parseTrendKey } from '../trends/trend-key';
 import { RESOLUTION_OUTCOMES } from './assessment';
 import { horizonFor } from './horizons';
-import { VERDICT_EVIDENCE_WINDOW, VerdictRepository, VerdictTrendRow } from './verdict.repository';
+import { VERDICT_EVIDENCE_WINDOW } from './verdict-read.sql';
+import { VerdictRepository, VerdictTrendRow } from './verdict.repository';
 import { buildVerdict, monthlyHistory, MonthlyPoint, ResolutionRecord, Verdict } from './verdict';
 
 export interface ResolveInput {

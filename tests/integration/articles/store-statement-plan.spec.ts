@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { STORE_LINKED_ITEMS } from '../../../src/articles/article.repository';
+import { STORE_LINKED_ITEMS } from '../../../src/articles/article-store.sql';
 import { ConnectedTestDatabase, createConnectedTestDatabase } from '../../support/test-database';
 
 interface PlanNode {
