@@ -10,6 +10,8 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'coverage/**',
+      // Git-ignored scratch scripts and screenshots (tests/browser writes there).
+      '.scratch/**',
       'node_modules/**',
       'src/generated/**',
       // Generated from OpenCC's table by simplified-chinese.generator.ts.
