@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { api, startTestApp, TestApp } from '../support/test-app';
 import { sql } from '../support/sql';
 
@@ -28,6 +29,27 @@ describe('read cache of the public API', () => {
     expect(await titleOfFirst(fresh)).toBe('Renamed for the cache test');
     expect(await titleOfFirst(lagging)).toBe(before);
     await sql(fresh.db.url, 'UPDATE trends SET title_en = $1 WHERE number = 1', [before]);
+  });
+
+  it('sends a kept answer as the same JSON, with its ETag, and 304 to a matching If-None-Match', async () => {
+    const first = await fetch(`${lagging.baseUrl}/api/scorecard`);
+    const kept = await fetch(`${lagging.baseUrl}/api/scorecard`);
+    expect(kept.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const [firstBody, keptBody] = [await first.text(), await kept.text()];
+    expect(keptBody).toBe(firstBody);
+    expect(Array.isArray(JSON.parse(keptBody).data)).toBe(true);
+    const etag = kept.headers.get('etag');
+    expect(etag).toBe(first.headers.get('etag'));
+    // node:http, not fetch: fetch adds Cache-Control: no-cache to a conditional request.
+    const status = await new Promise<number>((resolve, reject) =>
+      request(`${lagging.baseUrl}/api/scorecard`, { headers: { 'if-none-match': etag! } }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      })
+        .on('error', reject)
+        .end(),
+    );
+    expect(status).toBe(304);
   });
 
   it('moves the read-model version on a write to every table the public answers read', async () => {
