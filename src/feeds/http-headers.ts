@@ -4,8 +4,9 @@
  * Not http-cache-semantics: it answers how long a cache may reuse a response, and this asks how long
  * the server wants a poller to stay away. Over a grid of 1040 header sets (Cache-Control x Expires x
  * Last-Modified x Age x Date skew x Pragma) the two polling hints differed in 530: it subtracts Age,
- * gives 0 for private/no-store/no-cache, ignores Expires beside max-age and, with only
- * Last-Modified, invents a heuristic day (86400 s for a feed unchanged for ten days). Our own
+ * gives 0 for private/no-store/no-cache, ignores Expires beside max-age (the poller has done so
+ * too since, as RFC 9111 says: polling-policy.ts) and, with only Last-Modified, invents a heuristic
+ * day (86400 s for a feed unchanged for ten days). Our own
  * responses (assets immutable for a year, pages no-cache, admin no-store) it reads as intended.
  */
 

@@ -52,10 +52,16 @@ function averagePublishingGapSec(itemDates: Date[], now: Date): number | undefin
   return (times[0] - times[times.length - 1]) / (times.length - 1) / SECOND;
 }
 
-/** The longest wait the server asked for through RSS <ttl>, Cache-Control max-age or Expires. */
+/**
+ * The longest wait the server asked for through RSS <ttl> or HTTP freshness. Freshness is
+ * Cache-Control's max-age when the response has one (no-cache/no-store count as 0), and only
+ * otherwise Expires: RFC 9111 (5.3) says a recipient must ignore Expires beside max-age, so a
+ * `max-age=0` with a far Expires does not keep the feed away until then.
+ */
 function serverRequestedSec({ now, ttlMinutes, cacheMaxAgeSec, expiresAt }: SuccessSchedule): number {
   const expiresInSec = expiresAt ? (expiresAt.getTime() - now.getTime()) / SECOND : 0;
-  return Math.max(0, (ttlMinutes ?? 0) * 60, cacheMaxAgeSec ?? 0, expiresInSec);
+  const freshnessSec = cacheMaxAgeSec ?? expiresInSec;
+  return Math.max(0, (ttlMinutes ?? 0) * 60, freshnessSec);
 }
 
 /** The floor and ceiling of polling intervals when no setting says otherwise (POLL_MIN/MAX_...). */

@@ -39,6 +39,27 @@ describe('nextCheckAfterSuccess', () => {
   });
 });
 
+describe('nextCheckAfterSuccess and HTTP freshness (RFC 9111: Expires is ignored beside max-age)', () => {
+  const busy = [0, 1, 2].map(hoursAgo);
+  const inFiveHours = new Date(now.getTime() + 5 * 3_600_000);
+
+  it('lets max-age, or no-cache, win over a later Expires', () => {
+    expect(
+      secondsUntil(nextCheckAfterSuccess({ itemDates: busy, now, cacheMaxAgeSec: 0, expiresAt: inFiveHours })),
+    ).toBe(1800); // the feed's own rate (half its hourly gap), not five hours
+    expect(
+      secondsUntil(nextCheckAfterSuccess({ itemDates: busy, now, cacheMaxAgeSec: 7200, expiresAt: inFiveHours })),
+    ).toBe(7200);
+  });
+
+  it('uses Expires when there is no max-age, and RSS <ttl> beside either', () => {
+    expect(secondsUntil(nextCheckAfterSuccess({ itemDates: busy, now, expiresAt: inFiveHours }))).toBe(5 * 3600);
+    expect(secondsUntil(nextCheckAfterSuccess({ itemDates: busy, now, cacheMaxAgeSec: 0, ttlMinutes: 180 }))).toBe(
+      3 * 3600,
+    );
+  });
+});
+
 describe('nextCheckAfterError', () => {
   it('doubles the delay with each consecutive error, jitter within the upper half', () => {
     const lowest = (errors: number) =>
