@@ -2,12 +2,11 @@ import { Clock } from '../common/clock';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../auth/admin.guard';
-import { AppError } from '../common/app-error';
 import { IdPipe } from '../common/id';
 import { ID_CURSOR, Page, paginate } from '../common/pagination';
 import { ImportRunner } from './import-runner.service';
 import { CreateImportDto, ImportDto, ListImportsQuery } from './import.dto';
-import { ImportRepository } from './import.repository';
+import { ImportService } from './import.service';
 
 @ApiTags('admin: imports')
 @ApiBearerAuth()
@@ -16,7 +15,7 @@ import { ImportRepository } from './import.repository';
 export class ImportController {
   constructor(
     private readonly runner: ImportRunner,
-    private readonly imports: ImportRepository,
+    private readonly imports: ImportService,
     private readonly clock: Clock,
   ) {}
 
@@ -50,7 +49,6 @@ export class ImportController {
   @ApiOkResponse({ type: ImportDto })
   async get(@Param('id', IdPipe) id: number): Promise<ImportDto> {
     const record = await this.imports.get(id);
-    if (!record) throw AppError.notFound('import', id);
     return ImportDto.from(record, this.clock.now(), this.runner.sessionOf(id));
   }
 }

@@ -1,4 +1,5 @@
 import { Clock } from '../common/clock';
+import { foundOr404 } from '../common/app-error';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -68,6 +69,16 @@ export class ImportService {
     @Inject(APP_ENV) private readonly env: AppEnv,
     private readonly clock: Clock,
   ) {}
+
+  /** Imports, newest first, `take` after the id `afterId` (the API's pages). */
+  list(afterId: number | undefined, take: number): Promise<ImportRecord[]> {
+    return this.imports.list(afterId, take);
+  }
+
+  /** One import by id, or not_found. */
+  async get(id: number): Promise<ImportRecord> {
+    return foundOr404(await this.imports.get(id), 'import', id);
+  }
 
   /** Starts (or resumes) an import; throws ImportError when the input is unusable or already being imported. */
   async start(request: ImportRequest, options: RunOptions = {}): Promise<ImportRun> {
