@@ -1,11 +1,12 @@
 /**
  * The model half of labelled-set.eval.ts: trains the evidence model on the shipped development
  * sets (minus the set being measured, when it is one of them), then reports rules + model at the
- * proposal threshold and the model stage's precision at the queue's top 50. Totals only.
+ * proposal threshold (rule matches with the model's stance where it is sure, as stored) and the
+ * model stage's precision at the queue's top 50. Totals only.
  */
-import { proposeEvidence, trainEvidenceModel } from '../src/tagging/evidence-model';
+import { assessArticle, stanceOverRules, trainEvidenceModel } from '../src/tagging/evidence-model';
 import { loadShippedTrainingItems, SHIPPED_TRAINING_SETS } from '../src/tagging/shipped-training-data';
-import { DEFAULT_PROPOSAL_THRESHOLD } from '../src/tagging/model-settings';
+import { DEFAULT_PROPOSAL_THRESHOLD, STANCE_OVER_RULES_MARGIN } from '../src/tagging/model-settings';
 import { SEED_RULES } from '../prisma/seed/rules';
 import { evaluateLabelledSet, EvalItem, FoundPair, precisionAtTop, Stance } from '../tests/support/tagging-evaluation';
 
@@ -27,8 +28,13 @@ export function withModel(
   const queue: { item: EvalItem; trend: string; stance: Stance; probability: number }[] = [];
   const found = new Map<string, FoundPair[]>();
   for (const item of items) {
-    const byRules = rules(item);
-    const proposals = proposeEvidence(model, item, new Set(byRules.map((p) => p.trend)), threshold);
+    const matched = rules(item);
+    const { proposals, contradicts } = assessArticle(model, item, new Set(matched.map((p) => p.trend)), threshold);
+    // As the tagging service stores them: a rule match takes the model's stance when it is sure.
+    const byRules = matched.map((p) => ({
+      ...p,
+      stance: stanceOverRules(p.stance, contradicts, STANCE_OVER_RULES_MARGIN),
+    }));
     for (const p of proposals) queue.push({ item, trend: p.trendSlug, stance: p.stance, probability: p.probability });
     found.set(item.id, [...byRules, ...proposals.map((p) => ({ trend: p.trendSlug, stance: p.stance }))]);
   }

@@ -3,7 +3,7 @@
  * non-zero weight, so the weights go out as (feature index: int32, one float32 per output) for
  * those features, little-endian, in a Buffer (a bytea column).
  */
-import type { EvidenceModel } from './evidence-model';
+import { EvidenceModel, layoutOf } from './evidence-model';
 
 export interface StoredModel {
   trends: string[];
@@ -33,7 +33,10 @@ export function encodeModel(model: EvidenceModel): StoredModel {
 }
 
 export function decodeModel(stored: StoredModel, trainingIds: string[] = []): EvidenceModel {
-  const outputs = stored.trends.length * 2;
+  // One bias per output: the layout (per-stance models stored before issue 14's second round, or
+  // relevance and stance) follows from how many there are.
+  const outputs = stored.bias.length;
+  const layout = layoutOf(stored.trends.length, outputs);
   const weights = new Float32Array(stored.dimensions * outputs);
   const stride = 4 + 4 * outputs;
   for (let at = 0; at + stride <= stored.weights.length; at += stride) {
@@ -42,6 +45,7 @@ export function decodeModel(stored: StoredModel, trainingIds: string[] = []): Ev
   }
   return {
     trends: [...stored.trends],
+    layout,
     linear: { dimensions: stored.dimensions, outputs, weights, bias: Float64Array.from(stored.bias) },
     trainingIds,
   };

@@ -2,12 +2,17 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppError } from '../common/app-error';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
-import { EvidenceModel, ModelProposal, proposeEvidence, trainEvidenceModel } from './evidence-model';
+import { ArticleAssessment, assessArticle, EvidenceModel, trainEvidenceModel } from './evidence-model';
 import { EvidenceModelRepository } from './evidence-model.repository';
 import { decodeModel, encodeModel } from './model-codec';
 import { loadShippedTrainingItems } from './shipped-training-data';
 import { loadShippedModel } from './shipped-model';
 import { TrendRepository } from '../trends/trend.repository';
+
+export interface LoadedModel {
+  version: number;
+  model: EvidenceModel;
+}
 
 export interface RetrainSummary {
   retrained: boolean;
@@ -26,7 +31,7 @@ export interface RetrainSummary {
 @Injectable()
 export class ModelService {
   private readonly logger = new Logger(ModelService.name);
-  private cached: { version: number; model: EvidenceModel } | null = null;
+  private cached: LoadedModel | null = null;
 
   constructor(
     private readonly models: EvidenceModelRepository,
@@ -34,17 +39,17 @@ export class ModelService {
     @Inject(APP_ENV) private readonly env: AppEnv,
   ) {}
 
-  /** Proposals of a loaded model for one article, at the configured threshold. */
-  propose(
-    loaded: { version: number; model: EvidenceModel },
+  /** A loaded model's proposals for one article (at the configured threshold) and its stance probability. */
+  assess(
+    loaded: LoadedModel,
     article: { title: string; summary?: string | null },
-    tagged: ReadonlySet<string>,
-  ): ModelProposal[] {
-    return proposeEvidence(loaded.model, article, tagged, this.env.modelProposalThreshold);
+    taggedByRules: ReadonlySet<string>,
+  ): ArticleAssessment {
+    return assessArticle(loaded.model, article, taggedByRules, this.env.modelProposalThreshold);
   }
 
   /** The current model; on a fresh database the shipped one is trained and stored as version 1. */
-  async current(): Promise<{ version: number; model: EvidenceModel } | null> {
+  async current(): Promise<LoadedModel | null> {
     if (!this.env.modelEnabled) return null;
     let version = await this.models.currentVersion();
     if (version === null) version = (await this.storeShipped()) ?? (await this.train(0)).version;

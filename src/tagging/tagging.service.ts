@@ -1,7 +1,9 @@
 import { setImmediate } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { EvidenceRepository, ModelProposalRow, RuleMatch } from '../evidence/evidence.repository';
-import { ModelService } from './model.service';
+import { ArticleAssessment, ModelProposal, stanceOverRules } from './evidence-model';
+import { LoadedModel, ModelService } from './model.service';
+import { STANCE_OVER_RULES_MARGIN } from './model-settings';
 import { MetricsService } from '../metrics/metrics.service';
 import { matchArticle, TrendMatch } from './matcher';
 import { MatcherService } from './matcher.service';
@@ -83,71 +85,82 @@ export class TaggingService {
 
   private async tagBatch(batch: ArticleToTag[], withdraw: boolean, summary: TaggingSummary): Promise<void> {
     const { matcher, trendIdBySlug } = await this.matchers.current();
+    const loaded = await this.models.current();
     const matches: RuleMatch[] = [];
+    const proposals: ModelProposalRow[] = [];
     for (const [n, article] of batch.entries()) {
       if (n > 0 && n % YIELD_EVERY === 0) await setImmediate();
-      for (const m of matchArticle(matcher, article)) {
-        const trendId = trendIdBySlug.get(m.trendSlug);
-        if (trendId === undefined) continue;
-        matches.push({
-          articleId: article.id,
-          trendId,
-          stance: m.stance,
-          score: m.score,
-          matched: { terms: m.matchedTerms, cues: m.stanceCues, reason: m.reason },
-          ruleVersion: m.ruleVersion,
-          publishedAt: article.publishedAt,
-        });
+      const byRules = matchArticle(matcher, article).filter((m) => trendIdBySlug.has(m.trendSlug));
+      const assessed = loaded
+        ? this.models.assess(loaded, article, new Set(byRules.map((m) => m.trendSlug)))
+        : { proposals: [], contradicts: null };
+      for (const m of byRules)
+        matches.push(ruleMatchRow(article, m, trendIdBySlug.get(m.trendSlug)!, assessed, loaded));
+      for (const p of assessed.proposals) {
+        const trendId = trendIdBySlug.get(p.trendSlug);
+        if (trendId !== undefined) proposals.push(proposalRow(article, p, trendId, loaded!.version));
       }
     }
     const written = await this.evidence.upsertRuleMatches(matches);
     summary.evidenceNew += written.inserted;
     this.metrics.evidenceCreated('rules', written.inserted);
     summary.evidenceRefreshed += written.updated;
-    summary.modelProposals += await this.proposeWithModel(batch, matches, trendIdBySlug);
+    const created = await this.evidence.insertModelProposals(proposals);
+    this.metrics.evidenceCreated('model', created);
+    summary.modelProposals += created;
     const ids = batch.map((a) => a.id);
     if (withdraw) summary.evidenceWithdrawn += await this.evidence.withdrawStalePendingForArticles(ids, matches);
     await this.articles.markTagged(ids, this.clock.now());
     summary.articlesTagged += batch.length;
   }
+}
 
-  /** The second stage: the model's proposals for the pairs of this batch the rules did not tag. */
-  private async proposeWithModel(
-    batch: ArticleToTag[],
-    ruleMatches: RuleMatch[],
-    trendIdBySlug: Map<string, number>,
-  ): Promise<number> {
-    const loaded = await this.models.current();
-    if (!loaded) return 0;
-    const slugById = new Map([...trendIdBySlug].map(([slug, id]) => [id, slug]));
-    const taggedByArticle = new Map<number, Set<string>>();
-    for (const m of ruleMatches) {
-      const tagged = taggedByArticle.get(m.articleId) ?? new Set<string>();
-      tagged.add(slugById.get(m.trendId) ?? '');
-      taggedByArticle.set(m.articleId, tagged);
-    }
-    const rows: ModelProposalRow[] = [];
-    for (const [n, article] of batch.entries()) {
-      if (n > 0 && n % YIELD_EVERY === 0) await setImmediate();
-      for (const p of this.models.propose(loaded, article, taggedByArticle.get(article.id) ?? new Set())) {
-        const trendId = trendIdBySlug.get(p.trendSlug);
-        if (trendId === undefined) continue;
-        const reason = `model v${loaded.version}: p=${p.probability} ${p.stance}; strongest features: ${p.features.join(', ')}`;
-        rows.push({
-          articleId: article.id,
-          trendId,
-          stance: p.stance,
-          probability: p.probability,
-          modelVersion: loaded.version,
-          matched: { terms: [], cues: [], reason, features: p.features },
-          publishedAt: article.publishedAt,
-        });
+/**
+ * A rule match as stored: with the model's stance when its stance output is sure and disagrees
+ * (stanceOverRules), the reason then saying so and keeping the rule's own stance.
+ */
+function ruleMatchRow(
+  article: ArticleToTag,
+  m: TrendMatch,
+  trendId: number,
+  assessed: ArticleAssessment,
+  loaded: LoadedModel | null,
+): RuleMatch {
+  const stance = stanceOverRules(m.stance, assessed.contradicts, STANCE_OVER_RULES_MARGIN);
+  const byModel = stance !== m.stance && loaded !== null && assessed.contradicts !== null;
+  const p = Math.round((assessed.contradicts ?? 0) * 1000) / 1000;
+  const matched: RuleMatch['matched'] = byModel
+    ? {
+        terms: m.matchedTerms,
+        cues: m.stanceCues,
+        reason: `${m.reason}; stance ${stance} from model v${loaded.version} (p(contradicts)=${p}), the rule's cues said ${m.stance}`,
+        ruleStance: m.stance,
+        stanceFrom: `model v${loaded.version}`,
       }
-    }
-    const created = await this.evidence.insertModelProposals(rows);
-    this.metrics.evidenceCreated('model', created);
-    return created;
-  }
+    : { terms: m.matchedTerms, cues: m.stanceCues, reason: m.reason };
+  return {
+    articleId: article.id,
+    trendId,
+    stance,
+    score: m.score,
+    matched,
+    ruleVersion: m.ruleVersion,
+    publishedAt: article.publishedAt,
+  };
+}
+
+/** A model proposal as a pending row (the queue shows its reason and strongest features). */
+function proposalRow(article: ArticleToTag, p: ModelProposal, trendId: number, version: number): ModelProposalRow {
+  const reason = `model v${version}: p=${p.probability} ${p.stance}; strongest features: ${p.features.join(', ')}`;
+  return {
+    articleId: article.id,
+    trendId,
+    stance: p.stance,
+    probability: p.probability,
+    modelVersion: version,
+    matched: { terms: [], cues: [], reason, features: p.features },
+    publishedAt: article.publishedAt,
+  };
 }
 
 function emptySummary(): TaggingSummary {

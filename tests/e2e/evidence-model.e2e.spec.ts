@@ -14,6 +14,7 @@ const TITLES = [
   'Heavy ChatGPT users tend to be lonelier, OpenAI and MIT studies find',
   'xAI expands its Colossus training cluster with more Nvidia H100 GPUs',
   'Local council approves new bus timetable',
+  'AI companion app users drift away after the novelty wears off',
 ];
 
 function items(): GeneratedItem[] {
@@ -57,6 +58,25 @@ describe('evidence model: proposals, decisions, versions', () => {
     expect(probabilities).toEqual([...probabilities].sort((a, b) => b - a));
     const coke = page.data.find((item: { article: { title: string } }) => item.article.title.startsWith('Coca-Cola'));
     expect(coke).toMatchObject({ trend: { slug: 'creative-generation' }, stance: 'contradicts' });
+  });
+
+  it("stores a rule match with the model's stance where the model is sure and the rule's cues missed the setback", async () => {
+    const page = await queue('source=rules&limit=50');
+    const byTitle = (start: string) =>
+      page.data.find((item: { article: { title: string } }) => item.article.title.startsWith(start));
+    const companion = byTitle('AI companion app users drift away');
+    expect(companion).toMatchObject({
+      trend: { slug: 'emotional-companionship' },
+      stance: 'contradicts',
+      source: 'rules',
+    });
+    expect(companion.reason).toMatch(
+      /stance contradicts from model v1 \(p\(contradicts\)=0\.\d+\), the rule's cues said supports/,
+    );
+    // Where the model agrees with the rule (or is unsure), the rule's stance and reason stand.
+    const cluster = byTitle('xAI expands its Colossus');
+    expect(cluster).toMatchObject({ trend: { slug: 'compute-clusters' }, stance: 'supports', source: 'rules' });
+    expect(cluster.reason).not.toContain('from model');
   });
 
   it('filters the queue by source', async () => {

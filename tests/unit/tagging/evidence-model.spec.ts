@@ -1,5 +1,14 @@
 import { SEED_RULES } from '../../../prisma/seed/rules';
-import { isAboutAi, proposeEvidence, scoreArticle, trainEvidenceModel } from '../../../src/tagging/evidence-model';
+import {
+  assessArticle,
+  isAboutAi,
+  layoutOf,
+  proposeEvidence,
+  scoreArticle,
+  stanceOverRules,
+  trainEvidenceModel,
+} from '../../../src/tagging/evidence-model';
+import { FEATURE_SPACE } from '../../../src/tagging/model-features';
 import { decodeModel, encodeModel } from '../../../src/tagging/model-codec';
 import { loadShippedTrainingItems, SHIPPED_TRAINING_SETS } from '../../../src/tagging/shipped-training-data';
 import { loadShippedModel } from '../../../src/tagging/shipped-model';
@@ -10,16 +19,17 @@ const model = trainEvidenceModel(trends, shipped, { epochs: 30 });
 
 describe('evidence model', () => {
   it('is never trained on the blind set', () => {
-    expect(SHIPPED_TRAINING_SETS).not.toContain('labelled-headlines-holdout-4.json');
-    expect(model.trainingIds.length).toBeGreaterThan(1000);
-    expect(model.trainingIds.filter((id) => id.startsWith('labelled:holdout4-'))).toEqual([]);
+    expect(SHIPPED_TRAINING_SETS).not.toContain('labelled-headlines-holdout-5.json');
+    expect(model.trainingIds.length).toBeGreaterThan(2000);
+    expect(model.trainingIds.filter((id) => id.startsWith('labelled:holdout5-'))).toEqual([]);
   });
 
   it('ships a committed model trained on exactly the shipped development sets', () => {
     const committed = loadShippedModel();
     expect(committed).not.toBeNull();
     expect(committed!.trainingIds).toEqual(shipped.map((item) => item.id));
-    expect(committed!.trainingIds.some((id) => id.startsWith('labelled:holdout4-'))).toBe(false);
+    expect(committed!.trainingIds.some((id) => id.startsWith('labelled:holdout5-'))).toBe(false);
+    expect(committed!.layout).toBe('relevance-and-stance');
     expect(committed!.trends).toEqual(trends);
     const title = "Coca-Cola's AI-made holiday ad draws backlash from artists and viewers";
     expect(proposeEvidence(committed!, { title }, new Set(), 0.1)[0]).toMatchObject({
@@ -36,7 +46,11 @@ describe('evidence model', () => {
     };
     const before = scoreArticle(model, article.title, article.summary);
     const after = scoreArticle(restored, article.title, article.summary);
-    after.forEach((p, k) => expect(p).toBeCloseTo(before[k]!, 5));
+    expect(restored.layout).toBe(model.layout);
+    after.forEach((p, k) => {
+      expect(p.probability).toBeCloseTo(before[k]!.probability, 5);
+      expect(p.stance).toBe(before[k]!.stance);
+    });
   });
 
   it('learns from decisions: a prediction accepted on similar articles is proposed with its stance', () => {
@@ -53,10 +67,8 @@ describe('evidence model', () => {
     const [first] = proposeEvidence(retrained, article, new Set(), 0.1);
     expect(first).toMatchObject({ trendSlug: 'emotional-companionship', stance: 'contradicts' });
     expect(first!.features).toEqual(expect.arrayContaining(['zorblax']));
-    const before = scoreArticle(model, article.title, article.summary)[
-      trends.indexOf('emotional-companionship') * 2 + 1
-    ]!;
-    expect(first!.probability).toBeGreaterThan(before);
+    const before = scoreArticle(model, article.title, article.summary)[trends.indexOf('emotional-companionship')]!;
+    expect(first!.probability).toBeGreaterThan(before.probability);
   });
 
   it('counts news told in ordinary words as about AI: power and server halls, generated media, bots', () => {
@@ -77,5 +89,57 @@ describe('evidence model', () => {
     expect(rest.some((p) => p.trendSlug === 'embodied-intelligence')).toBe(false);
     expect(isAboutAi('Local team wins the cup final', 'Fans celebrated.')).toBe(false);
     expect(proposeEvidence(model, { title: 'Local team wins the cup final' }, new Set(), 0)).toEqual([]);
+  });
+
+  it("takes the model's stance over a rule's only when the stance output is sure", () => {
+    expect(stanceOverRules('supports', 0.6, 0.1)).toBe('contradicts');
+    expect(stanceOverRules('supports', 0.59, 0.1)).toBe('supports');
+    expect(stanceOverRules('contradicts', 0.41, 0.1)).toBe('contradicts');
+    expect(stanceOverRules('contradicts', 0.4, 0.1)).toBe('supports');
+    expect(stanceOverRules('contradicts', null, 0.1)).toBe('contradicts');
+  });
+
+  it('learns the stance once for every prediction: a setback taught on three predictions reads as one on a fourth', () => {
+    const taught = (stance: 'supports' | 'contradicts') =>
+      ['compute-clusters', 'smart-manufacturing', 'open-source-models'].flatMap((trend) =>
+        Array.from({ length: 12 }, (_, i) => ({
+          id: `article:${trend}-${i}`,
+          title: `Quuxly ${trend.split('-')[0]} project ${i} goes quuxly after a quuxly year`,
+          summary: '',
+          positives: [{ trend, stance }],
+          negativeTrends: [],
+          allKnown: false,
+        })),
+      );
+    // The same decisions told as setbacks and as successes: only the stance taught differs.
+    const asSetbacks = trainEvidenceModel(trends, [...shipped, ...taught('contradicts')], { epochs: 30 });
+    const asSuccesses = trainEvidenceModel(trends, [...shipped, ...taught('supports')], { epochs: 30 });
+    const robots = { title: 'Humanoid robot maker ships its robots to a car plant, quuxly' };
+    const stanceOf = (m: typeof model) => assessArticle(m, robots, new Set(['embodied-intelligence']), 1).contradicts!;
+    expect(stanceOf(asSetbacks) - stanceOf(asSuccesses)).toBeGreaterThan(0.1);
+  });
+
+  it('still reads a model stored in the per-stance layout (one output per prediction and stance)', () => {
+    expect(layoutOf(10, 11)).toBe('relevance-and-stance');
+    expect(layoutOf(10, 20)).toBe('per-stance');
+    expect(() => layoutOf(10, 7)).toThrow(/7 outputs/);
+    const outputs = trends.length * 2;
+    const weights = new Float32Array(FEATURE_SPACE * outputs);
+    const bias = new Float64Array(outputs).fill(-5);
+    const companion = trends.indexOf('emotional-companionship');
+    bias[companion * 2 + 1] = 2; // contradicts, sure
+    bias[companion * 2] = 1;
+    const legacy = {
+      trends,
+      layout: 'per-stance' as const,
+      linear: { dimensions: FEATURE_SPACE, outputs, weights, bias },
+      trainingIds: [],
+    };
+    const restored = decodeModel(encodeModel(legacy));
+    expect(restored.layout).toBe('per-stance');
+    const proposals = proposeEvidence(restored, { title: 'An AI toy for children' }, new Set(), 0.5);
+    expect(proposals).toEqual([
+      expect.objectContaining({ trendSlug: 'emotional-companionship', stance: 'contradicts', probability: 0.881 }),
+    ]);
   });
 });
