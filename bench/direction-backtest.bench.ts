@@ -23,7 +23,15 @@ import { DIRECTION_TEST_PARAMETERS, DirectionTestParameters, testDirection } fro
 import { bucketPeriods } from '../src/momentum/periods';
 import { printFiguresOf } from './bench-support';
 
-const RUNS = 1000;
+/**
+ * Knobs to iterate fast; the tables in docs/momentum.md are the defaults (1,000 runs, every case and rule).
+ * DIRECTION_BACKTEST_RUNS: runs per case. DIRECTION_BACKTEST_CASES: comma-separated substrings of
+ * case names (`goals`: the four goal cases and the spike). DIRECTION_BACKTEST_RULES: comma-separated
+ * substrings of rule names (`main`: the shipped test and the EWMA rule only).
+ */
+const RUNS = Number(process.env.DIRECTION_BACKTEST_RUNS ?? 1000);
+const CASE_FILTER = process.env.DIRECTION_BACKTEST_CASES;
+const RULE_FILTER = process.env.DIRECTION_BACKTEST_RULES;
 /**
  * Seeds are SEED + case index. The table in the docs is seed 1000; another seed (e.g.
  * DIRECTION_BACKTEST_SEED=5000) is a fresh sample of the same model, to see which figures are noise.
@@ -246,9 +254,16 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+function selected(name: string, filter: string | undefined, goals: boolean): boolean {
+  if (!filter) return true;
+  return filter.split(',').some((part) => (part === 'goals' || part === 'main' ? goals : name.includes(part)));
+}
+
 export function backtest(rules: readonly Rule[] = MAIN_RULES, runs = RUNS): CaseFigures[] {
   const figures: CaseFigures[] = [];
   CASES.forEach((c, index) => {
+    // The seed stays SEED + the case's index in CASES, so a filtered run repeats the full run's figures.
+    if (!selected(c.name, CASE_FILTER, c.goal !== undefined || c.name.startsWith('one-week'))) return;
     const random = rng(SEED + index);
     const byRule = rules.map((): MomentumDirection[][] => []);
     for (let r = 0; r < runs; r++) {
@@ -258,6 +273,16 @@ export function backtest(rules: readonly Rule[] = MAIN_RULES, runs = RUNS): Case
   });
   return figures;
 }
+
+/** A case left out by DIRECTION_BACKTEST_CASES: NaN prints as such in the goal table. */
+const EMPTY_FIGURES = {
+  steady: NaN,
+  rising: NaN,
+  rightBy12: NaN,
+  rightWithin4: NaN,
+  risingWeeks: NaN,
+  everRising: NaN,
+};
 
 const pct = (x: number | null) => (x === null ? '' : `${(x * 100).toFixed(1)}%`);
 
@@ -276,7 +301,8 @@ export function markdownTable(figures: CaseFigures[]): string {
 
 /** The four goals (and the spike) per rule, one row each: what each part of the test costs or buys. */
 export function goalTable(figures: CaseFigures[]): string {
-  const find = (rule: string, name: string) => figures.find((f) => f.rule === rule && f.case.startsWith(name))!;
+  const find = (rule: string, name: string) =>
+    figures.find((f) => f.rule === rule && f.case.startsWith(name)) ?? EMPTY_FIGURES;
   const lines = [
     '| rule | flat 5/wk non-steady (<= 5%) | volume doubling steady (>= 95%) | linear 2x rising at wk 12 / by wk 12 (>= 80%) | step 3x rising within 4 wk (>= 90%) | spike: weeks called rising (runs ever) |',
     '|---|---|---|---|---|---|',
@@ -293,13 +319,16 @@ export function goalTable(figures: CaseFigures[]): string {
 
 export async function run(): Promise<object> {
   const started = performance.now();
-  const figures = backtest([...MAIN_RULES, ...ABLATION_RULES]);
+  const rules = [...MAIN_RULES, ...ABLATION_RULES].filter((r) => selected(r.name, RULE_FILTER, MAIN_RULES.includes(r)));
+  const figures = backtest(rules);
   const main = figures.filter((f) => MAIN_RULES.some((r) => r.name === f.rule));
   process.stderr.write(`${markdownTable(main)}\n\n${goalTable(figures)}\n`);
   return {
     bench: 'direction-backtest',
     runs: RUNS,
     seed: SEED,
+    caseFilter: CASE_FILTER ?? null,
+    ruleFilter: RULE_FILTER ?? null,
     seconds: round((performance.now() - started) / 1000),
     cases: figures,
   };
