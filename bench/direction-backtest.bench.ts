@@ -19,6 +19,7 @@ import {
   toTestPoint,
 } from '../src/momentum/momentum-math';
 import { LevelTestParameters, testLevelChange } from '../src/momentum/level-test';
+import { RAMP_TEST_PARAMETERS, RampTestParameters, testRamp } from '../src/momentum/ramp-test';
 import { DIRECTION_TEST_PARAMETERS, DirectionTestParameters, testDirection } from '../src/momentum/trend-test';
 import { bucketPeriods } from '../src/momentum/periods';
 import { printFiguresOf } from './bench-support';
@@ -147,14 +148,36 @@ export interface Rule {
 
 const slopeOnly = { ...DIRECTION_TEST_PARAMETERS, level: null };
 const level = DIRECTION_TEST_PARAMETERS.level!;
+/** The level test before this change: a 16-week baseline, the worst recent week always left out (at 80%). */
+const levelBefore: LevelTestParameters = { ...level, baselinePeriods: 16, outlierAlpha: null };
 const byTest = (parameters: DirectionTestParameters) => (series: readonly SeriesPoint[]) =>
   testDirection(series.map(toTestPoint), parameters).direction;
 const byLevel = (parameters: LevelTestParameters) => (series: readonly SeriesPoint[]) =>
   testLevelChange(series.map(toTestPoint), parameters).direction;
 
-/** The shipped test and today's EWMA rule: the table docs/momentum.md and the README show. */
+/** The ramp test and the (shipped) level test, combined as testDirection combines the slope and the level test. */
+const byRampAndLevel =
+  (ramp: Partial<RampTestParameters>, levelParameters: Partial<LevelTestParameters> = {}) =>
+  (series: readonly SeriesPoint[]) => {
+    const points = series.map(toTestPoint);
+    const calls = [
+      testRamp(points, { ...RAMP_TEST_PARAMETERS, ...ramp }).direction,
+      testLevelChange(points, { ...level, ...levelParameters }).direction,
+    ].filter((d) => d !== 'steady');
+    return calls.length > 0 && calls.every((d) => d === calls[0]) ? calls[0]! : 'steady';
+  };
+/**
+ * Per-test confidence at which two tests are 5% together (two-sided) under the null, by the
+ * bivariate normal at the correlation of their contrasts (36 equal weeks; docs/momentum.md): slope
+ * and level 0.72 -> 2.97% each, ramp and level 0.87 -> 3.38% each (Bonferroni: 2.5%).
+ */
+const SLOPE_LEVEL_JOINT = 1 - 0.0297;
+const RAMP_LEVEL_JOINT = 1 - 0.0338;
+
+/** The shipped test, the test before this change and the EWMA rule: the table docs/momentum.md and the README show. */
 export const MAIN_RULES: Rule[] = [
   { name: 'test', call: (series) => summariseMomentum(series).direction },
+  { name: 'test before', call: byTest({ ...DIRECTION_TEST_PARAMETERS, level: levelBefore }) },
   { name: 'ewma', call: ewmaDirection },
 ];
 
@@ -165,28 +188,37 @@ export const ABLATION_RULES: Rule[] = [
   { name: 'slope alone, no Mann-Kendall', call: byTest({ ...slopeOnly, rankTest: false }) },
   { name: 'slope alone, neither guard', call: byTest({ ...slopeOnly, leaveWorstOut: false, rankTest: false }) },
   { name: 'level test alone', call: byLevel(level) },
-  { name: 'level alone, no leave-worst-out', call: byLevel({ ...level, leaveWorstOutConfidence: null }) },
-  { name: 'level alone, leave-worst-out at 97.5%', call: byLevel({ ...level, leaveWorstOutConfidence: 0.975 }) },
+  { name: 'level alone, 16-week baseline', call: byLevel({ ...level, baselinePeriods: 16 }) },
+  { name: 'level alone, worst week always out at 80% (before)', call: byLevel({ ...level, outlierAlpha: null }) },
   {
-    name: 'level alone, no gap (20 weeks just before)',
-    call: byLevel({ ...level, gapPeriods: 0, baselinePeriods: 20 }),
+    name: 'level alone, no leave-out',
+    call: byLevel({ ...level, outlierAlpha: null, leaveWorstOutConfidence: null }),
   },
   {
-    name: 'both, alpha split 1% slope / 4% level',
-    call: byTest({ ...DIRECTION_TEST_PARAMETERS, confidence: 0.99, level: { ...level, confidence: 0.96 } }),
+    name: 'level alone, no gap (28 weeks just before)',
+    call: byLevel({ ...level, gapPeriods: 0, baselinePeriods: 28 }),
   },
+  { name: 'level alone at 5% (the whole budget)', call: byLevel({ ...level, confidence: 0.95 }) },
   {
-    name: 'both, split 1% / 4%, level leave-worst-out at 50%',
+    name: 'both at 2.97% (5% together, correlation 0.72)',
     call: byTest({
       ...DIRECTION_TEST_PARAMETERS,
-      confidence: 0.99,
-      level: { ...level, confidence: 0.96, leaveWorstOutConfidence: 0.5 },
+      confidence: SLOPE_LEVEL_JOINT,
+      level: { ...level, confidence: SLOPE_LEVEL_JOINT },
     }),
   },
   {
-    name: 'both, level without leave-worst-out',
-    call: byTest({ ...DIRECTION_TEST_PARAMETERS, level: { ...level, leaveWorstOutConfidence: null } }),
+    name: 'both, split 1% slope / 4% level',
+    call: byTest({ ...DIRECTION_TEST_PARAMETERS, confidence: 0.99, level: { ...level, confidence: 0.96 } }),
   },
+  { name: 'both, slope with the outlier rule too', call: byTest({ ...DIRECTION_TEST_PARAMETERS, outlierAlpha: 0.05 }) },
+  { name: 'ramp test alone', call: (series) => testRamp(series.map(toTestPoint)).direction },
+  { name: 'ramp + level, 2.5% each', call: byRampAndLevel({}) },
+  {
+    name: 'ramp + level at 3.38% (5% together, correlation 0.87)',
+    call: byRampAndLevel({ confidence: RAMP_LEVEL_JOINT }, { confidence: RAMP_LEVEL_JOINT }),
+  },
+  { name: 'ramp + level, Mann-Kendall on the ramp', call: byRampAndLevel({ mannKendallAlpha: 0.05 }) },
 ];
 
 /** The direction each rule calls at the end of each case week (weeks 0..11). */
