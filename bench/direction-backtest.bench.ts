@@ -19,11 +19,20 @@ import {
   toTestPoint,
 } from '../src/momentum/momentum-math';
 import { LevelTestParameters, testLevelChange } from '../src/momentum/level-test';
+import { RAMP_TEST_PARAMETERS, RampTestParameters, testRamp } from '../src/momentum/ramp-test';
 import { DIRECTION_TEST_PARAMETERS, DirectionTestParameters, testDirection } from '../src/momentum/trend-test';
 import { bucketPeriods } from '../src/momentum/periods';
 import { printFiguresOf } from './bench-support';
 
-const RUNS = 1000;
+/**
+ * Knobs to iterate fast; the tables in docs/momentum.md are the defaults (1,000 runs, every case and rule).
+ * DIRECTION_BACKTEST_RUNS: runs per case. DIRECTION_BACKTEST_CASES: comma-separated substrings of
+ * case names (`goals`: the four goal cases and the spike). DIRECTION_BACKTEST_RULES: comma-separated
+ * substrings of rule names (`main`: the shipped test and the EWMA rule only).
+ */
+const RUNS = Number(process.env.DIRECTION_BACKTEST_RUNS ?? 1000);
+const CASE_FILTER = process.env.DIRECTION_BACKTEST_CASES;
+const RULE_FILTER = process.env.DIRECTION_BACKTEST_RULES;
 /**
  * Seeds are SEED + case index. The table in the docs is seed 1000; another seed (e.g.
  * DIRECTION_BACKTEST_SEED=5000) is a fresh sample of the same model, to see which figures are noise.
@@ -139,14 +148,36 @@ export interface Rule {
 
 const slopeOnly = { ...DIRECTION_TEST_PARAMETERS, level: null };
 const level = DIRECTION_TEST_PARAMETERS.level!;
+/** The level test before this change: a 16-week baseline, the worst recent week always left out (at 80%). */
+const levelBefore: LevelTestParameters = { ...level, baselinePeriods: 16, outlierAlpha: null };
 const byTest = (parameters: DirectionTestParameters) => (series: readonly SeriesPoint[]) =>
   testDirection(series.map(toTestPoint), parameters).direction;
 const byLevel = (parameters: LevelTestParameters) => (series: readonly SeriesPoint[]) =>
   testLevelChange(series.map(toTestPoint), parameters).direction;
 
-/** The shipped test and today's EWMA rule: the table docs/momentum.md and the README show. */
+/** The ramp test and the (shipped) level test, combined as testDirection combines the slope and the level test. */
+const byRampAndLevel =
+  (ramp: Partial<RampTestParameters>, levelParameters: Partial<LevelTestParameters> = {}) =>
+  (series: readonly SeriesPoint[]) => {
+    const points = series.map(toTestPoint);
+    const calls = [
+      testRamp(points, { ...RAMP_TEST_PARAMETERS, ...ramp }).direction,
+      testLevelChange(points, { ...level, ...levelParameters }).direction,
+    ].filter((d) => d !== 'steady');
+    return calls.length > 0 && calls.every((d) => d === calls[0]) ? calls[0]! : 'steady';
+  };
+/**
+ * Per-test confidence at which two tests are 5% together (two-sided) under the null, by the
+ * bivariate normal at the correlation of their contrasts (36 equal weeks; docs/momentum.md): slope
+ * and level 0.72 -> 2.97% each, ramp and level 0.87 -> 3.38% each (Bonferroni: 2.5%).
+ */
+const SLOPE_LEVEL_JOINT = 1 - 0.0297;
+const RAMP_LEVEL_JOINT = 1 - 0.0338;
+
+/** The shipped test, the test before this change and the EWMA rule: the table docs/momentum.md and the README show. */
 export const MAIN_RULES: Rule[] = [
   { name: 'test', call: (series) => summariseMomentum(series).direction },
+  { name: 'test before', call: byTest({ ...DIRECTION_TEST_PARAMETERS, level: levelBefore }) },
   { name: 'ewma', call: ewmaDirection },
 ];
 
@@ -157,28 +188,37 @@ export const ABLATION_RULES: Rule[] = [
   { name: 'slope alone, no Mann-Kendall', call: byTest({ ...slopeOnly, rankTest: false }) },
   { name: 'slope alone, neither guard', call: byTest({ ...slopeOnly, leaveWorstOut: false, rankTest: false }) },
   { name: 'level test alone', call: byLevel(level) },
-  { name: 'level alone, no leave-worst-out', call: byLevel({ ...level, leaveWorstOutConfidence: null }) },
-  { name: 'level alone, leave-worst-out at 97.5%', call: byLevel({ ...level, leaveWorstOutConfidence: 0.975 }) },
+  { name: 'level alone, 16-week baseline', call: byLevel({ ...level, baselinePeriods: 16 }) },
+  { name: 'level alone, worst week always out at 80% (before)', call: byLevel({ ...level, outlierAlpha: null }) },
   {
-    name: 'level alone, no gap (20 weeks just before)',
-    call: byLevel({ ...level, gapPeriods: 0, baselinePeriods: 20 }),
+    name: 'level alone, no leave-out',
+    call: byLevel({ ...level, outlierAlpha: null, leaveWorstOutConfidence: null }),
   },
   {
-    name: 'both, alpha split 1% slope / 4% level',
-    call: byTest({ ...DIRECTION_TEST_PARAMETERS, confidence: 0.99, level: { ...level, confidence: 0.96 } }),
+    name: 'level alone, no gap (28 weeks just before)',
+    call: byLevel({ ...level, gapPeriods: 0, baselinePeriods: 28 }),
   },
+  { name: 'level alone at 5% (the whole budget)', call: byLevel({ ...level, confidence: 0.95 }) },
   {
-    name: 'both, split 1% / 4%, level leave-worst-out at 50%',
+    name: 'both at 2.97% (5% together, correlation 0.72)',
     call: byTest({
       ...DIRECTION_TEST_PARAMETERS,
-      confidence: 0.99,
-      level: { ...level, confidence: 0.96, leaveWorstOutConfidence: 0.5 },
+      confidence: SLOPE_LEVEL_JOINT,
+      level: { ...level, confidence: SLOPE_LEVEL_JOINT },
     }),
   },
   {
-    name: 'both, level without leave-worst-out',
-    call: byTest({ ...DIRECTION_TEST_PARAMETERS, level: { ...level, leaveWorstOutConfidence: null } }),
+    name: 'both, split 1% slope / 4% level',
+    call: byTest({ ...DIRECTION_TEST_PARAMETERS, confidence: 0.99, level: { ...level, confidence: 0.96 } }),
   },
+  { name: 'both, slope with the outlier rule too', call: byTest({ ...DIRECTION_TEST_PARAMETERS, outlierAlpha: 0.05 }) },
+  { name: 'ramp test alone', call: (series) => testRamp(series.map(toTestPoint)).direction },
+  { name: 'ramp + level, 2.5% each', call: byRampAndLevel({}) },
+  {
+    name: 'ramp + level at 3.38% (5% together, correlation 0.87)',
+    call: byRampAndLevel({ confidence: RAMP_LEVEL_JOINT }, { confidence: RAMP_LEVEL_JOINT }),
+  },
+  { name: 'ramp + level, Mann-Kendall on the ramp', call: byRampAndLevel({ mannKendallAlpha: 0.05 }) },
 ];
 
 /** The direction each rule calls at the end of each case week (weeks 0..11). */
@@ -246,9 +286,16 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+function selected(name: string, filter: string | undefined, goals: boolean): boolean {
+  if (!filter) return true;
+  return filter.split(',').some((part) => (part === 'goals' || part === 'main' ? goals : name.includes(part)));
+}
+
 export function backtest(rules: readonly Rule[] = MAIN_RULES, runs = RUNS): CaseFigures[] {
   const figures: CaseFigures[] = [];
   CASES.forEach((c, index) => {
+    // The seed stays SEED + the case's index in CASES, so a filtered run repeats the full run's figures.
+    if (!selected(c.name, CASE_FILTER, c.goal !== undefined || c.name.startsWith('one-week'))) return;
     const random = rng(SEED + index);
     const byRule = rules.map((): MomentumDirection[][] => []);
     for (let r = 0; r < runs; r++) {
@@ -258,6 +305,16 @@ export function backtest(rules: readonly Rule[] = MAIN_RULES, runs = RUNS): Case
   });
   return figures;
 }
+
+/** A case left out by DIRECTION_BACKTEST_CASES: NaN prints as such in the goal table. */
+const EMPTY_FIGURES = {
+  steady: NaN,
+  rising: NaN,
+  rightBy12: NaN,
+  rightWithin4: NaN,
+  risingWeeks: NaN,
+  everRising: NaN,
+};
 
 const pct = (x: number | null) => (x === null ? '' : `${(x * 100).toFixed(1)}%`);
 
@@ -276,7 +333,8 @@ export function markdownTable(figures: CaseFigures[]): string {
 
 /** The four goals (and the spike) per rule, one row each: what each part of the test costs or buys. */
 export function goalTable(figures: CaseFigures[]): string {
-  const find = (rule: string, name: string) => figures.find((f) => f.rule === rule && f.case.startsWith(name))!;
+  const find = (rule: string, name: string) =>
+    figures.find((f) => f.rule === rule && f.case.startsWith(name)) ?? EMPTY_FIGURES;
   const lines = [
     '| rule | flat 5/wk non-steady (<= 5%) | volume doubling steady (>= 95%) | linear 2x rising at wk 12 / by wk 12 (>= 80%) | step 3x rising within 4 wk (>= 90%) | spike: weeks called rising (runs ever) |',
     '|---|---|---|---|---|---|',
@@ -293,13 +351,16 @@ export function goalTable(figures: CaseFigures[]): string {
 
 export async function run(): Promise<object> {
   const started = performance.now();
-  const figures = backtest([...MAIN_RULES, ...ABLATION_RULES]);
+  const rules = [...MAIN_RULES, ...ABLATION_RULES].filter((r) => selected(r.name, RULE_FILTER, MAIN_RULES.includes(r)));
+  const figures = backtest(rules);
   const main = figures.filter((f) => MAIN_RULES.some((r) => r.name === f.rule));
   process.stderr.write(`${markdownTable(main)}\n\n${goalTable(figures)}\n`);
   return {
     bench: 'direction-backtest',
     runs: RUNS,
     seed: SEED,
+    caseFilter: CASE_FILTER ?? null,
+    ruleFilter: RULE_FILTER ?? null,
     seconds: round((performance.now() - started) / 1000),
     cases: figures,
   };

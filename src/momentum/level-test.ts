@@ -1,7 +1,7 @@
 /**
  * The level-change test beside the slope (issue 13; docs/momentum.md, "Direction"): are the last
  * `recentPeriods` (4) periods at a different share than the baseline, the up to `baselinePeriods`
- * (16) periods ending `gapPeriods` (4) before them? As Farrington-style surveillance compares the
+ * (24) periods ending `gapPeriods` (4) before them? As Farrington-style surveillance compares the
  * current weeks with a longer baseline, so a step (a prediction that suddenly gets news) is seen
  * within weeks instead of when a 12-week slope has caught up with it. The gap keeps a gradual rise
  * out of its own baseline: the weeks just before the recent ones are already part of it.
@@ -13,13 +13,15 @@
  * dispersion with the same floor. The call is rising (falling) only when
  *   1. the interval of b at `confidence` lies above (below) zero;
  *   2. the rate ratio is ≥ 1 + effectFloor (≤ its inverse);
- *   3. with the recent period that pulls hardest the way of the call left out, the interval at
- *      `leaveWorstOutConfidence` (80%: one-sided 10%) still excludes zero: one spike week is not
- *      a new level (at 97.5%, as the test itself, this guard cost most of the power on gradual
- *      rises: bench/direction-backtest.bench.ts);
+ *   3. one spike week is not a new level: when the recent period pulling hardest the way of the
+ *      call is an outlier (Bonferroni outlier test over the recent periods at `outlierAlpha` 5%,
+ *      outlier.ts), it is left out and the interval at `confidence` must still exclude zero. Before,
+ *      the strongest recent period was always left out and the interval held at 80%: that cost a
+ *      gradual rise its best week at every call (bench/direction-backtest.bench.ts, docs/momentum.md);
  *   4. the count guard holds: ≥ minRecentCount counted rows in the last guardPeriods (rising), or in
  *      the last guardPeriods of the baseline (falling: the busy side is the baseline).
  */
+import { outlierPeriod } from './outlier';
 import { fitQuasiPoisson, PoissonFit, TestPoint } from './quasi-poisson';
 import { studentTQuantile, studentTTwoSidedP } from './stats';
 
@@ -27,8 +29,11 @@ import type { Direction } from './trend-test';
 
 export const LEVEL_TEST_PARAMETERS: Readonly<LevelTestParameters> = Object.freeze({
   recentPeriods: 4,
-  /** At most this many periods before the recent ones (and the gap), and at least minBaselinePeriods. */
-  baselinePeriods: 16,
+  /**
+   * At most this many periods before the recent ones (and the gap), and at least minBaselinePeriods:
+   * the 24 the service reads as warm-up (16 before: a longer baseline is a smaller variance of its share).
+   */
+  baselinePeriods: 24,
   /** Periods between the baseline and the recent ones, in neither. */
   gapPeriods: 4,
   minBaselinePeriods: 8,
@@ -37,8 +42,13 @@ export const LEVEL_TEST_PARAMETERS: Readonly<LevelTestParameters> = Object.freez
   minRecentCount: 5,
   guardPeriods: 4,
   /**
-   * Condition 3: the confidence at which the interval must still exclude zero with the worst recent
-   * period left out; null switches it off (only to measure its price, bench/direction-backtest.bench.ts).
+   * Condition 3: a recent period is left out only when it is an outlier at this level (Bonferroni
+   * over the recent periods, outlier.ts), and the interval at `confidence` must then still exclude zero.
+   */
+  outlierAlpha: 0.05,
+  /**
+   * Condition 3 before (used only when outlierAlpha is null): the worst recent period always left out,
+   * the interval at this confidence; both null switch the guard off (to measure its price, bench/).
    */
   leaveWorstOutConfidence: 0.8,
 });
@@ -52,6 +62,7 @@ export interface LevelTestParameters {
   effectFloor: number;
   minRecentCount: number;
   guardPeriods: number;
+  outlierAlpha: number | null;
   leaveWorstOutConfidence: number | null;
 }
 
@@ -127,7 +138,26 @@ export function testLevelChange(
   if (sign === 0) return steady('interval-includes-zero');
   const floor = 1 + parameters.effectFloor;
   if (sign > 0 ? result.rateRatio! < floor : result.rateRatio! > 1 / floor) return steady('below-effect-floor');
-  const leaveOut = parameters.leaveWorstOutConfidence;
+  if (parameters.outlierAlpha !== null) {
+    const count = points.reduce((s, p) => s + p.counted, 0);
+    const meanWeight = count > 0 ? points.reduce((s, p) => s + p.weighted, 0) / count : 1;
+    const recentIndexes = Array.from({ length: points.length - baselineLength }, (_, i) => baselineLength + i);
+    const mu = (t: number) => points[t]!.articles * Math.exp(fit.intercept + fit.slope);
+    const outlier = outlierPeriod(points, recentIndexes, mu, () => 1, fit, sign, {
+      meanWeight,
+      floor: meanWeight,
+      alpha: parameters.outlierAlpha,
+    });
+    if (outlier.index >= 0) {
+      const refit = fitLevel(
+        points.map((p, t) => (t === outlier.index ? { ...p, articles: 0 } : p)),
+        baselineLength,
+      );
+      const holds = refit && (sign > 0 ? refit.slope - q * refit.slopeSe > 0 : refit.slope + q * refit.slopeSe < 0);
+      if (!holds) return steady('one-period-outlier');
+    }
+  }
+  const leaveOut = parameters.outlierAlpha === null ? parameters.leaveWorstOutConfidence : null;
   if (
     leaveOut !== null &&
     !survivesWorstRecent(points, baselineLength, fit, studentTQuantile((1 - leaveOut) / 2, df), sign)

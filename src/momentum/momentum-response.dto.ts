@@ -33,7 +33,11 @@ export class LevelTestDto {
   @ApiProperty({ enum: ['rising', 'steady', 'falling'], description: "the level test's own call" }) direction!: string;
   @ApiProperty({ enum: TEST_REASONS }) reason!: string;
   @ApiProperty({ type: TestWindowDto, description: 'the recent periods (last 4)' }) recent!: TestWindowDto;
-  @ApiProperty({ type: TestWindowDto, description: 'the baseline: up to 16 periods ending 4 before the recent ones' })
+  @ApiProperty({
+    type: TestWindowDto,
+    description:
+      'the baseline: up to 24 periods ending 4 before the recent ones (periods without articles are skipped by the fit)',
+  })
   baseline!: TestWindowDto;
   @ApiProperty({ description: 'counted (accepted + pending) rows in the recent periods' }) recentCount!: number;
   @ApiProperty({ description: 'counted rows in the baseline' }) baselineCount!: number;

@@ -23,6 +23,9 @@ export interface PoissonFit {
   slope: number;
   slopeSe: number;
   dispersion: number;
+  /** Pearson χ² and the rows fitted (periods with articles), for an externally studentized residual (outlier.ts). */
+  pearson: number;
+  rows: number;
   /** IRLS iterations used; the fit is null when it does not converge. */
   iterations: number;
 }
@@ -72,7 +75,7 @@ export function fitQuasiPoisson(points: readonly TestPoint[], options: FitOption
 }
 
 /** 1 / (1 − μ/n): the binomial variance's correction to the Poisson weights, kept finite. */
-function binomialFactor(mu: number, cap: number): number {
+export function binomialFactor(mu: number, cap: number): number {
   return 1 / Math.max(0.05, 1 - mu / cap);
 }
 
@@ -107,5 +110,5 @@ function finishFit(rows: readonly FitRow[], a: number, b: number, iterations: nu
   const dispersion = Math.max(floor, pearson / (rows.length - 2));
   // (X'WX)^-1 [1][1] = s0 / det
   const slopeSe = Math.sqrt((dispersion * s0) / det);
-  return { intercept: a, slope: b, slopeSe, dispersion, iterations };
+  return { intercept: a, slope: b, slopeSe, dispersion, pearson, rows: rows.length, iterations };
 }

@@ -13,13 +13,15 @@
  *      `guardPeriods` periods for rising, in the first `guardPeriods` of the window for falling
  *      (the busy end of a falling series is its start; Farrington's guard, both ways).
  *
- * The level test (level-test.ts): the last 4 periods against the up to 16 ending 4 periods before them.
+ * The level test (level-test.ts): the last 4 periods against the up to 24 ending 4 periods before them,
+ * a recent period left out only when it is an outlier.
  *
  * The direction is the one either test calls; steady when neither does or they disagree. Each test
  * runs at a two-sided 2.5% level (97.5% intervals), so by Bonferroni a flat series is called
  * non-steady at most 5% of the time, whatever the two tests' dependence.
  */
 import { LEVEL_TEST_PARAMETERS, LevelTest, LevelTestParameters, testLevelChange } from './level-test';
+import { outlierPeriod } from './outlier';
 import { fitQuasiPoisson, PoissonFit, TestPoint } from './quasi-poisson';
 import { normalUpperTail, studentTQuantile, studentTTwoSidedP } from './stats';
 
@@ -37,6 +39,11 @@ export interface DirectionTestParameters {
   guardPeriods: number;
   /** Conditions 4 and 3; off only to measure their price (bench/direction-backtest.bench.ts). */
   leaveWorstOut: boolean;
+  /**
+   * When set, condition 4 leaves a period out only when it is an outlier at this level (outlier.ts),
+   * refitting with the dispersion of the rest; null: always the period of largest residual, with the full fit's.
+   */
+  outlierAlpha: number | null;
   rankTest: boolean;
   /** The level test's parameters; null runs the slope test alone. */
   level: LevelTestParameters | null;
@@ -51,6 +58,7 @@ export const DIRECTION_TEST_PARAMETERS: Readonly<DirectionTestParameters> = Obje
   minRecentCount: 5,
   guardPeriods: 4,
   leaveWorstOut: true,
+  outlierAlpha: null,
   rankTest: true,
   level: LEVEL_TEST_PARAMETERS,
 });
@@ -156,7 +164,12 @@ function testSlope(
   const k = parameters.ratioPeriods;
   const mk = mannKendall(points.map((p) => (p.articles > 0 ? p.weighted / p.articles : 0)));
   const sign = interval[0] > 0 ? 1 : interval[1] < 0 ? -1 : 0;
-  const robust = sign !== 0 && (!parameters.leaveWorstOut || survivesWorstPeriod(points, fit, q, sign, floor));
+  const robust =
+    sign !== 0 &&
+    (!parameters.leaveWorstOut ||
+      (parameters.outlierAlpha === null
+        ? survivesWorstPeriod(points, fit, q, sign, floor)
+        : survivesOutlier(points, fit, q, sign, floor, parameters.outlierAlpha)));
   const guardPoints = sign < 0 ? points.slice(0, parameters.guardPeriods) : points.slice(-parameters.guardPeriods);
   const guardCount = guardPoints.reduce((sum, p) => sum + p.counted, 0);
   const windowChange = Math.exp(fit.slope * (n - 1));
@@ -201,6 +214,39 @@ function survivesWorstPeriod(
   const refit = fitQuasiPoisson(
     points.map((p, t) => (t === worst ? { ...p, articles: 0 } : p)),
     { dispersionFloor: fit.dispersion, variance: 'binomial', meanWeight },
+  );
+  if (!refit) return false;
+  return sign > 0 ? refit.slope - q * refit.slopeSe > 0 : refit.slope + q * refit.slopeSe < 0;
+}
+
+/** Condition 4 with the outlier rule: leave out the period pulling hardest the way of the call only when it is an outlier. */
+function survivesOutlier(
+  points: readonly TestPoint[],
+  fit: PoissonFit,
+  q: number,
+  sign: number,
+  meanWeight: number,
+  alpha: number,
+): boolean {
+  const mu = (t: number) => points[t]!.articles * Math.exp(fit.intercept + fit.slope * t);
+  const middle = (points.length - 1) / 2;
+  const outlier = outlierPeriod(
+    points,
+    points.map((_, t) => t),
+    mu,
+    (t) => Math.sign(t - middle),
+    fit,
+    sign,
+    {
+      meanWeight,
+      floor: meanWeight,
+      alpha,
+    },
+  );
+  if (outlier.index < 0) return true;
+  const refit = fitQuasiPoisson(
+    points.map((p, t) => (t === outlier.index ? { ...p, articles: 0 } : p)),
+    { dispersionFloor: meanWeight, variance: 'binomial', meanWeight },
   );
   if (!refit) return false;
   return sign > 0 ? refit.slope - q * refit.slopeSe > 0 : refit.slope + q * refit.slopeSe < 0;

@@ -97,7 +97,7 @@ describe('direction from the test, through feeds, tagging and the scorecard', ()
     expect(entry.momentum.direction).toBe('rising');
     const test = entry.momentum.test;
     expect(test).toMatchObject({ reason: 'called', window: { periods: 12 } });
-    expect(test.level).toMatchObject({ recent: { periods: 4 }, baseline: { periods: 16 } });
+    expect(test.level).toMatchObject({ recent: { periods: 4 }, baseline: { periods: 24 } });
     // The numbers of the test that made the call: the slope's (top level) or the level test's.
     expect(['slope', 'level', 'both']).toContain(test.firedBy);
     const fired = test.firedBy === 'level' ? test.level : test;

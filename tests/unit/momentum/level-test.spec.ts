@@ -32,11 +32,21 @@ describe('level-change test', () => {
     expect(testLevelChange(busyGap).rateRatio!).toBeCloseTo(testLevelChange(step).rateRatio!, 10);
   });
 
-  it('does not call one spike week a new level, unless that guard is off', () => {
+  it('does not call one spike week a new level (an outlier, left out), unless that guard is off', () => {
     const spike = series(around(5, 16), around(5, 4), [5, 5, 5, 25]);
     expect(testLevelChange(spike)).toMatchObject({ direction: 'steady', reason: 'one-period-outlier' });
-    const unguarded = { ...LEVEL_TEST_PARAMETERS, leaveWorstOutConfidence: null };
+    const before = { ...LEVEL_TEST_PARAMETERS, outlierAlpha: null };
+    expect(testLevelChange(spike, before)).toMatchObject({ direction: 'steady', reason: 'one-period-outlier' });
+    const unguarded = { ...before, leaveWorstOutConfidence: null };
     expect(testLevelChange(spike, unguarded).direction).toBe('rising');
+  });
+
+  it('leaves no week out of a new level two weeks old, where the old guard did', () => {
+    // Neither 14 is an outlier (the other one is as high); leaving one out anyway, at 80%, lost the call.
+    const uneven = series(around(5, 16), around(5, 4), [3, 3, 14, 14]);
+    expect(testLevelChange(uneven)).toMatchObject({ direction: 'rising', reason: 'called' });
+    const before = { ...LEVEL_TEST_PARAMETERS, outlierAlpha: null };
+    expect(testLevelChange(uneven, before).reason).toBe('one-period-outlier');
   });
 
   it('calls a drop falling, guarded by the rows at the end of the baseline', () => {
