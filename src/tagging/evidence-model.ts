@@ -67,7 +67,7 @@ const TRAIN_DEFAULTS = { l2: 3e-5, epochs: 150, learningRate: 0.5, relevanceWeig
  * "supports"), and on the development sets 0.4 found 2-4 more contradicting pairs per set for
  * at most one supporting pair.
  */
-export const STANCE_CUT = 0.4;
+const STANCE_CUT = 0.4;
 
 /**
  * Articles "about AI at all": only these are scored, so the model is never asked about sport or
