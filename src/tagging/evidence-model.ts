@@ -1,7 +1,9 @@
 /**
  * The learned second stage: which (prediction, stance) an article the rules did not tag for a
- * prediction may be evidence for. One output per prediction and stance; trained on labelled
- * headlines (every output known) and on reviewer decisions (only the decided prediction known).
+ * prediction may be evidence for, and the stance its rule matches are stored with. Outputs: one
+ * per prediction (is this evidence for it) and one shared stance (see ModelLayout); trained on
+ * labelled headlines (every output known) and on reviewer decisions (only the decided prediction
+ * known).
  * Pure: no database, no clock; the service stores, loads and schedules it.
  */
 import { LinearModel, logits, sigmoid, trainLinearModel, TrainingExample } from './linear-model';
