@@ -21,8 +21,8 @@
  *   4. the count guard holds: ≥ minRecentCount counted rows in the last guardPeriods (rising), or in
  *      the last guardPeriods of the baseline (falling: the busy side is the baseline).
  */
-import { outlierPeriod } from './outlier';
-import { fitQuasiPoisson, PoissonFit, TestPoint } from './quasi-poisson';
+import { survivesOutlier } from './outlier';
+import { excludesZero, fitQuasiPoisson, meanWeightOf, PoissonFit, TestPoint, withoutPeriod } from './quasi-poisson';
 import { studentTQuantile, studentTTwoSidedP } from './stats';
 
 import type { Direction } from './trend-test';
@@ -139,23 +139,17 @@ export function testLevelChange(
   const floor = 1 + parameters.effectFloor;
   if (sign > 0 ? result.rateRatio! < floor : result.rateRatio! > 1 / floor) return steady('below-effect-floor');
   if (parameters.outlierAlpha !== null) {
-    const count = points.reduce((s, p) => s + p.counted, 0);
-    const meanWeight = count > 0 ? points.reduce((s, p) => s + p.weighted, 0) / count : 1;
+    const meanWeight = meanWeightOf(points);
     const recentIndexes = Array.from({ length: points.length - baselineLength }, (_, i) => baselineLength + i);
     const mu = (t: number) => points[t]!.articles * Math.exp(fit.intercept + fit.slope);
-    const outlier = outlierPeriod(points, recentIndexes, mu, () => 1, fit, sign, {
+    const survives = survivesOutlier(points, recentIndexes, mu, () => 1, fit, sign, {
       meanWeight,
       floor: meanWeight,
       alpha: parameters.outlierAlpha,
+      q,
+      refit: (without) => fitLevel(without, baselineLength),
     });
-    if (outlier.index >= 0) {
-      const refit = fitLevel(
-        points.map((p, t) => (t === outlier.index ? { ...p, articles: 0 } : p)),
-        baselineLength,
-      );
-      const holds = refit && (sign > 0 ? refit.slope - q * refit.slopeSe > 0 : refit.slope + q * refit.slopeSe < 0);
-      if (!holds) return steady('one-period-outlier');
-    }
+    if (!survives) return steady('one-period-outlier');
   }
   const leaveOut = parameters.outlierAlpha === null ? parameters.leaveWorstOutConfidence : null;
   if (
@@ -170,8 +164,7 @@ export function testLevelChange(
 
 /** The two-level fit: x_t = 1 from `baselineLength` on. */
 function fitLevel(points: readonly TestPoint[], baselineLength: number, dispersionFloor?: number): PoissonFit | null {
-  const count = points.reduce((s, p) => s + p.counted, 0);
-  const meanWeight = count > 0 ? points.reduce((s, p) => s + p.weighted, 0) / count : 1;
+  const meanWeight = meanWeightOf(points);
   return fitQuasiPoisson(points, {
     dispersionFloor: dispersionFloor ?? meanWeight,
     meanWeight,
@@ -201,11 +194,6 @@ function survivesWorstRecent(
     const pull = (sign * (p.weighted - mu)) / Math.sqrt(mu);
     if (pull > worstPull) [worst, worstPull] = [t, pull];
   }
-  const refit = fitLevel(
-    points.map((p, t) => (t === worst ? { ...p, articles: 0 } : p)),
-    baselineLength,
-    fit.dispersion,
-  );
-  if (!refit) return false;
-  return sign > 0 ? refit.slope - q * refit.slopeSe > 0 : refit.slope + q * refit.slopeSe < 0;
+  const refit = fitLevel(withoutPeriod(points, worst), baselineLength, fit.dispersion);
+  return refit !== null && excludesZero(refit, q, sign);
 }

@@ -14,7 +14,7 @@
  * call can make it). φ_(i) is the dispersion without that period, so a spike does not
  * hide behind the dispersion it inflates.
  */
-import { binomialFactor, PoissonFit, TestPoint } from './quasi-poisson';
+import { binomialFactor, excludesZero, PoissonFit, TestPoint, withoutPeriod } from './quasi-poisson';
 import { studentTQuantile } from './stats';
 
 export interface OutlierCheck {
@@ -65,4 +65,24 @@ export function outlierPeriod(
   const studentized = worstResidual / Math.sqrt(phi);
   const critical = studentTQuantile(options.alpha / candidates.length, df);
   return { index: studentized > critical ? worst : -1, candidate: worst, studentized, critical };
+}
+
+/**
+ * The guard every direction test runs with the outlier rule: when the candidate pulling hardest
+ * the way of the call is an outlier (outlierPeriod), it is left out, `refit` fits again, and the
+ * interval (± q·se) must still lie on the call's side of zero. True when there is no outlier.
+ */
+export function survivesOutlier(
+  points: readonly TestPoint[],
+  candidates: readonly number[],
+  fitted: (t: number) => number,
+  side: (t: number) => number,
+  fit: PoissonFit,
+  sign: number,
+  options: OutlierOptions & { q: number; refit: (points: TestPoint[]) => PoissonFit | null },
+): boolean {
+  const outlier = outlierPeriod(points, candidates, fitted, side, fit, sign, options);
+  if (outlier.index < 0) return true;
+  const refit = options.refit(withoutPeriod(points, outlier.index));
+  return refit !== null && excludesZero(refit, options.q, sign);
 }

@@ -49,6 +49,22 @@ interface FitRow {
   cap: number;
 }
 
+/** Weighted evidence per counted row over the points (1 without rows): the fits' dispersion floor and binomial cap. */
+export function meanWeightOf(points: readonly TestPoint[]): number {
+  const count = points.reduce((sum, p) => sum + p.counted, 0);
+  return count > 0 ? points.reduce((sum, p) => sum + p.weighted, 0) / count : 1;
+}
+
+/** The points with one period given no volume, so a fit skips it while every period keeps its position t. */
+export function withoutPeriod(points: readonly TestPoint[], index: number): TestPoint[] {
+  return points.map((p, t) => (t === index ? { ...p, articles: 0 } : p));
+}
+
+/** Whether b's interval (± q·se) lies on the call's side of zero: above for sign > 0, below otherwise. */
+export function excludesZero(fit: PoissonFit, q: number, sign: number): boolean {
+  return sign > 0 ? fit.slope - q * fit.slopeSe > 0 : fit.slope + q * fit.slopeSe < 0;
+}
+
 /** Quasi-Poisson regression of y on x_t with log(articles) as offset. Periods without articles are skipped. */
 export function fitQuasiPoisson(points: readonly TestPoint[], options: FitOptions = {}): PoissonFit | null {
   const { dispersionFloor = 1, variance = 'poisson', covariate = (t: number) => t } = options;

@@ -17,8 +17,8 @@
  *   4. the count guard: ≥ minRecentCount counted rows in the last guardPeriods (rising), or in the
  *      last guardPeriods of the baseline (falling).
  */
-import { outlierPeriod } from './outlier';
-import { fitQuasiPoisson, PoissonFit, TestPoint } from './quasi-poisson';
+import { survivesOutlier } from './outlier';
+import { excludesZero, fitQuasiPoisson, meanWeightOf, PoissonFit, TestPoint, withoutPeriod } from './quasi-poisson';
 import { studentTQuantile, studentTTwoSidedP } from './stats';
 
 import { mannKendall } from './trend-test';
@@ -137,7 +137,7 @@ export function testRamp(
     const x = (t: number) => Math.max(0, t - baselineLength);
     const meanX = points.reduce((s, _, t) => s + x(t), 0) / points.length;
     const mu = (t: number) => points[t]!.articles * Math.exp(fit.intercept + fit.slope * x(t));
-    const outlier = outlierPeriod(
+    const survives = survivesOutlier(
       points,
       points.map((_, t) => t),
       mu,
@@ -148,16 +148,11 @@ export function testRamp(
         meanWeight,
         floor: meanWeight,
         alpha: parameters.outlierAlpha,
+        q,
+        refit: (without) => fitRamp(without, baselineLength),
       },
     );
-    if (outlier.index >= 0) {
-      const refit = fitRamp(
-        points.map((p, t) => (t === outlier.index ? { ...p, articles: 0 } : p)),
-        baselineLength,
-      );
-      const holds = refit && (sign > 0 ? refit.slope - q * refit.slopeSe > 0 : refit.slope + q * refit.slopeSe < 0);
-      if (!holds) return steady('one-period-outlier');
-    }
+    if (!survives) return steady('one-period-outlier');
   }
   const leaveOut = parameters.outlierAlpha === null ? parameters.leaveWorstOutConfidence : null;
   if (
@@ -168,11 +163,6 @@ export function testRamp(
   }
   if (guardCount < parameters.minRecentCount) return steady('too-few-evidence');
   return { ...result, direction: sign > 0 ? 'rising' : 'falling', reason: 'called' };
-}
-
-function meanWeightOf(points: readonly TestPoint[]): number {
-  const count = points.reduce((s, p) => s + p.counted, 0);
-  return count > 0 ? points.reduce((s, p) => s + p.weighted, 0) / count : 1;
 }
 
 function fitRamp(points: readonly TestPoint[], baselineLength: number, dispersionFloor?: number): PoissonFit | null {
@@ -202,11 +192,6 @@ function survivesWorstWindowPeriod(
     const pull = (sign * (p.weighted - mu)) / Math.sqrt(mu);
     if (pull > worstPull) [worst, worstPull] = [t, pull];
   }
-  const refit = fitRamp(
-    points.map((p, t) => (t === worst ? { ...p, articles: 0 } : p)),
-    baselineLength,
-    fit.dispersion,
-  );
-  if (!refit) return false;
-  return sign > 0 ? refit.slope - q * refit.slopeSe > 0 : refit.slope + q * refit.slopeSe < 0;
+  const refit = fitRamp(withoutPeriod(points, worst), baselineLength, fit.dispersion);
+  return refit !== null && excludesZero(refit, q, sign);
 }

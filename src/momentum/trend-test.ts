@@ -21,8 +21,8 @@
  * non-steady at most 5% of the time, whatever the two tests' dependence.
  */
 import { LEVEL_TEST_PARAMETERS, LevelTest, LevelTestParameters, testLevelChange } from './level-test';
-import { outlierPeriod } from './outlier';
-import { fitQuasiPoisson, PoissonFit, TestPoint } from './quasi-poisson';
+import { survivesOutlier } from './outlier';
+import { excludesZero, fitQuasiPoisson, meanWeightOf, PoissonFit, TestPoint, withoutPeriod } from './quasi-poisson';
 import { normalUpperTail, studentTQuantile, studentTTwoSidedP } from './stats';
 
 export type Direction = 'rising' | 'steady' | 'falling';
@@ -155,7 +155,7 @@ function testSlope(
   const n = points.length;
   const count = points.reduce((sum, p) => sum + p.counted, 0);
   const base = emptyTest(n, count);
-  const floor = count > 0 ? points.reduce((sum, p) => sum + p.weighted, 0) / count : 1;
+  const floor = meanWeightOf(points);
   const fit = n >= 6 ? fitQuasiPoisson(points, { dispersionFloor: floor, variance: 'binomial' }) : null;
   if (!fit) return { ...base, reason: n < 6 ? 'too-few-periods' : 'too-few-evidence' };
   const df = Math.max(1, n - 2);
@@ -169,7 +169,7 @@ function testSlope(
     (!parameters.leaveWorstOut ||
       (parameters.outlierAlpha === null
         ? survivesWorstPeriod(points, fit, q, sign, floor)
-        : survivesOutlier(points, fit, q, sign, floor, parameters.outlierAlpha)));
+        : slopeSurvivesOutlier(points, fit, q, sign, floor, parameters.outlierAlpha)));
   const guardPoints = sign < 0 ? points.slice(0, parameters.guardPeriods) : points.slice(-parameters.guardPeriods);
   const guardCount = guardPoints.reduce((sum, p) => sum + p.counted, 0);
   const windowChange = Math.exp(fit.slope * (n - 1));
@@ -210,17 +210,16 @@ function survivesWorstPeriod(
     const residual = Math.abs(p.weighted - mu) / Math.sqrt(mu);
     if (residual > worstResidual) [worst, worstResidual] = [t, residual];
   });
-  // Keep every period's position (t) but give the worst one no volume, so the fit skips it.
-  const refit = fitQuasiPoisson(
-    points.map((p, t) => (t === worst ? { ...p, articles: 0 } : p)),
-    { dispersionFloor: fit.dispersion, variance: 'binomial', meanWeight },
-  );
-  if (!refit) return false;
-  return sign > 0 ? refit.slope - q * refit.slopeSe > 0 : refit.slope + q * refit.slopeSe < 0;
+  const refit = fitQuasiPoisson(withoutPeriod(points, worst), {
+    dispersionFloor: fit.dispersion,
+    variance: 'binomial',
+    meanWeight,
+  });
+  return refit !== null && excludesZero(refit, q, sign);
 }
 
 /** Condition 4 with the outlier rule: leave out the period pulling hardest the way of the call only when it is an outlier. */
-function survivesOutlier(
+function slopeSurvivesOutlier(
   points: readonly TestPoint[],
   fit: PoissonFit,
   q: number,
@@ -230,7 +229,7 @@ function survivesOutlier(
 ): boolean {
   const mu = (t: number) => points[t]!.articles * Math.exp(fit.intercept + fit.slope * t);
   const middle = (points.length - 1) / 2;
-  const outlier = outlierPeriod(
+  return survivesOutlier(
     points,
     points.map((_, t) => t),
     mu,
@@ -241,15 +240,10 @@ function survivesOutlier(
       meanWeight,
       floor: meanWeight,
       alpha,
+      q,
+      refit: (without) => fitQuasiPoisson(without, { dispersionFloor: meanWeight, variance: 'binomial', meanWeight }),
     },
   );
-  if (outlier.index < 0) return true;
-  const refit = fitQuasiPoisson(
-    points.map((p, t) => (t === outlier.index ? { ...p, articles: 0 } : p)),
-    { dispersionFloor: meanWeight, variance: 'binomial', meanWeight },
-  );
-  if (!refit) return false;
-  return sign > 0 ? refit.slope - q * refit.slopeSe > 0 : refit.slope + q * refit.slopeSe < 0;
 }
 
 function decide(
