@@ -43,9 +43,13 @@ export function layoutOf(trends: number, outputs: number): ModelLayout {
 
 export interface EvidenceModel {
   trends: string[];
-  layout: ModelLayout;
   linear: LinearModel;
   trainingIds: string[];
+}
+
+/** A model's layout, read off its number of outputs (so it cannot disagree with its weights). */
+export function modelLayout(model: EvidenceModel): ModelLayout {
+  return layoutOf(model.trends.length, model.linear.outputs);
 }
 
 export interface ModelProposal {
@@ -140,7 +144,7 @@ export function trainEvidenceModel(
     dimensions: FEATURE_SPACE,
     outputs: trends.length + 1,
   });
-  return { trends: [...trends], layout: 'relevance-and-stance', linear, trainingIds: items.map((item) => item.id) };
+  return { trends: [...trends], linear, trainingIds: items.map((item) => item.id) };
 }
 
 /** What a model says of one article about one prediction. */
@@ -155,7 +159,7 @@ export interface TrendAssessment {
 /** Per prediction (in model.trends order): the probability that the article is evidence, and its stance. */
 function assessLogits(model: EvidenceModel, z: Float64Array): TrendAssessment[] {
   const p = z.map(sigmoid);
-  if (model.layout === 'relevance-and-stance') {
+  if (modelLayout(model) === 'relevance-and-stance') {
     const stance: Stance = p[model.trends.length]! > STANCE_CUT ? 'contradicts' : 'supports';
     return model.trends.map((_, t) => ({ probability: p[t]!, stance, output: t }));
   }
@@ -213,7 +217,7 @@ export function assessArticle(
   const features = articleFeatures(article.title, article.summary);
   const z = logits(model.linear, features.vector, new Float64Array(model.linear.outputs));
   const contradicts =
-    model.layout === 'relevance-and-stance' && taggedByRules.size > 0 ? sigmoid(z[model.trends.length]!) : null;
+    modelLayout(model) === 'relevance-and-stance' && taggedByRules.size > 0 ? sigmoid(z[model.trends.length]!) : null;
   const proposals: ModelProposal[] = [];
   if (aboutAi)
     assessLogits(model, z).forEach(({ probability, stance, output }, t) => {

@@ -34,9 +34,10 @@ export function encodeModel(model: EvidenceModel): StoredModel {
 
 export function decodeModel(stored: StoredModel, trainingIds: string[] = []): EvidenceModel {
   // One bias per output: the layout (per-stance models stored before issue 14's second round, or
-  // relevance and stance) follows from how many there are.
+  // relevance and stance) follows from how many there are; checked here, so a stored model that
+  // fits neither fails when it is loaded rather than while scoring.
   const outputs = stored.bias.length;
-  const layout = layoutOf(stored.trends.length, outputs);
+  layoutOf(stored.trends.length, outputs);
   const weights = new Float32Array(stored.dimensions * outputs);
   const stride = 4 + 4 * outputs;
   for (let at = 0; at + stride <= stored.weights.length; at += stride) {
@@ -45,7 +46,6 @@ export function decodeModel(stored: StoredModel, trainingIds: string[] = []): Ev
   }
   return {
     trends: [...stored.trends],
-    layout,
     linear: { dimensions: stored.dimensions, outputs, weights, bias: Float64Array.from(stored.bias) },
     trainingIds,
   };

@@ -3,6 +3,7 @@ import {
   assessArticle,
   isAboutAi,
   layoutOf,
+  modelLayout,
   proposeEvidence,
   scoreArticle,
   stanceOverRules,
@@ -29,7 +30,7 @@ describe('evidence model', () => {
     expect(committed).not.toBeNull();
     expect(committed!.trainingIds).toEqual(shipped.map((item) => item.id));
     expect(committed!.trainingIds.some((id) => id.startsWith('labelled:holdout5-'))).toBe(false);
-    expect(committed!.layout).toBe('relevance-and-stance');
+    expect(modelLayout(committed!)).toBe('relevance-and-stance');
     expect(committed!.trends).toEqual(trends);
     const title = "Coca-Cola's AI-made holiday ad draws backlash from artists and viewers";
     expect(proposeEvidence(committed!, { title }, new Set(), 0.1)[0]).toMatchObject({
@@ -46,7 +47,7 @@ describe('evidence model', () => {
     };
     const before = scoreArticle(model, article.title, article.summary);
     const after = scoreArticle(restored, article.title, article.summary);
-    expect(restored.layout).toBe(model.layout);
+    expect(modelLayout(restored)).toBe(modelLayout(model));
     after.forEach((p, k) => {
       expect(p.probability).toBeCloseTo(before[k]!.probability, 5);
       expect(p.stance).toBe(before[k]!.stance);
@@ -131,12 +132,11 @@ describe('evidence model', () => {
     bias[companion * 2] = 1;
     const legacy = {
       trends,
-      layout: 'per-stance' as const,
       linear: { dimensions: FEATURE_SPACE, outputs, weights, bias },
       trainingIds: [],
     };
     const restored = decodeModel(encodeModel(legacy));
-    expect(restored.layout).toBe('per-stance');
+    expect(modelLayout(restored)).toBe('per-stance');
     const proposals = proposeEvidence(restored, { title: 'An AI toy for children' }, new Set(), 0.5);
     expect(proposals).toEqual([
       expect.objectContaining({ trendSlug: 'emotional-companionship', stance: 'contradicts', probability: 0.881 }),
