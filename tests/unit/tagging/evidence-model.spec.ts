@@ -10,6 +10,7 @@ import {
   trainEvidenceModel,
 } from '../../../src/tagging/evidence-model';
 import { FEATURE_SPACE } from '../../../src/tagging/model-features';
+import { OUTSIDE_AI_VOCABULARY_THRESHOLD } from '../../../src/tagging/model-settings';
 import { decodeModel, encodeModel } from '../../../src/tagging/model-codec';
 import { loadShippedTrainingItems, SHIPPED_TRAINING_SETS } from '../../../src/tagging/shipped-training-data';
 import { loadShippedModel } from '../../../src/tagging/shipped-model';
@@ -20,16 +21,16 @@ const model = trainEvidenceModel(trends, shipped, { epochs: 30 });
 
 describe('evidence model', () => {
   it('is never trained on the blind set', () => {
-    expect(SHIPPED_TRAINING_SETS).not.toContain('labelled-headlines-holdout-5.json');
-    expect(model.trainingIds.length).toBeGreaterThan(2000);
-    expect(model.trainingIds.filter((id) => id.startsWith('labelled:holdout5-'))).toEqual([]);
+    expect(SHIPPED_TRAINING_SETS).not.toContain('labelled-headlines-holdout-6.json');
+    expect(model.trainingIds.length).toBeGreaterThan(3000);
+    expect(model.trainingIds.filter((id) => id.startsWith('labelled:holdout6-'))).toEqual([]);
   });
 
   it('ships a committed model trained on exactly the shipped development sets', () => {
     const committed = loadShippedModel();
     expect(committed).not.toBeNull();
     expect(committed!.trainingIds).toEqual(shipped.map((item) => item.id));
-    expect(committed!.trainingIds.some((id) => id.startsWith('labelled:holdout5-'))).toBe(false);
+    expect(committed!.trainingIds.some((id) => id.startsWith('labelled:holdout6-'))).toBe(false);
     expect(modelLayout(committed!)).toBe('relevance-and-stance');
     expect(committed!.trends).toEqual(trends);
     const title = "Coca-Cola's AI-made holiday ad draws backlash from artists and viewers";
@@ -80,6 +81,32 @@ describe('evidence model', () => {
     expect(isAboutAi('配音演员起诉公司 称声音被合成后出售')).toBe(true);
     expect(isAboutAi('Power company raises household electricity prices for winter')).toBe(false);
     expect(isAboutAi('电力公司上调冬季居民电价')).toBe(false);
+  });
+
+  it('proposes an article without the AI vocabulary only when the model is sure', () => {
+    const decisions = Array.from({ length: 12 }, (_, i) => ({
+      id: `article:plush-${i}`,
+      title: `Zorblax recalls plush bear ${i} after parents complain`,
+      summary: 'The bear repeats what children tell it.',
+      positives: [{ trend: 'emotional-companionship', stance: 'contradicts' as const }],
+      negativeTrends: [],
+      allKnown: false,
+    }));
+    const retrained = trainEvidenceModel(trends, [...shipped, ...decisions], { epochs: 30 });
+    const article = { title: 'Zorblax recalls its plush bear', summary: 'Parents complain.' };
+    expect(isAboutAi(article.title, article.summary)).toBe(false);
+    const sure = scoreArticle(retrained, article.title, article.summary)[trends.indexOf('emotional-companionship')]!;
+    expect(sure.probability).toBeGreaterThanOrEqual(OUTSIDE_AI_VOCABULARY_THRESHOLD);
+    expect(proposeEvidence(retrained, article, new Set(), 0.1)[0]).toMatchObject({
+      trendSlug: 'emotional-companionship',
+      stance: 'contradicts',
+    });
+    // The same article before those decisions: below the bar, so not proposed even at threshold 0.
+    const unsure = scoreArticle(model, article.title, article.summary)[trends.indexOf('emotional-companionship')]!;
+    expect(unsure.probability).toBeLessThan(OUTSIDE_AI_VOCABULARY_THRESHOLD);
+    expect(proposeEvidence(model, article, new Set(), 0).map((p) => p.trendSlug)).not.toContain(
+      'emotional-companionship',
+    );
   });
 
   it('proposes nothing for a prediction the rules tagged, nor for articles not about AI', () => {

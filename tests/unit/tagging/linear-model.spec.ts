@@ -1,5 +1,6 @@
 import { logits, sigmoid, trainLinearModel, TrainingExample } from '../../../src/tagging/linear-model';
-import { articleVector, featureNames } from '../../../src/tagging/model-features';
+import { articleVector, featureNames, namedFeatures } from '../../../src/tagging/model-features';
+import { loadShippedTrainingItems } from '../../../src/tagging/shipped-training-data';
 
 function example(features: Record<number, number>, targets: number[]): TrainingExample {
   const indices = Object.keys(features)
@@ -105,6 +106,22 @@ describe('model features', () => {
     expect(names).toEqual(
       expect.arrayContaining(['studio', 'walks back', 'back ai', '工会', '会抵', '工会抵', '抵制']),
     );
+  });
+
+  it('hashes the same buckets as the named features, without building the names', () => {
+    // The vector is computed by walking the text once; the names are the definition.
+    const fromNames = (title: string, summary: string) =>
+      [...new Set(namedFeatures(title, summary).buckets)].sort((a, b) => a - b);
+    const texts: [string, string][] = [
+      ['Studio walks back AI,  after   backlash', '工會抵制；不再扩张 AI芯片 a'],
+      ['', ''],
+      ['x', '中'],
+      ['GPT-4o 2025 re-run', 'e.g. U.S. 1.5x “quotes” — dash 東京 Ｆｕｌｌ ｗｉｄｔｈ'],
+      ['emoji 🤗 between words', 'tab\tand\nnewline'],
+      ...loadShippedTrainingItems().map((item): [string, string] => [item.title, item.summary]),
+    ];
+    for (const [title, summary] of texts)
+      expect([...articleVector(title, summary).indices]).toEqual(fromNames(title, summary));
   });
 
   it('gives a unit-length vector with distinct sorted buckets', () => {
