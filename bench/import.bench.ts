@@ -21,6 +21,7 @@ import { createApp } from '../src/create-app';
 import { ImportRunner } from '../src/imports/import-runner.service';
 import { createTestDatabase } from '../tests/support/test-database';
 import { benchEnv, printFiguresOf } from './bench-support';
+import { cpuSecondsBetween, isDatabaseWorkFor, processCpuSeconds } from './process-cpu';
 
 const SOURCES = 20;
 const FILLER = (
@@ -96,20 +97,33 @@ async function bareCopy(url: string, count: number): Promise<number> {
   }
 }
 
-async function timedImport(
-  runner: ImportRunner,
-  path: string,
-): Promise<{ seconds: number; peakRssMb: number; summary: object }> {
+interface ImportFigures {
+  seconds: number;
+  peakRssMb: number;
+  /** CPU seconds of the app's process and of PostgreSQL's work for the database: which side is the bottleneck. */
+  appCpuSeconds: number;
+  databaseCpuSeconds: number | null;
+  summary: object;
+}
+
+async function timedImport(runner: ImportRunner, path: string, databaseName: string): Promise<ImportFigures> {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  const databaseWork = isDatabaseWorkFor(databaseName);
+  const databaseBefore = processCpuSeconds(databaseWork);
+  const appBefore = process.cpuUsage();
   const started = performance.now();
   try {
     const run = await runner.run({ location: path, format: 'jsonl' });
     const ended = await run.done;
     if (ended.status !== 'succeeded') throw new Error(`import ${ended.status}: ${ended.error}`);
+    const app = process.cpuUsage(appBefore);
+    const databaseCpuSeconds = cpuSecondsBetween(databaseBefore, processCpuSeconds(databaseWork));
     return {
       seconds: (performance.now() - started) / 1000,
       peakRssMb: Math.round(peak / 2 ** 20),
+      appCpuSeconds: +((app.user + app.system) / 1e6).toFixed(1),
+      databaseCpuSeconds: databaseCpuSeconds === null ? null : +databaseCpuSeconds.toFixed(1),
       summary: ended.counts,
     };
   } finally {
@@ -127,9 +141,10 @@ export async function run(): Promise<object> {
     await writeJsonLines(path, count);
     const fileMb = Math.round((await fs.stat(path)).size / 2 ** 20);
     const runner = app.get(ImportRunner);
-    const first = await timedImport(runner, path);
+    const databaseName = new URL(db.url).pathname.slice(1);
+    const first = await timedImport(runner, path, databaseName);
     console.error(`import bench: first import ${first.seconds.toFixed(1)} s`);
-    const again = await timedImport(runner, path);
+    const again = await timedImport(runner, path, databaseName);
     console.error(`import bench: re-import ${again.seconds.toFixed(1)} s`);
     const copyRowsPerSec = await bareCopy(db.url, count);
     const firstRate = count / first.seconds;
@@ -145,6 +160,10 @@ export async function run(): Promise<object> {
       copyRowsPerSec: Math.round(copyRowsPerSec),
       ratioToCopy: +(firstRate / copyRowsPerSec).toFixed(3),
       peakRssMb: Math.max(first.peakRssMb, again.peakRssMb),
+      cpuSeconds: {
+        first: { app: first.appCpuSeconds, database: first.databaseCpuSeconds },
+        reimport: { app: again.appCpuSeconds, database: again.databaseCpuSeconds },
+      },
       first: first.summary,
       reimport: again.summary,
       loadavg: loadavg().map((n) => +n.toFixed(2)),

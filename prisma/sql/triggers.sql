@@ -53,6 +53,16 @@ AS $function$
   ON CONFLICT (day) DO UPDATE SET count = article_daily_rollups.count + EXCLUDED.count;
 $function$;
 
+CREATE OR REPLACE FUNCTION public.articles_queue_for_tagging()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  INSERT INTO untagged_articles (article_id) SELECT id FROM new_rows;
+  RETURN NULL;
+END;
+$function$;
+
 CREATE OR REPLACE FUNCTION public.bump_read_model_version()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -204,6 +214,8 @@ CREATE TRIGGER article_rollups_delete AFTER DELETE ON public.articles REFERENCIN
 CREATE TRIGGER article_rollups_insert AFTER INSERT ON public.articles REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION article_rollups_after_insert();
 
 CREATE TRIGGER article_rollups_update AFTER UPDATE ON public.articles REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION article_rollups_after_update();
+
+CREATE TRIGGER articles_queue_for_tagging AFTER INSERT ON public.articles REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION articles_queue_for_tagging();
 
 CREATE TRIGGER articles_read_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.articles FOR EACH STATEMENT EXECUTE FUNCTION bump_read_model_version();
 

@@ -13,14 +13,16 @@ export interface ArticleToTag {
 export class TaggingRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Untagged articles in id order; `afterId` pages through them even if marking fails. */
+  /**
+   * Untagged articles (the queue in untagged_articles) in id order; `afterId` pages through them
+   * even if marking fails.
+   */
   untagged(afterId: number, limit: number): Promise<ArticleToTag[]> {
-    return this.prisma.article.findMany({
-      where: { taggedAt: null, id: { gt: afterId } },
-      orderBy: { id: 'asc' },
-      take: limit,
-      select: { id: true, title: true, summary: true, publishedAt: true },
-    });
+    return this.prisma.$queryRaw<ArticleToTag[]>`
+      SELECT a.id, a.title, a.summary, a.published_at AS "publishedAt"
+      FROM untagged_articles u JOIN articles a ON a.id = u.article_id
+      WHERE u.article_id > ${afterId}::int
+      ORDER BY u.article_id LIMIT ${limit}::int`;
   }
 
   /**
@@ -32,9 +34,10 @@ export class TaggingRepository {
    */
   untaggedAmong(ids: number[], afterId: number, limit: number): Promise<ArticleToTag[]> {
     return this.prisma.$queryRaw<ArticleToTag[]>`
-      SELECT id, title, summary, published_at AS "publishedAt" FROM articles
-      WHERE id = ANY(${ids}::int[]) AND id > ${afterId}::int AND tagged_at IS NULL
-      ORDER BY id LIMIT ${limit}::int`;
+      SELECT a.id, a.title, a.summary, a.published_at AS "publishedAt"
+      FROM untagged_articles u JOIN articles a ON a.id = u.article_id
+      WHERE u.article_id = ANY(${ids}::int[]) AND u.article_id > ${afterId}::int
+      ORDER BY u.article_id LIMIT ${limit}::int`;
   }
 
   /** Every article, for a re-tag after a rule change. */
@@ -47,9 +50,9 @@ export class TaggingRepository {
     });
   }
 
-  /** One array parameter for the ids, as in untaggedAmong. */
-  async markTagged(ids: number[], at: Date): Promise<void> {
+  /** Takes the articles off the queue; one array parameter for the ids, as in untaggedAmong. */
+  async markTagged(ids: number[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.prisma.$executeRaw`UPDATE articles SET tagged_at = ${at} WHERE id = ANY(${ids}::int[])`;
+    await this.prisma.$executeRaw`DELETE FROM untagged_articles WHERE article_id = ANY(${ids}::int[])`;
   }
 }

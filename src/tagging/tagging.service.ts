@@ -8,7 +8,6 @@ import { MetricsService } from '../metrics/metrics.service';
 import { matchArticle, TrendMatch } from './matcher';
 import { MatcherService } from './matcher.service';
 import { ArticleToTag, TaggingRepository } from './tagging.repository';
-import { Clock } from '../common/clock';
 
 export interface TaggingSummary {
   articlesTagged: number;
@@ -40,7 +39,6 @@ export class TaggingService {
     private readonly evidence: EvidenceRepository,
     private readonly models: ModelService,
     private readonly metrics: MetricsService,
-    private readonly clock: Clock,
   ) {}
 
   /**
@@ -110,7 +108,7 @@ export class TaggingService {
     summary.modelProposals += created;
     const ids = batch.map((a) => a.id);
     if (withdraw) summary.evidenceWithdrawn += await this.evidence.withdrawStalePendingForArticles(ids, matches);
-    await this.articles.markTagged(ids, this.clock.now());
+    await this.articles.markTagged(ids);
     summary.articlesTagged += batch.length;
   }
 }
