@@ -1,27 +1,27 @@
 /**
  * Import throughput: IMPORT_BENCH_COUNT generated articles (default 1,000,000; realistic title and
  * summary lengths, 10% written to be evidence, 5% the same story under a second source) written
- * to a JSON Lines file, imported by the real app (ImportRunner, as `npm run import` does: read,
+ * to a JSON Lines file, imported by `npm run import`'s compiled CLI in a child process (read,
  * normalise, store per source with dedupe, tag) into an empty test database, then the same file
  * again into the database that now holds it. In the same run, the ceiling: a bare PostgreSQL COPY
- * of the same rows into an unindexed table (pg-copy-streams). Peak RSS is sampled during each
- * import (the generator and COPY run outside those windows).
+ * of the same rows into an unindexed table (pg-copy-streams). Peak RSS is the import process's
+ * own high-water mark.
  *
  * Run: IMPORT_BENCH_COUNT=200000 npx ts-node --transpile-only bench/import.bench.ts
  */
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, promises as fs } from 'node:fs';
+import { createWriteStream, promises as fs, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { createApp } from '../src/create-app';
-import { ImportRunner } from '../src/imports/import-runner.service';
+import { projectRoot } from '../src/common/project-root';
 import { createTestDatabase } from '../tests/support/test-database';
-import { benchEnv, printFiguresOf } from './bench-support';
-import { cpuSecondsBetween, isDatabaseWorkFor, processCpuSeconds } from './process-cpu';
+import { printFiguresOf } from './bench-support';
+import { CLOCK_TICKS_PER_SEC, cpuSecondsBetween, isDatabaseWorkFor, processCpuSeconds } from './process-cpu';
 
 const SOURCES = 20;
 const FILLER = (
@@ -99,32 +99,68 @@ async function bareCopy(url: string, count: number): Promise<number> {
 
 interface ImportFigures {
   seconds: number;
+  /** The import process's peak resident memory (VmHWM, the kernel's high-water mark). */
   peakRssMb: number;
-  /** CPU seconds of the app's process and of PostgreSQL's work for the database: which side is the bottleneck. */
+  /** CPU seconds of the import's process and of PostgreSQL's work for the database: which side is the bottleneck. */
   appCpuSeconds: number;
   databaseCpuSeconds: number | null;
   summary: object;
 }
 
-async function timedImport(runner: ImportRunner, path: string, databaseName: string): Promise<ImportFigures> {
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
-  const databaseWork = isDatabaseWorkFor(databaseName);
-  const databaseBefore = processCpuSeconds(databaseWork);
-  const appBefore = process.cpuUsage();
-  const started = performance.now();
+/** VmHWM (kB) and CPU seconds of a live process, from /proc; null once it has gone. */
+function readProcess(pid: number): { peakKb: number; cpuSeconds: number } | null {
   try {
-    const run = await runner.run({ location: path, format: 'jsonl' });
-    const ended = await run.done;
-    if (ended.status !== 'succeeded') throw new Error(`import ${ended.status}: ${ended.error}`);
-    const app = process.cpuUsage(appBefore);
-    const databaseCpuSeconds = cpuSecondsBetween(databaseBefore, processCpuSeconds(databaseWork));
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return {
-      seconds: (performance.now() - started) / 1000,
-      peakRssMb: Math.round(peak / 2 ** 20),
-      appCpuSeconds: +((app.user + app.system) / 1e6).toFixed(1),
+      peakKb: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0),
+      cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SEC,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One `npm run import -- <file> --format jsonl` as a user runs it: the compiled CLI in a process of
+ * its own (its memory is the import's alone, without this bench or ts-node), sampled every 100 ms.
+ */
+async function timedImport(path: string, databaseUrl: string): Promise<ImportFigures> {
+  const databaseWork = isDatabaseWorkFor(new URL(databaseUrl).pathname.slice(1));
+  const databaseBefore = processCpuSeconds(databaseWork);
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [join(projectRoot(), 'dist/src/imports/import.cli.js'), path, '--format', 'jsonl'],
+    {
+      cwd: projectRoot(),
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', LOAD_DEFAULT_FEEDS: 'false' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
+  let last = { peakKb: 0, cpuSeconds: 0 };
+  // The import's database backends end with it: their CPU is read while they live.
+  const databaseSeen = new Map(databaseBefore ?? []);
+  const sampler = setInterval(() => {
+    last = readProcess(child.pid!) ?? last;
+    for (const [pid, seconds] of processCpuSeconds(databaseWork) ?? []) databaseSeen.set(pid, seconds);
+  }, 100);
+  let stdout = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  try {
+    const [code] = (await once(child, 'exit')) as [number | null];
+    const seconds = (performance.now() - started) / 1000;
+    const summary = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { status?: string; error?: string };
+    if (code !== 0 || summary.status !== 'succeeded') throw new Error(`import exited ${code}: ${stdout}`);
+    const databaseCpuSeconds = cpuSecondsBetween(databaseBefore, databaseBefore && databaseSeen);
+    return {
+      seconds,
+      peakRssMb: Math.round(last.peakKb / 1024),
+      // The last samples are at most 100 ms before the exit.
+      appCpuSeconds: +last.cpuSeconds.toFixed(1),
       databaseCpuSeconds: databaseCpuSeconds === null ? null : +databaseCpuSeconds.toFixed(1),
-      summary: ended.counts,
+      summary,
     };
   } finally {
     clearInterval(sampler);
@@ -134,17 +170,15 @@ async function timedImport(runner: ImportRunner, path: string, databaseName: str
 export async function run(): Promise<object> {
   const count = Number(process.env.IMPORT_BENCH_COUNT ?? 1_000_000);
   const path = join(tmpdir(), `import-bench-${process.pid}.jsonl`);
+  // The import runs compiled, as `npm run import` does (its `preimport` builds).
+  execFileSync('npm', ['run', 'build'], { cwd: projectRoot(), stdio: 'ignore' });
   const db = await createTestDatabase();
-  const env = benchEnv(db.url);
-  const app = await createApp(env, db.url);
   try {
     await writeJsonLines(path, count);
     const fileMb = Math.round((await fs.stat(path)).size / 2 ** 20);
-    const runner = app.get(ImportRunner);
-    const databaseName = new URL(db.url).pathname.slice(1);
-    const first = await timedImport(runner, path, databaseName);
+    const first = await timedImport(path, db.url);
     console.error(`import bench: first import ${first.seconds.toFixed(1)} s`);
-    const again = await timedImport(runner, path, databaseName);
+    const again = await timedImport(path, db.url);
     console.error(`import bench: re-import ${again.seconds.toFixed(1)} s`);
     const copyRowsPerSec = await bareCopy(db.url, count);
     const firstRate = count / first.seconds;
@@ -169,7 +203,6 @@ export async function run(): Promise<object> {
       loadavg: loadavg().map((n) => +n.toFixed(2)),
     };
   } finally {
-    await app.close();
     await db.drop();
     await fs.rm(path, { force: true });
   }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-const CLOCK_TICKS_PER_SEC = 100;
+export const CLOCK_TICKS_PER_SEC = 100;
 
 export interface ProcessInfo {
   pid: number;

@@ -10,7 +10,7 @@ import type { AppEnv } from '../config/env';
 import { FeedService } from '../feeds/feed.service';
 import { HostLimiter } from '../feeds/host-limiter';
 import { isDatabaseConnectionError, retryWhileDatabaseDown } from '../database/connection-errors';
-import { TaggingService } from '../tagging/tagging.service';
+import { TaggingService, TaggingSummary } from '../tagging/tagging.service';
 import { archiveKindOf } from './archive-entries';
 import { csvReader } from './csv-reader';
 import { feedFilesReader } from './feed-files-reader';
@@ -146,32 +146,47 @@ export class ImportService {
     const session: SessionMark = { at: this.clock.now(), read: counts.read, bytesDone: counts.bytesDone };
     const sources = new Map<string, number>();
     let checkpoint = record.checkpoint;
-    for await (const chunk of readAhead(reader(record.checkpoint, options.signal))) {
-      const { newArticleIds, ...stored } = await this.storeChunk(record, chunk, sources);
-      const tagged = await this.tagging.tagNew(newArticleIds);
-      counts = addCounts(counts, {
-        ...stored,
-        read: chunk.read,
-        refused: chunk.refusals.length,
-        skippedBeforeSince: chunk.beforeSince,
-        evidence: tagged.evidenceNew,
-      });
-      if (chunk.bytesDone !== undefined) counts.bytesDone = chunk.bytesDone;
-      await this.imports.saveProgress(record.id, {
-        checkpoint: chunk.checkpoint,
-        counts,
-        refusals: chunk.refusals,
-        oldest: oldestPublishedIn(chunk),
-      });
-      checkpoint = chunk.checkpoint;
-      options.onProgress?.(counts, importRates(counts, session, record.totalBytes, this.clock.now()), record);
-      if (options.signal?.aborted) return;
+    // The previous chunk's tagging, running while this chunk is stored: tagging is mostly the
+    // app's CPU (matching, scoring) and storing mostly the database's, so side by side they use
+    // both cores instead of taking turns. One of each in flight; a checkpoint may run ahead of
+    // tagging, which is safe: stored articles stay queued (untagged_articles) until tagged, and
+    // what a stopped run left untagged is tagged below when the import is resumed.
+    let tagging: Promise<TaggingSummary> | null = null;
+    try {
+      for await (const chunk of readAhead(reader(record.checkpoint, options.signal))) {
+        const { newArticleIds, ...stored } = await this.storeChunk(record, chunk, sources);
+        const evidence = tagging ? (await tagging).evidenceNew : 0;
+        tagging = this.tagging.tagNew(newArticleIds);
+        // Awaited with the next chunk; until then a failure must not count as unhandled.
+        tagging.catch(() => undefined);
+        counts = addCounts(counts, {
+          ...stored,
+          read: chunk.read,
+          refused: chunk.refusals.length,
+          skippedBeforeSince: chunk.beforeSince,
+          evidence,
+        });
+        if (chunk.bytesDone !== undefined) counts.bytesDone = chunk.bytesDone;
+        await this.imports.saveProgress(record.id, {
+          checkpoint: chunk.checkpoint,
+          counts,
+          refusals: chunk.refusals,
+          oldest: oldestPublishedIn(chunk),
+        });
+        checkpoint = chunk.checkpoint;
+        options.onProgress?.(counts, importRates(counts, session, record.totalBytes, this.clock.now()), record);
+        if (options.signal?.aborted) break;
+      }
+    } finally {
+      // Never leave tagging running behind a stopped or failed import (the database may be closing).
+      await tagging?.catch(() => undefined);
     }
-    // Articles a killed run stored but did not tag are no longer new to this one: tag what is left,
-    // once, as the ingest job does.
-    const caughtUp = await this.tagging.tagUntagged(options.signal);
-    if (caughtUp.evidenceNew > 0) {
-      counts = addCounts(counts, { evidence: caughtUp.evidenceNew });
+    // The last chunk's tagging, and articles a killed run stored but did not tag (no longer new
+    // to this one): tag what is left, once, as the ingest job does.
+    const last = tagging ? (await tagging).evidenceNew : 0;
+    const caughtUp = options.signal?.aborted ? 0 : (await this.tagging.tagUntagged(options.signal)).evidenceNew;
+    if (last + caughtUp > 0) {
+      counts = addCounts(counts, { evidence: last + caughtUp });
       await this.imports.saveProgress(record.id, { checkpoint, counts, refusals: [], oldest: null });
     }
   }

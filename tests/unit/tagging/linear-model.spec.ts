@@ -118,7 +118,7 @@ describe('model features', () => {
       ['x', '中'],
       ['GPT-4o 2025 re-run', 'e.g. U.S. 1.5x “quotes” — dash 東京 Ｆｕｌｌ ｗｉｄｔｈ'],
       ['emoji 🤗 between words', 'tab\tand\nnewline'],
-      ...loadShippedTrainingItems().map((item): [string, string] => [item.title, item.summary]),
+      ...loadShippedTrainingItems().map((item): [string, string] => [item.title, item.summary ?? '']),
     ];
     for (const [title, summary] of texts)
       expect([...articleVector(title, summary).indices]).toEqual(fromNames(title, summary));
