@@ -94,6 +94,13 @@ export interface LevelTest {
   /** Two-sided p of log(rateRatio) = 0. */
   pValue: number | null;
   dispersion: number | null;
+  /** The confidence of rateRatioInterval and of the call. */
+  confidence: number;
+  /**
+   * 'ramp' when the level test called the direction at the looser confidence the ramp test's
+   * agreement allows (trend-test.ts, rampConfirmation), null when at its own (or steady).
+   */
+  confirmedBy: 'ramp' | null;
 }
 
 /** The test over the last recentPeriods + baselinePeriods points (pass complete periods only). */
@@ -121,6 +128,8 @@ export function testLevelChange(
     rateRatioInterval: null,
     pValue: null,
     dispersion: null,
+    confidence: parameters.confidence,
+    confirmedBy: null,
   };
   if (baselineLength < parameters.minBaselinePeriods) return base;
   const fitLevel = levelFit(parameters.variance);
