@@ -51,6 +51,7 @@ export const LEVEL_TEST_PARAMETERS: Readonly<LevelTestParameters> = Object.freez
    * the interval at this confidence; both null switch the guard off (to measure its price, bench/).
    */
   leaveWorstOutConfidence: 0.8,
+  variance: 'quasi-poisson',
 });
 
 export interface LevelTestParameters {
@@ -64,6 +65,12 @@ export interface LevelTestParameters {
   guardPeriods: number;
   outlierAlpha: number | null;
   leaveWorstOutConfidence: number | null;
+  /**
+   * 'quasi-poisson': variance φ·μ (one φ for every week); 'negative-binomial': w·μ + μ²/θ with θ fitted
+   * per series (quasi-poisson.ts), so a busier week (more news, or a higher share) has the larger
+   * variance overdispersed counts have.
+   */
+  variance: 'quasi-poisson' | 'negative-binomial';
 }
 
 export interface LevelTest {
@@ -87,6 +94,13 @@ export interface LevelTest {
   /** Two-sided p of log(rateRatio) = 0. */
   pValue: number | null;
   dispersion: number | null;
+  /** The confidence of rateRatioInterval and of the call. */
+  confidence: number;
+  /**
+   * 'ramp' when the level test called the direction at the looser confidence the ramp test's
+   * agreement allows (trend-test.ts, rampConfirmation), null when at its own (or steady).
+   */
+  confirmedBy: 'ramp' | null;
 }
 
 /** The test over the last recentPeriods + baselinePeriods points (pass complete periods only). */
@@ -114,8 +128,11 @@ export function testLevelChange(
     rateRatioInterval: null,
     pValue: null,
     dispersion: null,
+    confidence: parameters.confidence,
+    confirmedBy: null,
   };
   if (baselineLength < parameters.minBaselinePeriods) return base;
+  const fitLevel = levelFit(parameters.variance);
   const fit = fitLevel(points, baselineLength);
   if (!fit) return { ...base, reason: 'too-few-evidence' };
   const df = Math.max(1, points.length - 2);
@@ -144,7 +161,7 @@ export function testLevelChange(
     const mu = (t: number) => points[t]!.articles * Math.exp(fit.intercept + fit.slope);
     const survives = survivesOutlier(points, recentIndexes, mu, () => 1, fit, sign, {
       meanWeight,
-      floor: meanWeight,
+      floor: parameters.variance === 'negative-binomial' ? 1 : meanWeight,
       alpha: parameters.outlierAlpha,
       q,
       refit: (without) => fitLevel(without, baselineLength),
@@ -154,7 +171,7 @@ export function testLevelChange(
   const leaveOut = parameters.outlierAlpha === null ? parameters.leaveWorstOutConfidence : null;
   if (
     leaveOut !== null &&
-    !survivesWorstRecent(points, baselineLength, fit, studentTQuantile((1 - leaveOut) / 2, df), sign)
+    !survivesWorstRecent(points, baselineLength, fit, studentTQuantile((1 - leaveOut) / 2, df), sign, fitLevel)
   ) {
     return steady('one-period-outlier');
   }
@@ -162,15 +179,19 @@ export function testLevelChange(
   return { ...result, direction: sign > 0 ? 'rising' : 'falling', reason: 'called' };
 }
 
+type LevelFit = (points: readonly TestPoint[], baselineLength: number, dispersionFloor?: number) => PoissonFit | null;
+
 /** The two-level fit: x_t = 1 from `baselineLength` on. */
-function fitLevel(points: readonly TestPoint[], baselineLength: number, dispersionFloor?: number): PoissonFit | null {
-  const meanWeight = meanWeightOf(points);
-  return fitQuasiPoisson(points, {
-    dispersionFloor: dispersionFloor ?? meanWeight,
-    meanWeight,
-    variance: 'binomial',
-    covariate: (t) => (t >= baselineLength ? 1 : 0),
-  });
+function levelFit(variance: LevelTestParameters['variance']): LevelFit {
+  return (points, baselineLength, dispersionFloor) => {
+    const meanWeight = meanWeightOf(points);
+    return fitQuasiPoisson(points, {
+      dispersionFloor: dispersionFloor ?? meanWeight,
+      meanWeight,
+      variance: variance === 'negative-binomial' ? 'negative-binomial' : 'binomial',
+      covariate: (t) => (t >= baselineLength ? 1 : 0),
+    });
+  };
 }
 
 /**
@@ -184,6 +205,7 @@ function survivesWorstRecent(
   fit: PoissonFit,
   q: number,
   sign: number,
+  fitLevel: LevelFit,
 ): boolean {
   let worst = -1;
   let worstPull = -Infinity;

@@ -46,7 +46,17 @@ export class LevelTestDto {
   rateRatio!: number | null;
   @ApiProperty({ nullable: true, type: IntervalDto, description: 'interval of rateRatio at `confidence`' })
   rateRatioInterval!: IntervalDto | null;
-  @ApiProperty({ example: 0.975 }) confidence!: number;
+  @ApiProperty({
+    example: 0.975,
+    description: "the interval's and the call's: 0.975, or 0.95 when the ramp test confirmed the call",
+  })
+  confidence!: number;
+  @ApiProperty({
+    nullable: true,
+    enum: ['ramp'],
+    description: "'ramp' when the call stands at the looser confidence because the ramp test calls the same way",
+  })
+  confirmedBy!: string | null;
   @ApiProperty({ example: 0.25, description: 'rateRatio must be >= 1 + this (or <= its inverse)' })
   effectFloor!: number;
   @ApiProperty({ nullable: true, type: Number, description: 'two-sided p-value of log(rateRatio) = 0' })
@@ -55,8 +65,29 @@ export class LevelTestDto {
     number | null;
 }
 
+export class RampTestDto {
+  @ApiProperty({ enum: ['rising', 'steady', 'falling'], description: "the ramp test's own call" }) direction!: string;
+  @ApiProperty({ enum: [...TEST_REASONS, 'rank-test-disagrees'] }) reason!: string;
+  @ApiProperty({ type: TestWindowDto, description: 'the window the ramp rises over (last 12 periods)' })
+  window!: TestWindowDto;
+  @ApiProperty({ type: TestWindowDto, description: 'the baseline before it (up to 24 periods) that pins its start' })
+  baseline!: TestWindowDto;
+  @ApiProperty({ description: 'rows in the 4 periods the count guard reads' }) guardCount!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'fitted change in share over the window' })
+  windowChange!: number | null;
+  @ApiProperty({ nullable: true, type: IntervalDto, description: 'interval of windowChange at `confidence`' })
+  windowChangeInterval!: IntervalDto | null;
+  @ApiProperty({ example: 0.95 }) confidence!: number;
+  @ApiProperty({ example: 0.25, description: 'windowChange must be >= 1 + this (or <= its inverse)' })
+  effectFloor!: number;
+  @ApiProperty({ nullable: true, type: Number, description: "two-sided p-value of the ramp's slope" })
+  pValue!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'quasi-likelihood dispersion φ' }) dispersion!:
+    number | null;
+}
+
 export class DirectionTestDto {
-  @ApiProperty({ example: 'quasi-poisson-offset+mann-kendall+level-change' }) method!: string;
+  @ApiProperty({ example: 'quasi-poisson-offset+mann-kendall+level-change+ramp-confirmation' }) method!: string;
   @ApiProperty({
     enum: [...TEST_REASONS, 'rank-test-disagrees', 'tests-disagree'],
     description:
@@ -66,7 +97,8 @@ export class DirectionTestDto {
   @ApiProperty({
     nullable: true,
     enum: ['slope', 'level', 'both'],
-    description: 'which test called the direction; null when steady',
+    description:
+      "which test called the direction ('level' also when the ramp test confirmed it: level.confirmedBy); null when steady",
   })
   firedBy!: string | null;
   @ApiProperty({ description: "the slope test's own reason (its conditions, as `reason` before the level test)" })
@@ -79,7 +111,7 @@ export class DirectionTestDto {
   rateRatio!: number | null;
   @ApiProperty({ nullable: true, type: IntervalDto, description: 'interval of rateRatio at `confidence`' })
   rateRatioInterval!: IntervalDto | null;
-  @ApiProperty({ example: 0.9 }) confidence!: number;
+  @ApiProperty({ example: 0.99, description: "the slope's interval and call" }) confidence!: number;
   @ApiProperty({ nullable: true, type: Number, description: 'fitted change in share over the whole window' })
   windowChange!: number | null;
   @ApiProperty({ example: 0.25, description: 'windowChange must be >= 1 + this (or <= its inverse)' })
@@ -91,6 +123,12 @@ export class DirectionTestDto {
   @ApiProperty({ nullable: true, type: MannKendallDto }) mannKendall!: MannKendallDto | null;
   @ApiProperty({ nullable: true, type: LevelTestDto, description: 'the level-change test beside the slope' })
   level!: LevelTestDto | null;
+  @ApiProperty({
+    nullable: true,
+    type: RampTestDto,
+    description: 'the ramp test, which lets the level test call at 95% when it calls the same way',
+  })
+  ramp!: RampTestDto | null;
 }
 
 export class EvidenceRefDto {

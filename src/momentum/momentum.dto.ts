@@ -5,6 +5,7 @@ import { verdictFields } from '../verdicts/verdict.dto';
 import { SeriesPoint, testedPeriods } from './momentum-math';
 import type { StrongEvidenceRow } from './momentum-read';
 import type { LevelTest } from './level-test';
+import type { RampTest } from './ramp-test';
 import { DIRECTION_TEST_PARAMETERS } from './trend-test';
 import type { ScorecardEntry, TrendMomentum } from './momentum.service';
 
@@ -65,15 +66,16 @@ function trendView(t: TrendMomentum['trend']) {
 /**
  * How `direction` was decided (docs/momentum.md, "Direction"): the slope test (quasi-Poisson fit of
  * weighted evidence with log(articles) as offset over the last complete periods, agreeing with
- * Mann-Kendall) and the level test (recent periods against a baseline before them), either firing.
- * The top-level fields are the slope's, as before the level test; `firedBy` and `level` are added.
+ * Mann-Kendall) and the level test (recent periods against a baseline before them), either firing;
+ * the level test also at a looser confidence when the ramp test agrees (`level.confirmedBy`).
+ * The top-level fields are the slope's, as before the level test; `firedBy`, `level` and `ramp` are added.
  */
 function testView(r: TrendMomentum) {
   const t = r.momentum.test;
   const tested = testedPeriods(r.series, r.window.asOf, r.history);
   const slopeWindow = tested.slice(-t.windowPeriods);
   return {
-    method: 'quasi-poisson-offset+mann-kendall+level-change',
+    method: 'quasi-poisson-offset+mann-kendall+level-change+ramp-confirmation',
     reason: t.reason,
     firedBy: t.firedBy,
     slopeReason: t.slopeReason,
@@ -92,6 +94,26 @@ function testView(r: TrendMomentum) {
       ? { s: t.mannKendall.s, z: round(t.mannKendall.z), pValue: round(t.mannKendall.pValue) }
       : null,
     level: t.level ? levelView(t.level, tested) : null,
+    ramp: t.ramp ? rampView(t.ramp, tested) : null,
+  };
+}
+
+/** The ramp test, which confirms a level call at the looser confidence: its window, baseline, change and p. */
+function rampView(ramp: RampTest, tested: readonly SeriesPoint[]) {
+  const parameters = DIRECTION_TEST_PARAMETERS.rampConfirmation!.ramp;
+  const windowStart = tested.length - ramp.windowPeriods;
+  return {
+    direction: ramp.direction,
+    reason: ramp.reason,
+    window: periodRange(tested.slice(windowStart), ramp.windowPeriods),
+    baseline: periodRange(tested.slice(windowStart - ramp.baselinePeriods, windowStart), ramp.baselinePeriods),
+    guardCount: ramp.guardCount,
+    windowChange: roundOrNull(ramp.windowChange),
+    windowChangeInterval: intervalView(ramp.windowChangeInterval),
+    confidence: parameters.confidence,
+    effectFloor: parameters.effectFloor,
+    pValue: roundOrNull(ramp.pValue),
+    dispersion: roundOrNull(ramp.dispersion),
   };
 }
 
@@ -110,7 +132,8 @@ function levelView(level: LevelTest, tested: readonly SeriesPoint[]) {
     guardCount: level.guardCount,
     rateRatio: roundOrNull(level.rateRatio),
     rateRatioInterval: intervalView(level.rateRatioInterval),
-    confidence: parameters.confidence,
+    confidence: level.confidence,
+    confirmedBy: level.confirmedBy,
     effectFloor: parameters.effectFloor,
     pValue: roundOrNull(level.pValue),
     dispersion: roundOrNull(level.dispersion),

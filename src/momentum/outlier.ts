@@ -7,14 +7,14 @@
  * call's sign) is an outlier when
  *
  *   d_i = r_i / sqrt(φ_(i)) > t_{alpha / m, rows − 3}
- *   r_i = (y_i − μ_i) / sqrt(μ_i (1 − μ_i / n_i)),   φ_(i) = max(floor, (Pearson χ² − r_i²) / (rows − 3))
+ *   r_i = (y_i − μ_i) / sqrt(V(μ_i)),   φ_(i) = max(floor, (Pearson χ² − r_i²) / (rows − 3))
  *
- * with m the candidates (Bonferroni over them: the level test's are its recent periods, a new
+ * with V the fit's variance (μ_i (1 − μ_i / n_i) for quasi-Poisson; quasi-poisson.ts), m the candidates (Bonferroni over them: the level test's are its recent periods, a new
  * level must not rest on one of its own weeks) and one-sided (only a period pulling the way of the
  * call can make it). φ_(i) is the dispersion without that period, so a spike does not
  * hide behind the dispersion it inflates.
  */
-import { binomialFactor, excludesZero, PoissonFit, TestPoint, withoutPeriod } from './quasi-poisson';
+import { excludesZero, pearsonResidual, PoissonFit, TestPoint, withoutPeriod } from './quasi-poisson';
 import { studentTQuantile } from './stats';
 
 export interface OutlierCheck {
@@ -55,8 +55,7 @@ export function outlierPeriod(
     const p = points[t]!;
     if (p.articles <= 0) continue;
     const mu = fitted(t);
-    const pearson =
-      ((p.weighted - mu) * Math.sqrt(binomialFactor(mu, p.articles * options.meanWeight))) / Math.sqrt(mu);
+    const pearson = pearsonResidual(fit, p.weighted, mu, p.articles * options.meanWeight);
     const residual = sign * side(t) * pearson;
     if (residual > worstResidual) [worst, worstResidual] = [t, residual];
   }

@@ -23,6 +23,13 @@ export interface PoissonFit {
   slope: number;
   slopeSe: number;
   dispersion: number;
+  /**
+   * The variance of a row is dispersion · (scale · μ(1 − μ/n) + extra · μ²): the quasi-Poisson fit has
+   * scale 1 and extra 0; the negative-binomial one (variance 'negative-binomial') has scale the mean
+   * weight and extra 1/θ, θ by the method of moments (absent: the quasi-Poisson fit).
+   */
+  scale?: number;
+  extra?: number;
   /** Pearson χ² and the rows fitted (periods with articles), for an externally studentized residual (outlier.ts). */
   pearson: number;
   rows: number;
@@ -33,8 +40,14 @@ export interface PoissonFit {
 export interface FitOptions {
   /** φ is never below this (default 1, Poisson counts). */
   dispersionFloor?: number;
-  /** 'binomial': variance μ(1 − μ/n), n = articles × meanWeight (default 'poisson'). */
-  variance?: 'poisson' | 'binomial';
+  /**
+   * 'binomial': variance φ·μ(1 − μ/n), n = articles × meanWeight (default 'poisson': φ·μ).
+   * 'negative-binomial': w·μ(1 − μ/n) + μ²/θ, w the mean weight (the Poisson variance in weighted
+   * units) and θ fitted per series by the method of moments (Pearson χ² = n − 2; MASS's theta.mm),
+   * so the busier weeks of a series get the larger variance that overdispersed counts have; θ = ∞
+   * (Poisson) when the counts are not overdispersed, with φ = max(1, χ² / (n − 2)) as ever.
+   */
+  variance?: 'poisson' | 'binomial' | 'negative-binomial';
   /** Weight per counted row, scaling the binomial cap (default dispersionFloor). */
   meanWeight?: number;
   /** x_t for the period at position t (default t: a trend). */
@@ -47,6 +60,23 @@ interface FitRow {
   offset: number;
   /** Most the count can be (binomial variance); Infinity for Poisson. */
   cap: number;
+}
+
+/** How a row's variance grows with μ: scale · μ(1 − μ/cap) + extra · μ² (times φ). */
+interface VarianceModel {
+  scale: number;
+  extra: number;
+}
+const QUASI_POISSON: VarianceModel = { scale: 1, extra: 0 };
+
+/** A row's variance under the model (without φ). */
+function rowVariance(mu: number, cap: number, model: VarianceModel): number {
+  return (model.scale * mu) / binomialFactor(mu, cap) + model.extra * mu * mu;
+}
+
+/** A period's Pearson residual (y − μ) / sqrt(V(μ)) under the fit's variance (without φ). */
+export function pearsonResidual(fit: PoissonFit, y: number, mu: number, cap: number): number {
+  return (y - mu) / Math.sqrt(rowVariance(mu, cap, { scale: fit.scale ?? 1, extra: fit.extra ?? 0 }));
 }
 
 /** Weighted evidence per counted row over the points (1 without rows): the fits' dispersion floor and binomial cap. */
@@ -67,11 +97,14 @@ export function excludesZero(fit: PoissonFit, q: number, sign: number): boolean 
 
 /** Quasi-Poisson regression of y on x_t with log(articles) as offset. Periods without articles are skipped. */
 export function fitQuasiPoisson(points: readonly TestPoint[], options: FitOptions = {}): PoissonFit | null {
-  const { dispersionFloor = 1, variance = 'poisson', covariate = (t: number) => t } = options;
-  const meanWeight = options.meanWeight ?? dispersionFloor;
+  const { variance = 'poisson', covariate = (t: number) => t } = options;
+  const negativeBinomial = variance === 'negative-binomial';
+  const meanWeight = options.meanWeight ?? options.dispersionFloor ?? 1;
+  // The negative binomial's variance holds the weight (scale w), so its φ floor is 1.
+  const dispersionFloor = negativeBinomial ? 1 : (options.dispersionFloor ?? 1);
   // Binomial variance μ(1 − μ/n): an article is evidence for a prediction at most once, so the
   // count cannot exceed the volume (n = articles, in weighted units: × the mean weight).
-  const cap = (articles: number) => (variance === 'binomial' ? articles * meanWeight : Infinity);
+  const cap = (articles: number) => (variance === 'poisson' ? Infinity : articles * meanWeight);
   const rows = points.flatMap((p, t) =>
     p.articles > 0 ? [{ x: covariate(t), y: p.weighted, offset: Math.log(p.articles), cap: cap(p.articles) }] : [],
   );
@@ -80,51 +113,96 @@ export function fitQuasiPoisson(points: readonly TestPoint[], options: FitOption
   const totalExposure = rows.reduce((sum, r) => sum + Math.exp(r.offset), 0);
   let a = Math.log(totalY / totalExposure);
   let b = 0;
-  for (let iteration = 1; iteration <= 50; iteration++) {
-    const step = newtonStep(rows, a, b);
+  let model: VarianceModel = negativeBinomial ? { scale: meanWeight, extra: 0 } : QUASI_POISSON;
+  for (let iteration = 1; iteration <= (negativeBinomial ? 100 : 50); iteration++) {
+    const step = newtonStep(rows, a, b, model);
     if (!step) return null;
     a += step.da;
     b += step.db;
-    if (Math.abs(step.da) + Math.abs(step.db) < 1e-10) return finishFit(rows, a, b, iteration, dispersionFloor);
+    let moved = Math.abs(step.da) + Math.abs(step.db);
+    if (negativeBinomial) {
+      const extra = momentExtra(rows, a, b, meanWeight);
+      moved += Math.abs(extra - model.extra);
+      model = { scale: meanWeight, extra };
+    }
+    if (moved < 1e-10) return finishFit(rows, a, b, iteration, dispersionFloor, model);
   }
   return null;
 }
 
 /** 1 / (1 − μ/n): the binomial variance's correction to the Poisson weights, kept finite. */
-export function binomialFactor(mu: number, cap: number): number {
+function binomialFactor(mu: number, cap: number): number {
   return 1 / Math.max(0.05, 1 - mu / cap);
 }
 
-/** X'WX, X'W(y − μ)/μ and Pearson χ² at (a, b), with W = μ / (1 − μ/n) (binomialFactor). */
-function weightedSums(rows: readonly FitRow[], a: number, b: number) {
+/**
+ * 1/θ by the method of moments: the κ ≥ 0 at which Σ (y − μ)² / (w·μ(1 − μ/n) + κ·μ²) = rows − 2
+ * (0 when the counts are not overdispersed). The sum falls as κ grows, so bisection finds it.
+ */
+function momentExtra(rows: readonly FitRow[], a: number, b: number, scale: number): number {
+  const fitted = rows.map((r) => Math.exp(r.offset + a + b * r.x));
+  const df = rows.length - 2;
+  const chi2 = (extra: number) =>
+    rows.reduce((sum, r, i) => {
+      const mu = fitted[i]!;
+      return sum + (r.y - mu) ** 2 / rowVariance(mu, r.cap, { scale, extra });
+    }, 0);
+  if (df < 1 || chi2(0) <= df) return 0;
+  let low = 0;
+  let high = 1;
+  while (chi2(high) > df && high < 1e6) high *= 4;
+  for (let i = 0; i < 60; i++) {
+    const mid = (low + high) / 2;
+    if (chi2(mid) > df) low = mid;
+    else high = mid;
+  }
+  return (low + high) / 2;
+}
+
+/** X'WX, X'W(y − μ)/μ and Pearson χ² at (a, b), with W = μ² / V(μ) (for quasi-Poisson μ / (1 − μ/n)). */
+function weightedSums(rows: readonly FitRow[], a: number, b: number, model: VarianceModel) {
   let s0 = 0, s1 = 0, s2 = 0, g0 = 0, g1 = 0, pearson = 0; // prettier-ignore
   for (const { x, y, offset, cap } of rows) {
     const mu = Math.exp(offset + a + b * x);
-    const f = binomialFactor(mu, cap);
-    s0 += mu * f;
-    s1 += mu * f * x;
-    s2 += mu * f * x * x;
-    g0 += (y - mu) * f;
-    g1 += (y - mu) * f * x;
-    pearson += (((y - mu) * (y - mu)) / mu) * f;
+    const v = rowVariance(mu, cap, model);
+    const w = (mu * mu) / v;
+    s0 += w;
+    s1 += w * x;
+    s2 += w * x * x;
+    g0 += ((y - mu) * mu) / v;
+    g1 += ((y - mu) * mu * x) / v;
+    pearson += ((y - mu) * (y - mu)) / v;
   }
   return { s0, s1, s2, g0, g1, pearson, det: s0 * s2 - s1 * s1 };
 }
 
 /**
- * One IRLS (Fisher scoring) step for the log link with variance μ·(1 − μ/n): solve
- * (X'WX) δ = X'W (y − μ)/μ. For Poisson (n = ∞) this is Newton's step.
+ * One IRLS (Fisher scoring) step for the log link with variance V(μ): solve
+ * (X'WX) δ = X'W (y − μ)/μ, W = μ²/V. For Poisson (V = μ) this is Newton's step.
  */
-function newtonStep(rows: readonly FitRow[], a: number, b: number): { da: number; db: number } | null {
-  const { s0, s1, s2, g0, g1, det } = weightedSums(rows, a, b);
+function newtonStep(
+  rows: readonly FitRow[],
+  a: number,
+  b: number,
+  model: VarianceModel,
+): { da: number; db: number } | null {
+  const { s0, s1, s2, g0, g1, det } = weightedSums(rows, a, b, model);
   if (!(det > 0)) return null;
   return { da: (s2 * g0 - s1 * g1) / det, db: (s0 * g1 - s1 * g0) / det };
 }
 
-function finishFit(rows: readonly FitRow[], a: number, b: number, iterations: number, floor: number): PoissonFit {
-  const { s0, pearson, det } = weightedSums(rows, a, b);
+function finishFit(
+  rows: readonly FitRow[],
+  a: number,
+  b: number,
+  iterations: number,
+  floor: number,
+  model: VarianceModel,
+): PoissonFit {
+  const { s0, pearson, det } = weightedSums(rows, a, b, model);
   const dispersion = Math.max(floor, pearson / (rows.length - 2));
   // (X'WX)^-1 [1][1] = s0 / det
   const slopeSe = Math.sqrt((dispersion * s0) / det);
-  return { intercept: a, slope: b, slopeSe, dispersion, pearson, rows: rows.length, iterations };
+  const fit: PoissonFit = { intercept: a, slope: b, slopeSe, dispersion, pearson, rows: rows.length, iterations };
+  return model === QUASI_POISSON ? fit : { ...fit, scale: model.scale, extra: model.extra };
 }

@@ -16,6 +16,10 @@
  *      at the end of the window, where x_t is largest, is not a ramp;
  *   4. the count guard: ≥ minRecentCount counted rows in the last guardPeriods (rising), or in the
  *      last guardPeriods of the baseline (falling).
+ *
+ * Shipped as the level test's confirmation (trend-test.ts, rampConfirmation: at 95%, with the
+ * outlier rule), not as a call of its own: beside the level test it called the issue's quiet flat
+ * end-to-end series rising (docs/momentum.md, backtest).
  */
 import { survivesOutlier } from './outlier';
 import { excludesZero, fitQuasiPoisson, meanWeightOf, PoissonFit, TestPoint, withoutPeriod } from './quasi-poisson';

@@ -16,12 +16,16 @@
  * The level test (level-test.ts): the last 4 periods against the up to 24 ending 4 periods before them,
  * a recent period left out only when it is an outlier.
  *
- * The direction is the one either test calls; steady when neither does or they disagree. Each test
- * runs at a two-sided 2.5% level (97.5% intervals), so by Bonferroni a flat series is called
- * non-steady at most 5% of the time, whatever the two tests' dependence.
+ * The direction is the one either test calls; steady when neither does or they disagree. The slope
+ * test runs at a two-sided 1% level (99% intervals), the level test at 2.5% (97.5%), or at 5% when
+ * the ramp test (ramp-test.ts, at 5%) calls the same direction (rampConfirmation): a level call at
+ * 5% needs the second contrast to agree. The level family is therefore at most 5% under the null
+ * (the level test at 5% is necessary), and the pair at most 6% by Bonferroni; measured, a flat
+ * series is called non-steady ~3% of the weeks (bench/direction-backtest.bench.ts, docs/momentum.md).
  */
 import { LEVEL_TEST_PARAMETERS, LevelTest, LevelTestParameters, testLevelChange } from './level-test';
 import { survivesOutlier } from './outlier';
+import { RAMP_TEST_PARAMETERS, RampTest, RampTestParameters, testRamp } from './ramp-test';
 import { excludesZero, fitQuasiPoisson, meanWeightOf, PoissonFit, TestPoint, withoutPeriod } from './quasi-poisson';
 import { normalUpperTail, studentTQuantile, studentTTwoSidedP } from './stats';
 
@@ -47,12 +51,25 @@ export interface DirectionTestParameters {
   rankTest: boolean;
   /** The level test's parameters; null runs the slope test alone. */
   level: LevelTestParameters | null;
+  /** When set, the level test also calls at a looser confidence when the ramp test agrees (null: never). */
+  rampConfirmation: RampConfirmation | null;
+}
+
+/**
+ * Two contrasts agreeing are more evidence than one: the level test's call at `levelConfidence`
+ * (95%) stands when the ramp test (ramp-test.ts: a rise from the baseline's level over the window)
+ * calls the same direction at its confidence (95%); alone, the level test needs its own (97.5%).
+ */
+export interface RampConfirmation {
+  levelConfidence: number;
+  ramp: RampTestParameters;
 }
 
 export const DIRECTION_TEST_PARAMETERS: Readonly<DirectionTestParameters> = Object.freeze({
   windowPeriods: 12,
   ratioPeriods: 4,
-  confidence: 0.975,
+  /** 1%: the slope adds little to the level tests (bench/direction-backtest.bench.ts), so it spends little. */
+  confidence: 0.99,
   effectFloor: 0.25,
   mannKendallAlpha: 0.05,
   minRecentCount: 5,
@@ -61,6 +78,7 @@ export const DIRECTION_TEST_PARAMETERS: Readonly<DirectionTestParameters> = Obje
   outlierAlpha: null,
   rankTest: true,
   level: LEVEL_TEST_PARAMETERS,
+  rampConfirmation: { levelConfidence: 0.95, ramp: { ...RAMP_TEST_PARAMETERS, confidence: 0.95 } },
 });
 
 type SlopeReason =
@@ -107,6 +125,8 @@ export interface DirectionTest extends Omit<SlopeTest, 'reason'> {
   firedBy: 'slope' | 'level' | 'both' | null;
   /** The level test; null when it is switched off. */
   level: LevelTest | null;
+  /** The ramp test that may confirm the level test's call (rampConfirmation); null when that is off. */
+  ramp: RampTest | null;
 }
 
 /** Mann-Kendall S with the tie-corrected variance and a continuity-corrected z. */
@@ -129,10 +149,19 @@ export function testDirection(
   parameters: Readonly<DirectionTestParameters> = DIRECTION_TEST_PARAMETERS,
 ): DirectionTest {
   const slope = testSlope(all, parameters);
-  const level = parameters.level ? testLevelChange(all, parameters.level) : null;
+  const ramp = parameters.level && parameters.rampConfirmation ? testRamp(all, parameters.rampConfirmation.ramp) : null;
+  const level = parameters.level ? confirmedLevel(all, parameters.level, parameters.rampConfirmation, ramp) : null;
   const calls = [slope.direction, level?.direction ?? 'steady'].filter((d) => d !== 'steady');
   if (calls.length === 2 && calls[0] !== calls[1]) {
-    return { ...slope, direction: 'steady', reason: 'tests-disagree', slopeReason: slope.reason, firedBy: null, level };
+    return {
+      ...slope,
+      direction: 'steady',
+      reason: 'tests-disagree',
+      slopeReason: slope.reason,
+      firedBy: null,
+      level,
+      ramp,
+    };
   }
   const firedBy =
     slope.direction !== 'steady'
@@ -143,7 +172,33 @@ export function testDirection(
         ? 'level'
         : null;
   const direction = calls[0] ?? 'steady';
-  return { ...slope, direction, reason: firedBy ? 'called' : slope.reason, slopeReason: slope.reason, firedBy, level };
+  return {
+    ...slope,
+    direction,
+    reason: firedBy ? 'called' : slope.reason,
+    slopeReason: slope.reason,
+    firedBy,
+    level,
+    ramp,
+  };
+}
+
+/**
+ * The level test at its own confidence; when that is steady but the test at the looser
+ * `levelConfidence` calls the direction the ramp test calls too, that call (confirmedBy 'ramp').
+ * A call at the stricter confidence is one at the looser (its interval is inside), so the looser
+ * run is needed only when the stricter one is steady.
+ */
+function confirmedLevel(
+  all: readonly TestPoint[],
+  parameters: Readonly<LevelTestParameters>,
+  confirmation: Readonly<RampConfirmation> | null,
+  ramp: RampTest | null,
+): LevelTest {
+  const strict = testLevelChange(all, parameters);
+  if (strict.direction !== 'steady' || !confirmation || !ramp || ramp.direction === 'steady') return strict;
+  const loose = testLevelChange(all, { ...parameters, confidence: confirmation.levelConfidence });
+  return loose.direction === ramp.direction ? { ...loose, confirmedBy: 'ramp' } : strict;
 }
 
 /** The slope test over the last windowPeriods points (pass complete periods only). */

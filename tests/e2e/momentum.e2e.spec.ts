@@ -49,6 +49,18 @@ describe('momentum and scorecard', () => {
     expect((await momentum('creative-generation')).body.momentum.direction).toBe('steady');
   });
 
+  it('says what a call rests on: the slope at 99%, the level test and the ramp test that may confirm it', async () => {
+    const test = (await momentum('compute-clusters')).body.momentum.test;
+    expect(test).toMatchObject({ confidence: 0.99, window: { periods: 12 } });
+    expect([0.975, 0.95]).toContain(test.level.confidence);
+    expect(test.level.confirmedBy === null || test.level.confirmedBy === 'ramp').toBe(true);
+    // A call at 95% stands only with the ramp test calling the same way.
+    if (test.level.confirmedBy === 'ramp') expect(test.ramp.direction).toBe(test.level.direction);
+    expect(test.ramp).toMatchObject({ confidence: 0.95, window: { periods: 12 } });
+    expect(['rising', 'steady', 'falling']).toContain(test.ramp.direction);
+    expect(typeof test.ramp.pValue).toBe('number');
+  });
+
   it('answers one zero-filled point per week with counts and share', async () => {
     const res = await momentum('creative-generation');
     expect(res.status).toBe(200);

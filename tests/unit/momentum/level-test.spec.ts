@@ -67,6 +67,43 @@ describe('level-change test', () => {
   });
 });
 
+describe('the level test confirmed by the ramp test', () => {
+  // 24 baseline weeks around 5 on 1,000 articles, then a 12-week window rising towards 8.
+  const rise = (tail: number[]) =>
+    points([...Array.from({ length: 24 }, (_, t) => 5 + [-2, 2, -1, 1][t % 4]!), ...tail], 1000);
+
+  it('calls a rise the level test sees at 95% (not 97.5%) when the ramp test calls it too', () => {
+    const test = testDirection(rise([5, 6, 6, 7, 7, 7, 7, 8, 8, 8, 8, 8]));
+    expect(test).toMatchObject({ direction: 'rising', reason: 'called', firedBy: 'level' });
+    expect(test.level).toMatchObject({ direction: 'rising', confirmedBy: 'ramp', confidence: 0.95 });
+    // Recent 32 on 4,000 articles against 124 on 24,000 (20 weeks at 5 and the window's first 4).
+    expect(test.level!.rateRatio!).toBeCloseTo(32 / 4000 / (124 / 24000), 10);
+    expect(test.level!.pValue!).toBeGreaterThan(0.025);
+    expect(test.level!.pValue!).toBeLessThan(0.05);
+    expect(test.ramp).toMatchObject({ direction: 'rising', reason: 'called' });
+    expect(test.ramp!.pValue!).toBeLessThan(0.05);
+    // Alone, the level test needs its own 97.5%.
+    expect(testLevelChange(rise([5, 6, 6, 7, 7, 7, 7, 8, 8, 8, 8, 8])).direction).toBe('steady');
+  });
+
+  it('stays steady when the ramp test does not call it too', () => {
+    // The same recent level after a window that fell back first: no ramp, so 95% is not enough.
+    const test = testDirection(rise([7, 7, 7, 7, 5, 5, 5, 5, 8, 8, 8, 8]));
+    expect(test.direction).toBe('steady');
+    expect(test.ramp!.direction).toBe('steady');
+    expect(
+      testLevelChange(rise([7, 7, 7, 7, 5, 5, 5, 5, 8, 8, 8, 8]), { ...LEVEL_TEST_PARAMETERS, confidence: 0.95 })
+        .direction,
+    ).toBe('rising');
+    expect(test.level).toMatchObject({ direction: 'steady', confirmedBy: null, confidence: 0.975 });
+  });
+
+  it("reports a call at 97.5% as the level test's own", () => {
+    const test = testDirection(points([...around(5, 22), 15, 15]));
+    expect(test.level).toMatchObject({ direction: 'rising', confirmedBy: null, confidence: 0.975 });
+  });
+});
+
 describe('the two tests together', () => {
   it('lets the level test call a step the 12-week slope has not caught up with', () => {
     const test = testDirection(points([...around(5, 22), 15, 15]));
