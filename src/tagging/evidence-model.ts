@@ -7,9 +7,8 @@
  * Pure: no database, no clock; the service stores, loads and schedules it.
  */
 import { LinearModel, logits, sigmoid, trainLinearModel, TrainingExample } from './linear-model';
-import { articleVector, FEATURE_SPACE, namedFeatures } from './model-features';
+import { articleText, articleVector, FEATURE_SPACE, namedFeatures, vectorOfText } from './model-features';
 import { OUTSIDE_AI_VOCABULARY_THRESHOLD } from './model-settings';
-import { normaliseText } from './text-normaliser';
 
 export type Stance = 'supports' | 'contradicts';
 
@@ -109,7 +108,7 @@ const ABOUT_AI = new RegExp(
 );
 
 export function isAboutAi(title: string, summary?: string | null): boolean {
-  return ABOUT_AI.test(normaliseText(`${title} ${summary ?? ''}`));
+  return ABOUT_AI.test(articleText(title, summary));
 }
 
 /** Per output: 1, 0, or -1 (unknown). The stance output is known when the item's positives agree on one stance. */
@@ -218,10 +217,9 @@ export function assessArticle(
   taggedByRules: ReadonlySet<string>,
   threshold: number,
 ): ArticleAssessment {
-  const bar = isAboutAi(article.title, article.summary)
-    ? threshold
-    : Math.max(threshold, OUTSIDE_AI_VOCABULARY_THRESHOLD);
-  const z = logits(model.linear, articleVector(article.title, article.summary), new Float64Array(model.linear.outputs));
+  const text = articleText(article.title, article.summary);
+  const bar = ABOUT_AI.test(text) ? threshold : Math.max(threshold, OUTSIDE_AI_VOCABULARY_THRESHOLD);
+  const z = logits(model.linear, vectorOfText(text), new Float64Array(model.linear.outputs));
   // Named only for an article that is proposed (a few percent): naming costs more than scoring.
   let features: ReturnType<typeof namedFeatures> | undefined;
   const contradicts =

@@ -45,7 +45,8 @@ export function featureBucket(name: string): number {
   return (fnvContinue(FNV_OFFSET, name) >>> 0) & BUCKET_MASK;
 }
 
-function articleText(title: string, summary?: string | null): string {
+/** The normalised text features are read from (and the topic test, so it is normalised once). */
+export function articleText(title: string, summary?: string | null): string {
   return normaliseText(`${title} . ${summary ?? ''}`);
 }
 
@@ -93,7 +94,7 @@ function pushBucket(count: number, hash: number): number {
 function bucketsOf(text: string): Int32Array {
   let count = 0;
   let previousWord: number | null = null; // FNV state after the segment's previous word
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text.charCodeAt(i);
     if (isLatinWordChar(c)) {
       let end = i + 1;
@@ -127,7 +128,12 @@ function bucketsOf(text: string): Int32Array {
 
 /** The unit-length binary vector of an article. */
 export function articleVector(title: string, summary?: string | null): SparseVector {
-  const sorted = bucketsOf(articleText(title, summary));
+  return vectorOfText(articleText(title, summary));
+}
+
+/** The vector of an article's normalised text (articleText). */
+export function vectorOfText(text: string): SparseVector {
+  const sorted = bucketsOf(text);
   let distinct = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
   const indices = sorted.slice(0, distinct);
