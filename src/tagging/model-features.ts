@@ -41,7 +41,7 @@ function fnvContinue(state: number, text: string, from = 0, to = text.length): n
   return hash;
 }
 
-export function featureBucket(name: string): number {
+function featureBucket(name: string): number {
   return (fnvContinue(FNV_OFFSET, name) >>> 0) & BUCKET_MASK;
 }
 
