@@ -113,10 +113,10 @@ function readProcess(pid: number): { peakKb: number; cpuSeconds: number } | null
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return {
-      peakKb: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0),
-      cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SEC,
-    };
+    // An exited process not yet reaped has no VmHWM: such a sample says nothing.
+    const peak = /VmHWM:\s+(\d+)/.exec(status)?.[1];
+    if (peak === undefined) return null;
+    return { peakKb: Number(peak), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SEC };
   } catch {
     return null;
   }
@@ -143,13 +143,16 @@ async function timedImport(path: string, databaseUrl: string): Promise<ImportFig
   // The import's database backends end with it: their CPU is read while they live.
   const databaseSeen = new Map(databaseBefore ?? []);
   const sampler = setInterval(() => {
-    last = readProcess(child.pid!) ?? last;
+    const sample = readProcess(child.pid!);
+    if (sample)
+      last = { peakKb: Math.max(last.peakKb, sample.peakKb), cpuSeconds: Math.max(last.cpuSeconds, sample.cpuSeconds) };
     for (const [pid, seconds] of processCpuSeconds(databaseWork) ?? []) databaseSeen.set(pid, seconds);
   }, 100);
   let stdout = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   try {
-    const [code] = (await once(child, 'exit')) as [number | null];
+    // 'close', not 'exit': stdout may still hold the summary line when the process exits.
+    const [code] = (await once(child, 'close')) as [number | null];
     const seconds = (performance.now() - started) / 1000;
     const summary = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { status?: string; error?: string };
     if (code !== 0 || summary.status !== 'succeeded') throw new Error(`import exited ${code}: ${stdout}`);

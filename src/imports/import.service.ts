@@ -10,7 +10,7 @@ import type { AppEnv } from '../config/env';
 import { FeedService } from '../feeds/feed.service';
 import { HostLimiter } from '../feeds/host-limiter';
 import { isDatabaseConnectionError, retryWhileDatabaseDown } from '../database/connection-errors';
-import { TaggingService, TaggingSummary } from '../tagging/tagging.service';
+import { TaggingService } from '../tagging/tagging.service';
 import { archiveKindOf } from './archive-entries';
 import { csvReader } from './csv-reader';
 import { feedFilesReader } from './feed-files-reader';
@@ -142,6 +142,7 @@ export class ImportService {
   }
 
   private async readAll(record: ImportRecord, reader: ChunkReader, options: RunOptions): Promise<void> {
+    // Rows, bytes and articles as of the last saved checkpoint (evidence aside, see below).
     let counts: ImportCounts = { ...zeroCounts(), ...record.counts };
     const session: SessionMark = { at: this.clock.now(), read: counts.read, bytesDone: counts.bytesDone };
     const sources = new Map<string, number>();
@@ -151,44 +152,66 @@ export class ImportService {
     // both cores instead of taking turns. One of each in flight; a checkpoint may run ahead of
     // tagging, which is safe: stored articles stay queued (untagged_articles) until tagged, and
     // what a stopped run left untagged is tagged below when the import is resumed.
-    let tagging: Promise<TaggingSummary> | null = null;
+    let tagging: Promise<void> | null = null;
+    // Evidence is counted as each tagging ends, apart from the checkpoint it runs behind: its
+    // articles leave the queue with it, so evidence not counted now would never be counted.
+    const evidenceBefore = counts.evidence;
+    let evidenceFound = 0;
+    let evidenceSaved = evidenceBefore;
+    const withEvidence = (c: ImportCounts): ImportCounts => ({ ...c, evidence: evidenceBefore + evidenceFound });
+    const tag = (ids: number[]) =>
+      this.tagging.tagNew(ids).then((summary) => {
+        evidenceFound += summary.evidenceNew;
+      });
     try {
       for await (const chunk of readAhead(reader(record.checkpoint, options.signal))) {
         const { newArticleIds, ...stored } = await this.storeChunk(record, chunk, sources);
-        const evidence = tagging ? (await tagging).evidenceNew : 0;
-        tagging = this.tagging.tagNew(newArticleIds);
+        if (tagging) await tagging;
+        tagging = tag(newArticleIds);
         // Awaited with the next chunk; until then a failure must not count as unhandled.
         tagging.catch(() => undefined);
-        counts = addCounts(counts, {
+        const next = addCounts(counts, {
           ...stored,
           read: chunk.read,
           refused: chunk.refusals.length,
           skippedBeforeSince: chunk.beforeSince,
-          evidence,
         });
-        if (chunk.bytesDone !== undefined) counts.bytesDone = chunk.bytesDone;
+        if (chunk.bytesDone !== undefined) next.bytesDone = chunk.bytesDone;
+        const saved = withEvidence(next);
         await this.imports.saveProgress(record.id, {
           checkpoint: chunk.checkpoint,
-          counts,
+          counts: saved,
           refusals: chunk.refusals,
           oldest: oldestPublishedIn(chunk),
         });
+        counts = next;
         checkpoint = chunk.checkpoint;
-        options.onProgress?.(counts, importRates(counts, session, record.totalBytes, this.clock.now()), record);
+        evidenceSaved = saved.evidence;
+        const shown = withEvidence(counts);
+        options.onProgress?.(shown, importRates(shown, session, record.totalBytes, this.clock.now()), record);
         if (options.signal?.aborted) break;
       }
-    } finally {
-      // Never leave tagging running behind a stopped or failed import (the database may be closing).
+    } catch (cause) {
+      // Stopped or failed mid-chunk: never leave tagging running behind the import (the database
+      // may be closing), and save what it found with the last checkpoint. A save that fails too
+      // (the connection is gone) loses that count only; the evidence rows are stored.
       await tagging?.catch(() => undefined);
+      await this.imports
+        .saveProgress(record.id, { checkpoint, counts: withEvidence(counts), refusals: [], oldest: null })
+        .catch(() => undefined);
+      throw cause;
     }
     // The last chunk's tagging, and articles a killed run stored but did not tag (no longer new
     // to this one): tag what is left, once, as the ingest job does.
-    const last = tagging ? (await tagging).evidenceNew : 0;
-    const caughtUp = options.signal?.aborted ? 0 : (await this.tagging.tagUntagged(options.signal)).evidenceNew;
-    if (last + caughtUp > 0) {
-      counts = addCounts(counts, { evidence: last + caughtUp });
-      await this.imports.saveProgress(record.id, { checkpoint, counts, refusals: [], oldest: null });
-    }
+    if (tagging) await tagging;
+    if (!options.signal?.aborted) evidenceFound += (await this.tagging.tagUntagged(options.signal)).evidenceNew;
+    if (evidenceBefore + evidenceFound !== evidenceSaved)
+      await this.imports.saveProgress(record.id, {
+        checkpoint,
+        counts: withEvidence(counts),
+        refusals: [],
+        oldest: null,
+      });
   }
 
   private async storeChunk(

@@ -10,6 +10,11 @@ CREATE TABLE "untagged_articles" (
     CONSTRAINT "untagged_articles_article_id_fkey" FOREIGN KEY ("article_id") REFERENCES "articles"("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- No article may be written between the backfill and the trigger (a running instance storing one
+-- then would leave it out of the queue, and without tagged_at it would count as tagged forever):
+-- writers wait until this migration commits; readers go on.
+LOCK TABLE "articles" IN SHARE ROW EXCLUSIVE MODE;
+
 INSERT INTO "untagged_articles" ("article_id") SELECT "id" FROM "articles" WHERE "tagged_at" IS NULL;
 
 -- Every write path queues what it stores (feeds, imports, manual articles, tests' own inserts),
