@@ -142,7 +142,7 @@ export class ImportService {
   }
 
   private async readAll(record: ImportRecord, reader: ChunkReader, options: RunOptions): Promise<void> {
-    // Rows, bytes and articles as of the last saved checkpoint (evidence aside, see below).
+    // What the last saved checkpoint says (its evidence as counted when it was saved, see below).
     let counts: ImportCounts = { ...zeroCounts(), ...record.counts };
     const session: SessionMark = { at: this.clock.now(), read: counts.read, bytesDone: counts.bytesDone };
     const sources = new Map<string, number>();
@@ -157,7 +157,6 @@ export class ImportService {
     // articles leave the queue with it, so evidence not counted now would never be counted.
     const evidenceBefore = counts.evidence;
     let evidenceFound = 0;
-    let evidenceSaved = evidenceBefore;
     const withEvidence = (c: ImportCounts): ImportCounts => ({ ...c, evidence: evidenceBefore + evidenceFound });
     const tag = (ids: number[]) =>
       this.tagging.tagNew(ids).then((summary) => {
@@ -184,9 +183,8 @@ export class ImportService {
           refusals: chunk.refusals,
           oldest: oldestPublishedIn(chunk),
         });
-        counts = next;
+        counts = saved;
         checkpoint = chunk.checkpoint;
-        evidenceSaved = saved.evidence;
         const shown = withEvidence(counts);
         options.onProgress?.(shown, importRates(shown, session, record.totalBytes, this.clock.now()), record);
         if (options.signal?.aborted) break;
@@ -205,7 +203,7 @@ export class ImportService {
     // to this one): tag what is left, once, as the ingest job does.
     if (tagging) await tagging;
     if (!options.signal?.aborted) evidenceFound += (await this.tagging.tagUntagged(options.signal)).evidenceNew;
-    if (evidenceBefore + evidenceFound !== evidenceSaved)
+    if (withEvidence(counts).evidence !== counts.evidence)
       await this.imports.saveProgress(record.id, {
         checkpoint,
         counts: withEvidence(counts),

@@ -7,7 +7,14 @@
  * Pure: no database, no clock; the service stores, loads and schedules it.
  */
 import { LinearModel, logits, sigmoid, trainLinearModel, TrainingExample } from './linear-model';
-import { articleText, articleVector, FEATURE_SPACE, namedFeatures, vectorOfText } from './model-features';
+import {
+  articleText,
+  articleVector,
+  FEATURE_SPACE,
+  NamedFeatures,
+  namedFeatures,
+  vectorOfText,
+} from './model-features';
 import { OUTSIDE_AI_VOCABULARY_THRESHOLD } from './model-settings';
 
 export type Stance = 'supports' | 'contradicts';
@@ -186,7 +193,7 @@ export function scoreArticle(model: EvidenceModel, title: string, summary?: stri
 }
 
 /** The features with the largest positive contribution to one output, for the reviewer. */
-function strongestFeatures(model: EvidenceModel, output: number, features: ReturnType<typeof namedFeatures>): string[] {
+function strongestFeatures(model: EvidenceModel, output: number, features: NamedFeatures): string[] {
   const { weights, outputs } = model.linear;
   return features.names
     .map((name, i) => ({ name, weight: weights[features.buckets[i]! * outputs + output]! }))
@@ -221,7 +228,7 @@ export function assessArticle(
   const bar = ABOUT_AI.test(text) ? threshold : Math.max(threshold, OUTSIDE_AI_VOCABULARY_THRESHOLD);
   const z = logits(model.linear, vectorOfText(text), new Float64Array(model.linear.outputs));
   // Named only for an article that is proposed (a few percent): naming costs more than scoring.
-  let features: ReturnType<typeof namedFeatures> | undefined;
+  let features: NamedFeatures | undefined;
   const contradicts =
     modelLayout(model) === 'relevance-and-stance' && taggedByRules.size > 0 ? sigmoid(z[model.trends.length]!) : null;
   const proposals: ModelProposal[] = [];

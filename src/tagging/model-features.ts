@@ -136,13 +136,18 @@ export function vectorOfText(text: string): SparseVector {
   const sorted = bucketsOf(text);
   let distinct = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
-  const indices = sorted.slice(0, distinct);
+  const indices = sorted.subarray(0, distinct); // sorted is already this article's own copy
   const values = new Float32Array(distinct).fill(distinct === 0 ? 0 : 1 / Math.sqrt(distinct));
   return { indices, values };
 }
 
 /** An article's distinct feature names with their buckets (same order): for explaining a proposal. */
-export function namedFeatures(title: string, summary?: string | null): { names: string[]; buckets: number[] } {
+export interface NamedFeatures {
+  names: string[];
+  buckets: number[];
+}
+
+export function namedFeatures(title: string, summary?: string | null): NamedFeatures {
   const names = [...new Set(featureNames(title, summary))];
   return { names, buckets: names.map(featureBucket) };
 }

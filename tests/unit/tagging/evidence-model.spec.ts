@@ -19,6 +19,18 @@ const trends = Object.keys(SEED_RULES);
 const shipped = loadShippedTrainingItems();
 const model = trainEvidenceModel(trends, shipped, { epochs: 30 });
 
+/** Twelve reviewer decisions accepting an article as a setback for emotional-companionship. */
+function companionSetbacks(title: (i: number) => string, summary: string) {
+  return Array.from({ length: 12 }, (_, i) => ({
+    id: `article:${title(i)}`,
+    title: title(i),
+    summary,
+    positives: [{ trend: 'emotional-companionship', stance: 'contradicts' as const }],
+    negativeTrends: [],
+    allKnown: false,
+  }));
+}
+
 describe('evidence model', () => {
   it('is never trained on the blind set', () => {
     expect(SHIPPED_TRAINING_SETS).not.toContain('labelled-headlines-holdout-6.json');
@@ -56,14 +68,10 @@ describe('evidence model', () => {
   });
 
   it('learns from decisions: a prediction accepted on similar articles is proposed with its stance', () => {
-    const decisions = Array.from({ length: 12 }, (_, i) => ({
-      id: `article:${i}`,
-      title: `Zorblax toy maker recalls plush companion ${i}`,
-      summary: 'Parents complain the smart toy talks too much.',
-      positives: [{ trend: 'emotional-companionship', stance: 'contradicts' as const }],
-      negativeTrends: [],
-      allKnown: false,
-    }));
+    const decisions = companionSetbacks(
+      (i) => `Zorblax toy maker recalls plush companion ${i}`,
+      'Parents complain the smart toy talks too much.',
+    );
     const retrained = trainEvidenceModel(trends, [...shipped, ...decisions], { epochs: 30 });
     const article = { title: 'Zorblax recalls its plush', summary: 'The Zorblax smart plush is pulled.' };
     const [first] = proposeEvidence(retrained, article, new Set(), 0.1);
@@ -84,14 +92,10 @@ describe('evidence model', () => {
   });
 
   it('proposes an article without the AI vocabulary only when the model is sure', () => {
-    const decisions = Array.from({ length: 12 }, (_, i) => ({
-      id: `article:plush-${i}`,
-      title: `Zorblax recalls plush bear ${i} after parents complain`,
-      summary: 'The bear repeats what children tell it.',
-      positives: [{ trend: 'emotional-companionship', stance: 'contradicts' as const }],
-      negativeTrends: [],
-      allKnown: false,
-    }));
+    const decisions = companionSetbacks(
+      (i) => `Zorblax recalls plush bear ${i} after parents complain`,
+      'The bear repeats what children tell it.',
+    );
     const retrained = trainEvidenceModel(trends, [...shipped, ...decisions], { epochs: 30 });
     const article = { title: 'Zorblax recalls its plush bear', summary: 'Parents complain.' };
     expect(isAboutAi(article.title, article.summary)).toBe(false);
