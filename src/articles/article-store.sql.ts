@@ -5,7 +5,9 @@ import type { QueryConfig } from 'pg';
  * articles (new or already stored under the same normalised URL). $1 feed id, $2 the items as
  * JSON (StoredItemRow[]), $3 null or the hashes to retry, $4 null (polled) or the import that
  * brought the items, recorded on their feed_items rows. Counts and ids come back rather than
- * every hash: decoding arrays is a real share of a feed's CPU.
+ * every hash: decoding arrays is a real share of a feed's CPU. Each new article comes back with
+ * the ord of the item it was made from, so a caller holding the items (an import) can tag them
+ * without reading them back.
  *
  * Lookups by key are correlated subqueries with LIMIT 1: the planner runs them as written, one
  * index probe per item, instead of choosing a join that scans the table. The statement is planned
@@ -34,23 +36,27 @@ export const STORE_LINKED_ITEMS = `
     -- A map, not a join: the CTEs are estimated at one row, so a join of fresh and inserted was a
     -- nested loop comparing every pair, 250 x 250 URLs per import chunk (most of its time).
     -- MATERIALIZED: inlined, the probes would run twice (filter and select list).
-    SELECT f.hash,
-           coalesce((SELECT (m.ids ->> f.nurl)::int FROM inserted_by_url m),
-                    (SELECT a.id FROM articles a WHERE a.normalized_url = f.nurl LIMIT 1)) AS article_id
-    FROM fresh f),
+    SELECT f.hash, f.ord, n.new_id, coalesce(n.new_id, (SELECT a.id FROM articles a WHERE a.normalized_url = f.nurl LIMIT 1)) AS article_id
+    FROM fresh f, LATERAL (SELECT (m.ids ->> f.nurl)::int AS new_id FROM inserted_by_url m) n),
   linked AS (
     INSERT INTO feed_items (feed_id, guid_hash, article_id, import_id)
     SELECT $1::int, hash, article_id, $4::int FROM matched WHERE article_id IS NOT NULL
     ON CONFLICT DO NOTHING
-    RETURNING guid_hash)
+    RETURNING guid_hash),
+  -- The item each new article was made from: the first of its URL (the insert ran in ord order).
+  created AS (
+    SELECT DISTINCT ON (new_id) new_id, ord FROM matched WHERE new_id IS NOT NULL ORDER BY new_id, ord)
   SELECT (SELECT count(*) FROM linked)::int AS linked,
          (SELECT coalesce(array_agg(f.hash), '{}') FROM fresh f WHERE f.hash NOT IN (SELECT guid_hash FROM linked)) AS unlinked,
-         (SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM inserted) AS new_ids`;
+         (SELECT coalesce(array_agg(new_id ORDER BY new_id), '{}') FROM created) AS new_ids,
+         (SELECT coalesce(array_agg(ord ORDER BY new_id), '{}') FROM created) AS new_ords`;
 
 export interface StoredLinkedRow {
   linked: number;
   unlinked: string[];
   new_ids: number[];
+  /** Per new id, the ord of its item. */
+  new_ords: number[];
 }
 
 /** The statement and its values in the order the text numbers them (see above). */

@@ -5,14 +5,22 @@ import type { NormalisedItem } from './article-normaliser';
 import type { ItemBatch } from './item-batch';
 import { StoredLinkedRow, storeLinkedItemsStatement } from './article-store.sql';
 
+/** An article created by a store call, and the item of the batch it was made from. */
+export interface NewArticle {
+  id: number;
+  /** Index into the batch's items in store order (ItemBatch.items when kept). */
+  item: number;
+}
+
 export interface StoreResult {
   /** Items this feed had not delivered before. */
   newItems: number;
   /**
-   * Articles created by this call (not seen in any feed before). Ids, not a count: an import tags
-   * exactly these; polling only counts them (FeedOutcome.newArticles) and tags whatever is untagged.
+   * Articles created by this call (not seen in any feed before), in id order. An import tags
+   * exactly these from the items it holds; polling only counts them (FeedOutcome.newArticles) and
+   * tags whatever is untagged.
    */
-  newArticleIds: number[];
+  newArticles: NewArticle[];
   /** New items of this feed that turned out to be a story another feed already brought. */
   seenElsewhere: number;
 }
@@ -32,7 +40,7 @@ interface LinkedOutcome {
   linked: number;
   /** Hashes of items neither known nor linked by this statement. */
   unlinked: string[];
-  newIds: number[];
+  newArticles: NewArticle[];
 }
 
 /** How often items whose story another writer committed mid-statement are linked again. */
@@ -61,19 +69,19 @@ export class ArticleRepository {
 
   /** `importId`: the import bringing the items (imports go through this same path as polling). */
   async storeItems(feedId: number, batch: ItemBatch, importId: number | null = null): Promise<StoreResult> {
-    const result: StoreResult = { newItems: 0, newArticleIds: [], seenElsewhere: 0 };
+    const result: StoreResult = { newItems: 0, newArticles: [], seenElsewhere: 0 };
     for (const chunk of batch.urlChunks) {
       const stored = await this.storeLinkedChunk(feedId, chunk, importId);
       result.newItems += stored.linked;
-      result.newArticleIds.push(...stored.newIds);
+      result.newArticles.push(...stored.newArticles);
     }
-    for (const item of batch.withoutUrl) {
+    for (const [n, item] of batch.withoutUrl.entries()) {
       const articleId = await retryOnWriteConflict(() => this.storeWithoutUrl(feedId, item, importId));
       if (articleId === null) continue;
       result.newItems += 1;
-      result.newArticleIds.push(articleId);
+      result.newArticles.push({ id: articleId, item: batch.urlItemCount + n });
     }
-    result.seenElsewhere = result.newItems - result.newArticleIds.length;
+    result.seenElsewhere = result.newItems - result.newArticles.length;
     return result;
   }
 
@@ -82,8 +90,8 @@ export class ArticleRepository {
     feedId: number,
     itemsJson: string,
     importId: number | null,
-  ): Promise<{ linked: number; newIds: number[] }> {
-    const total = { linked: 0, newIds: [] as number[] };
+  ): Promise<Omit<LinkedOutcome, 'unlinked'>> {
+    const total = { linked: 0, newArticles: [] as NewArticle[] };
     let retryHashes: string[] | null = null;
     for (let pass = 0; pass < MAX_LINK_PASSES; pass++) {
       // Writers meeting the same syndicated stories in different orders can deadlock; each
@@ -93,7 +101,7 @@ export class ArticleRepository {
         this.storeLinked(feedId, itemsJson, only, importId),
       );
       total.linked += stored.linked;
-      total.newIds.push(...stored.newIds);
+      total.newArticles.push(...stored.newArticles);
       // Items neither known nor linked: their story was committed by a concurrent writer after this
       // statement's snapshot (ON CONFLICT saw it, the SELECT could not). A new statement sees it.
       retryHashes = stored.unlinked;
@@ -112,7 +120,8 @@ export class ArticleRepository {
       storeLinkedItemsStatement(feedId, itemsJson, only, importId),
     );
     const row = rows[0]!;
-    return { linked: row.linked, unlinked: row.unlinked, newIds: row.new_ids };
+    const newArticles = row.new_ids.map((id, n) => ({ id, item: row.new_ords[n]! }));
+    return { linked: row.linked, unlinked: row.unlinked, newArticles };
   }
 
   /** Without a usable link a story cannot be matched across feeds: always its own article (rare). */

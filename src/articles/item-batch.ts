@@ -36,11 +36,32 @@ export interface StoredItemRow {
 }
 
 export function toItemBatch(items: NormalisedItem[]): ItemBatch {
+  return batchOf(storeOrder(items));
+}
+
+/**
+ * The batch and its items in store order, for a caller that keeps the items (an import tags its
+ * new articles from them; StoreResult's NewArticle.item indexes this list).
+ */
+export function toItemBatchKeepingItems(items: NormalisedItem[]): { batch: ItemBatch; items: NormalisedItem[] } {
+  const ordered = storeOrder(items);
+  return { batch: batchOf(ordered), items: ordered };
+}
+
+/** Deduplicated; the items with a link first, in publication order (their ords), then those without. */
+function storeOrder(items: NormalisedItem[]): NormalisedItem[] {
   // Publication order keeps rollup-row locks in one order across concurrent writers.
   const unique = dedupeByHash(items).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+  return [
+    ...unique.filter((item) => item.normalizedUrl !== null),
+    ...unique.filter((item) => item.normalizedUrl === null),
+  ];
+}
+
+function batchOf(ordered: NormalisedItem[]): ItemBatch {
   const rows: StoredItemRow[] = [];
   const withoutUrl: NormalisedItem[] = [];
-  for (const item of unique) {
+  for (const item of ordered) {
     if (item.normalizedUrl === null) {
       withoutUrl.push(item);
       continue;

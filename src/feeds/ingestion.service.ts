@@ -199,7 +199,7 @@ export class IngestionService {
       nextCheckAt,
       missedItems: gap,
     });
-    return { feedId: feed.id, result: 'stored', newItems: stored.newItems, newArticles: stored.newArticleIds.length };
+    return { feedId: feed.id, result: 'stored', newItems: stored.newItems, newArticles: stored.newArticles.length };
   }
 
   private async fail(

@@ -4,12 +4,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ArticleRepository } from '../articles/article.repository';
-import { toItemBatch } from '../articles/item-batch';
+import { toItemBatchKeepingItems } from '../articles/item-batch';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
 import { FeedService } from '../feeds/feed.service';
 import { HostLimiter } from '../feeds/host-limiter';
 import { isDatabaseConnectionError, retryWhileDatabaseDown } from '../database/connection-errors';
+import type { ArticleToTag } from '../tagging/tagging.repository';
 import { TaggingService } from '../tagging/tagging.service';
 import { archiveKindOf } from './archive-entries';
 import { csvReader } from './csv-reader';
@@ -158,15 +159,15 @@ export class ImportService {
     const evidenceBefore = counts.evidence;
     let evidenceFound = 0;
     const withEvidence = (c: ImportCounts): ImportCounts => ({ ...c, evidence: evidenceBefore + evidenceFound });
-    const tag = (ids: number[]) =>
-      this.tagging.tagNew(ids).then((summary) => {
+    const tag = (articles: ArticleToTag[]) =>
+      this.tagging.tagStored(articles).then((summary) => {
         evidenceFound += summary.evidenceNew;
       });
     try {
       for await (const chunk of readAhead(reader(record.checkpoint, options.signal))) {
-        const { newArticleIds, ...stored } = await this.storeChunk(record, chunk, sources);
+        const { newArticles, ...stored } = await this.storeChunk(record, chunk, sources);
         if (tagging) await tagging;
-        tagging = tag(newArticleIds);
+        tagging = tag(newArticles);
         // Awaited with the next chunk; until then a failure must not count as unhandled.
         tagging.catch(() => undefined);
         const next = addCounts(counts, {
@@ -216,15 +217,20 @@ export class ImportService {
     record: ImportRecord,
     chunk: ImportChunk,
     sources: Map<string, number>,
-  ): Promise<Pick<ImportCounts, 'stored' | 'merged' | 'seenInOtherSources'> & { newArticleIds: number[] }> {
-    const counts = { stored: 0, merged: 0, seenInOtherSources: 0, newArticleIds: [] as number[] };
-    for (const [source, items] of chunk.groups) {
-      if (items.length === 0) continue;
+  ): Promise<Pick<ImportCounts, 'stored' | 'merged' | 'seenInOtherSources'> & { newArticles: ArticleToTag[] }> {
+    const counts = { stored: 0, merged: 0, seenInOtherSources: 0, newArticles: [] as ArticleToTag[] };
+    for (const [source, group] of chunk.groups) {
+      if (group.length === 0) continue;
       const feedId = await this.sourceId(record, source, sources);
-      const result = await this.articles.storeItems(feedId, toItemBatch(items), record.id);
-      counts.stored += result.newArticleIds.length;
-      counts.newArticleIds.push(...result.newArticleIds);
-      counts.merged += items.length - result.newArticleIds.length;
+      const { batch, items } = toItemBatchKeepingItems(group);
+      const result = await this.articles.storeItems(feedId, batch, record.id);
+      counts.stored += result.newArticles.length;
+      // A new article holds exactly its item's text: tagged from it, not read back.
+      for (const { id, item } of result.newArticles) {
+        const { title, summary, publishedAt } = items[item]!;
+        counts.newArticles.push({ id, title, summary, publishedAt });
+      }
+      counts.merged += group.length - result.newArticles.length;
       counts.seenInOtherSources += result.seenElsewhere;
     }
     return counts;

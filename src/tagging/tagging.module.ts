@@ -10,11 +10,20 @@ import { TaggingService } from './tagging.service';
 import { EvidenceModelRepository } from './evidence-model.repository';
 import { ModelService } from './model.service';
 import { ModelController } from './model.controller';
+import { ArticleScoringService } from './article-scoring.service';
 
 @Module({
   imports: [TrendsModule, EvidenceModule],
   controllers: [RulesController, TaggingController, ModelController],
-  providers: [MatcherService, TaggingRepository, TaggingService, RulesService, EvidenceModelRepository, ModelService],
+  providers: [
+    MatcherService,
+    TaggingRepository,
+    TaggingService,
+    RulesService,
+    EvidenceModelRepository,
+    ModelService,
+    ArticleScoringService,
+  ],
   exports: [TaggingService, ModelService],
 })
 export class TaggingModule {}

@@ -25,21 +25,6 @@ export class TaggingRepository {
       ORDER BY u.article_id LIMIT ${limit}::int`;
   }
 
-  /**
-   * Untagged articles among `ids` (those a feed or an import has just stored), in id order. By
-   * primary key: "untagged after id" over a table of a million tagged articles is planned as a walk
-   * of the primary key, a full scan per call, which a chunked import would pay for every chunk.
-   * The ids go as ONE array parameter: through Prisma's `in` each id was a bind parameter of its
-   * own (up to 5,000), built by the client and parsed and planned by PostgreSQL on every call.
-   */
-  untaggedAmong(ids: number[], afterId: number, limit: number): Promise<ArticleToTag[]> {
-    return this.prisma.$queryRaw<ArticleToTag[]>`
-      SELECT a.id, a.title, a.summary, a.published_at AS "publishedAt"
-      FROM untagged_articles u JOIN articles a ON a.id = u.article_id
-      WHERE u.article_id = ANY(${ids}::int[]) AND u.article_id > ${afterId}::int
-      ORDER BY u.article_id LIMIT ${limit}::int`;
-  }
-
   /** Every article, for a re-tag after a rule change. */
   all(afterId: number, limit: number): Promise<ArticleToTag[]> {
     return this.prisma.article.findMany({
@@ -50,7 +35,11 @@ export class TaggingRepository {
     });
   }
 
-  /** Takes the articles off the queue; one array parameter for the ids, as in untaggedAmong. */
+  /**
+   * Takes the articles off the queue. The ids go as ONE array parameter: through Prisma's `in`
+   * each id was a bind parameter of its own (up to 1,000), built by the client and parsed and
+   * planned by PostgreSQL on every call.
+   */
   async markTagged(ids: number[]): Promise<void> {
     if (ids.length === 0) return;
     await this.prisma.$executeRaw`DELETE FROM untagged_articles WHERE article_id = ANY(${ids}::int[])`;

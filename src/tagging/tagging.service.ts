@@ -1,4 +1,3 @@
-import { setImmediate } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { EvidenceRepository, ModelProposalRow, RuleMatch } from '../evidence/evidence.repository';
 import { ArticleAssessment, ModelProposal, stanceOverRules } from './evidence-model';
@@ -6,6 +5,7 @@ import { LoadedModel, ModelService } from './model.service';
 import { STANCE_OVER_RULES_MARGIN } from './model-settings';
 import { MetricsService } from '../metrics/metrics.service';
 import { matchArticle, TrendMatch } from './matcher';
+import { ArticleScoringService } from './article-scoring.service';
 import { MatcherService } from './matcher.service';
 import { ArticleToTag, TaggingRepository } from './tagging.repository';
 
@@ -19,12 +19,6 @@ export interface TaggingSummary {
 }
 
 const BATCH = 1000;
-/**
- * Matching and model scoring are synchronous CPU work on the main thread (~0.2 ms an article
- * together): a batch of 1,000 in one go held every HTTP request back for ~200 ms. Giving the
- * event loop a turn every 64 articles bounds that wait to ~15 ms.
- */
-const YIELD_EVERY = 64;
 
 /**
  * Turns articles into evidence with the current rules. Writes are idempotent (one evidence row
@@ -39,6 +33,7 @@ export class TaggingService {
     private readonly evidence: EvidenceRepository,
     private readonly models: ModelService,
     private readonly metrics: MetricsService,
+    private readonly scoring: ArticleScoringService,
   ) {}
 
   /**
@@ -49,10 +44,17 @@ export class TaggingService {
     return this.tagAll((afterId) => this.articles.untagged(afterId, BATCH), false, signal);
   }
 
-  /** Tags the given new articles (an import's chunk) if still untagged; same writes as tagUntagged. */
-  tagNew(ids: number[], signal?: AbortSignal): Promise<TaggingSummary> {
-    if (ids.length === 0) return Promise.resolve(emptySummary());
-    return this.tagAll((afterId) => this.articles.untaggedAmong(ids, afterId, BATCH), false, signal);
+  /**
+   * Tags articles this process has just stored, from the text it holds (an import's new articles:
+   * reading them back cost the database more than the rest of their tagging). The same writes as
+   * tagUntagged, which they would otherwise wait for in the queue; idempotent like it, so an
+   * article tagged by both at once gets its evidence once.
+   */
+  async tagStored(articles: ArticleToTag[], signal?: AbortSignal): Promise<TaggingSummary> {
+    const summary = emptySummary();
+    for (let start = 0; start < articles.length && !signal?.aborted; start += BATCH)
+      await this.tagBatch(articles.slice(start, start + BATCH), false, summary);
+    return summary;
   }
 
   /** Re-tags every stored article: new matches appear, pending ones that no longer match go. */
@@ -82,16 +84,22 @@ export class TaggingService {
   }
 
   private async tagBatch(batch: ArticleToTag[], withdraw: boolean, summary: TaggingSummary): Promise<void> {
-    const { matcher, trendIdBySlug } = await this.matchers.current();
+    const { matcher, ruleSets, trendIdBySlug, key } = await this.matchers.current();
     const loaded = await this.models.current();
+    const setup = {
+      rulesKey: key,
+      ruleSets,
+      trendSlugs: [...trendIdBySlug.keys()],
+      model: loaded?.model ?? null,
+      threshold: this.models.proposalThreshold,
+    };
+    // Only the text crosses to the scoring thread.
+    const texts = batch.map(({ title, summary }) => ({ title, summary }));
+    const scored = await this.scoring.score(setup, matcher, texts);
     const matches: RuleMatch[] = [];
     const proposals: ModelProposalRow[] = [];
     for (const [n, article] of batch.entries()) {
-      if (n > 0 && n % YIELD_EVERY === 0) await setImmediate();
-      const byRules = matchArticle(matcher, article).filter((m) => trendIdBySlug.has(m.trendSlug));
-      const assessed = loaded
-        ? this.models.assess(loaded, article, new Set(byRules.map((m) => m.trendSlug)))
-        : { proposals: [], contradicts: null };
+      const { byRules, assessed } = scored[n]!;
       for (const m of byRules)
         matches.push(ruleMatchRow(article, m, trendIdBySlug.get(m.trendSlug)!, assessed, loaded));
       for (const p of assessed.proposals) {
