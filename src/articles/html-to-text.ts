@@ -106,12 +106,19 @@ export function htmlToText(html: string | null | undefined, limit = DEFAULT_TEXT
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
 
 /**
+ * The whitespace runs that are not already one plain space: `\s+` -> ' ' gives the same text, but
+ * matches (and copies) at every word boundary: 12 -> 3 us a row of the import bench, a quarter of
+ * reading one.
+ */
+const WHITESPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/g;
+
+/**
  * Whitespace collapsed (\s covers the no-break space &nbsp; decodes to), control characters dropped,
  * and a lone UTF-16 surrogate (a JSON Feed may escape one) replaced by U+FFFD: stored text must be
  * valid Unicode, or the database refuses the whole feed's items.
  */
 function cleanText(text: string): string {
-  const collapsed = text.replace(CONTROL_CHARACTERS, '').replace(/\s+/g, ' ').trim();
+  const collapsed = text.replace(CONTROL_CHARACTERS, '').replace(WHITESPACE_TO_COLLAPSE, ' ').trim();
   return collapsed.isWellFormed() ? collapsed : collapsed.toWellFormed();
 }
 

@@ -82,4 +82,29 @@ describe('htmlToText', () => {
     expect(htmlToText('  Plain\ttitle\n with  spaces ')).toBe('Plain title with spaces');
     expect(htmlToText('a > b')).toBe('a > b');
   });
+
+  it('collapses every kind of whitespace run to one space, as \\s+ would', () => {
+    // Plain spaces, tabs, newlines, no-break and ideographic spaces, line separators, BOM.
+    const pieces = [
+      'a',
+      'bc',
+      '中文',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\r\n',
+      '\u00a0',
+      '\u3000',
+      '\u2028',
+      '\ufeff',
+      ' \u00a0 ',
+    ];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length;
+    for (let n = 0; n < 2000; n++) {
+      const text = Array.from({ length: 1 + (n % 12) }, () => pieces[next()]).join('');
+      expect({ text, out: htmlToText(text) }).toEqual({ text, out: text.replace(/\s+/g, ' ').trim() });
+    }
+  });
 });
