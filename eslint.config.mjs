@@ -16,9 +16,8 @@ export default tseslint.config(
       'src/generated/**',
       // Generated from OpenCC's table by simplified-chinese.generator.ts.
       'src/tagging/simplified-chinese.generated.ts',
-      // Plain-JS bootstraps that let the workers load TypeScript under ts-node.
+      // Plain-JS bootstrap that lets the worker load TypeScript under ts-node.
       'src/feeds/feed-preparation.worker.dev.js',
-      'src/tagging/article-scoring.worker.dev.js',
     ],
   },
   js.configs.recommended,

@@ -27,7 +27,6 @@ export interface AppEnv {
   fetchPerHostConcurrency: number;
   /** Worker threads that parse fetched feeds; 0 parses on the main thread. */
   feedParseThreads: number;
-  taggingThreads: number;
   fetchTimeoutMs: number;
   maxFeedBytes: number;
   publicBaseUrl: string;
@@ -230,7 +229,6 @@ function variables(cwd: string) {
       FETCH_CONCURRENCY: int(16, 1, 256),
       FETCH_PER_HOST_CONCURRENCY: int(2, 1, 64),
       FEED_PARSE_THREADS: int(defaultParseThreads, 0, 64),
-      TAGGING_THREADS: int(1, 0, 16),
       FETCH_TIMEOUT_MS: int(20000, 100, 300000),
       MAX_FEED_BYTES: int(15 * 1024 * 1024, 1024, 512 * 1024 * 1024),
       PUBLIC_BASE_URL: url(['http', 'https']),
@@ -308,7 +306,6 @@ export function parseEnv(env: Source = process.env, cwd = process.cwd()): AppEnv
     fetchConcurrency: v.FETCH_CONCURRENCY,
     fetchPerHostConcurrency: v.FETCH_PER_HOST_CONCURRENCY,
     feedParseThreads: v.FEED_PARSE_THREADS,
-    taggingThreads: v.TAGGING_THREADS,
     fetchTimeoutMs: v.FETCH_TIMEOUT_MS,
     maxFeedBytes: v.MAX_FEED_BYTES,
     publicBaseUrl: v.PUBLIC_BASE_URL ?? `http://localhost:${v.PORT}`,

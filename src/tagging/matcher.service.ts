@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { TrendRepository } from '../trends/trend.repository';
 import { compileRules, CompiledMatcher } from './matcher';
-import type { TrendRules } from './compiled-rules';
 import { RuleSet } from './rule-set.types';
 
 export interface LoadedMatcher {
   matcher: CompiledMatcher;
-  /** What `matcher` was compiled from (a tagging thread compiles its own). */
-  ruleSets: TrendRules[];
   trendIdBySlug: Map<string, number>;
   /** "slug:version,..." of the rule sets compiled in. */
   key: string;
@@ -29,13 +26,10 @@ export class MatcherService {
     const key = trends.map((t) => `${t.slug}:${t.currentRuleVersion}`).join(',');
     if (this.loaded?.key === key) return this.loaded;
     const sets = await this.trends.currentRuleSets();
-    const ruleSets = sets.map((s) => ({
-      trendSlug: s.trend.slug,
-      version: s.version,
-      rules: s.rules as unknown as RuleSet,
-    }));
-    const matcher = compileRules(ruleSets);
-    this.loaded = { matcher, ruleSets, trendIdBySlug: new Map(trends.map((t) => [t.slug, t.id])), key };
+    const matcher = compileRules(
+      sets.map((s) => ({ trendSlug: s.trend.slug, version: s.version, rules: s.rules as unknown as RuleSet })),
+    );
+    this.loaded = { matcher, trendIdBySlug: new Map(trends.map((t) => [t.slug, t.id])), key };
     return this.loaded;
   }
 }

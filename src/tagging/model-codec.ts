@@ -38,9 +38,7 @@ export function decodeModel(stored: StoredModel, trainingIds: string[] = []): Ev
   // fits neither fails when it is loaded rather than while scoring.
   const outputs = stored.bias.length;
   layoutOf(stored.trends.length, outputs);
-  // Shared memory: the weights (5.8 MB) cross to the tagging thread with every batch, without a copy.
-  const size = stored.dimensions * outputs;
-  const weights = new Float32Array(new SharedArrayBuffer(size * Float32Array.BYTES_PER_ELEMENT));
+  const weights = new Float32Array(stored.dimensions * outputs);
   const stride = 4 + 4 * outputs;
   for (let at = 0; at + stride <= stored.weights.length; at += stride) {
     const feature = stored.weights.readInt32LE(at);

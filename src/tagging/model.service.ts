@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppError } from '../common/app-error';
 import { APP_ENV } from '../config/app-config';
 import type { AppEnv } from '../config/env';
-import { EvidenceModel, trainEvidenceModel } from './evidence-model';
+import { ArticleAssessment, assessArticle, EvidenceModel, trainEvidenceModel } from './evidence-model';
 import { EvidenceModelRepository } from './evidence-model.repository';
 import { decodeModel, encodeModel } from './model-codec';
 import { loadShippedTrainingItems } from './shipped-training-data';
@@ -39,9 +39,13 @@ export class ModelService {
     @Inject(APP_ENV) private readonly env: AppEnv,
   ) {}
 
-  /** MODEL_PROPOSAL_THRESHOLD: the probability a proposal needs (assessArticle). */
-  get proposalThreshold(): number {
-    return this.env.modelProposalThreshold;
+  /** A loaded model's proposals for one article (at the configured threshold) and its stance probability. */
+  assess(
+    loaded: LoadedModel,
+    article: { title: string; summary?: string | null },
+    taggedByRules: ReadonlySet<string>,
+  ): ArticleAssessment {
+    return assessArticle(loaded.model, article, taggedByRules, this.env.modelProposalThreshold);
   }
 
   /** The current model; on a fresh database the shipped one is trained and stored as version 1. */

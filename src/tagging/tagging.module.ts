@@ -10,20 +10,11 @@ import { TaggingService } from './tagging.service';
 import { EvidenceModelRepository } from './evidence-model.repository';
 import { ModelService } from './model.service';
 import { ModelController } from './model.controller';
-import { ArticleScoringService } from './article-scoring.service';
 
 @Module({
   imports: [TrendsModule, EvidenceModule],
   controllers: [RulesController, TaggingController, ModelController],
-  providers: [
-    MatcherService,
-    TaggingRepository,
-    TaggingService,
-    RulesService,
-    EvidenceModelRepository,
-    ModelService,
-    ArticleScoringService,
-  ],
+  providers: [MatcherService, TaggingRepository, TaggingService, RulesService, EvidenceModelRepository, ModelService],
   exports: [TaggingService, ModelService],
 })
 export class TaggingModule {}
