@@ -63,6 +63,16 @@ BEGIN
 END;
 $function$;
 
+CREATE OR REPLACE FUNCTION public.articles_unqueue_deleted()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  DELETE FROM untagged_articles u USING old_rows o WHERE u.article_id = o.id;
+  RETURN NULL;
+END;
+$function$;
+
 CREATE OR REPLACE FUNCTION public.bump_read_model_version()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -218,6 +228,8 @@ CREATE TRIGGER article_rollups_update AFTER UPDATE ON public.articles REFERENCIN
 CREATE TRIGGER articles_queue_for_tagging AFTER INSERT ON public.articles REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION articles_queue_for_tagging();
 
 CREATE TRIGGER articles_read_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.articles FOR EACH STATEMENT EXECUTE FUNCTION bump_read_model_version();
+
+CREATE TRIGGER articles_unqueue_deleted AFTER DELETE ON public.articles REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION articles_unqueue_deleted();
 
 CREATE TRIGGER evidence_read_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.evidence FOR EACH STATEMENT EXECUTE FUNCTION bump_read_model_version();
 
