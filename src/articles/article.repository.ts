@@ -8,7 +8,7 @@ import { StoredLinkedRow, storeLinkedItemsStatement } from './article-store.sql'
 /** An article created by a store call, and the item of the batch it was made from. */
 export interface NewArticle {
   id: number;
-  /** Index into the batch's items in store order (ItemBatch.items when kept). */
+  /** Index into the batch's items in store order (the list toItemBatchKeepingItems returns with it). */
   item: number;
 }
 
