@@ -55,9 +55,9 @@ export class TaggingService {
    * tagUntagged, which they would otherwise wait for in the queue; idempotent like it, so an
    * article tagged by both at once gets its evidence once.
    */
-  async tagStored(articles: ArticleToTag[], signal?: AbortSignal): Promise<TaggingSummary> {
+  async tagStored(articles: ArticleToTag[]): Promise<TaggingSummary> {
     const summary = emptySummary();
-    for (let start = 0; start < articles.length && !signal?.aborted; start += BATCH)
+    for (let start = 0; start < articles.length; start += BATCH)
       await this.tagBatch(articles.slice(start, start + BATCH), false, summary);
     return summary;
   }
