@@ -4,6 +4,7 @@ import { PrismaService } from '../database/prisma.service';
 import type { ModelTrainingItem, Stance } from './evidence-model';
 import type { StoredModel } from './model-codec';
 import type { DecidedEvidence } from './tagging-quality';
+import { insertModelStatement, modelWeightsStatement } from './evidence-model.sql';
 
 export interface ModelVersionRow extends StoredModel {
   version: number;
@@ -42,13 +43,16 @@ export class EvidenceModelRepository {
     const row = await this.prisma.evidenceModel.findFirst({
       where: { rolledBackAt: null },
       orderBy: { version: 'desc' },
+      omit: { weights: true },
     });
     if (!row) return null;
+    // The weights through the pool (evidence-model.sql.ts says why); a version's row never changes.
+    const { rows } = await this.prisma.pool.query<{ weights: Buffer }>(modelWeightsStatement(row.version));
     return {
       ...row,
       trends: row.trends as string[],
       bias: row.bias as number[],
-      weights: Buffer.from(row.weights),
+      weights: rows[0]!.weights,
       metrics: row.metrics as Record<string, unknown>,
     };
   }
@@ -66,23 +70,20 @@ export class EvidenceModelRepository {
     return this.prisma.evidenceModel.findMany({ orderBy: { version: 'desc' }, select: SUMMARY_SELECT });
   }
 
-  /** Stores a new version numbered after every existing one; the unique version settles races. */
-  async save(model: NewModelVersion): Promise<number> {
+  /**
+   * Stores a new version, numbered `version` or after every existing one, through the pool
+   * (evidence-model.sql.ts). Null when another instance stored that number first: the unique
+   * version settles races.
+   */
+  async save(model: NewModelVersion, version?: number): Promise<number | null> {
+    version ??= (await this.lastVersion()) + 1;
+    const { rows } = await this.prisma.pool.query<{ version: number }>(insertModelStatement({ ...model, version }));
+    return rows[0]?.version ?? null;
+  }
+
+  private async lastVersion(): Promise<number> {
     const last = await this.prisma.evidenceModel.findFirst({ orderBy: { version: 'desc' }, select: { version: true } });
-    const version = (last?.version ?? 0) + 1;
-    await this.prisma.evidenceModel.create({
-      data: {
-        version,
-        trainingSize: model.trainingSize,
-        decisionsUsed: model.decisionsUsed,
-        metrics: model.metrics as object,
-        trends: model.trends,
-        bias: model.bias,
-        dimensions: model.dimensions,
-        weights: new Uint8Array(model.weights),
-      },
-    });
-    return version;
+    return last?.version ?? 0;
   }
 
   /** Marks the current version rolled back; answers the version now current (null: none left). */

@@ -91,7 +91,9 @@ export class ModelService {
     if (!shipped) return null;
     const metrics = { shipped: true, labelled: shipped.trainingIds.length, decidedArticles: 0 };
     const trainingSize = shipped.trainingIds.length;
-    return this.saveOrReread({ ...encodeModel(shipped), trainingSize, decisionsUsed: 0, metrics });
+    // Always version 1 (it is stored only where there is none): instances starting together on a
+    // fresh database collide on the number and all use the one stored, instead of storing it twice.
+    return this.saveOrReread({ ...encodeModel(shipped), trainingSize, decisionsUsed: 0, metrics }, 1);
   }
 
   private async train(newDecisions: number): Promise<{ version: number; trainingSize: number; trainingMs: number }> {
@@ -113,14 +115,11 @@ export class ModelService {
   }
 
   /** Two instances training the first model together: the loser uses the winner's version. */
-  private async saveOrReread(model: Parameters<EvidenceModelRepository['save']>[0]): Promise<number> {
-    try {
-      return await this.models.save(model);
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'P2002') throw error;
-      const version = await this.models.currentVersion();
-      if (version === null) throw error;
-      return version;
-    }
+  private async saveOrReread(model: Parameters<EvidenceModelRepository['save']>[0], version?: number): Promise<number> {
+    const saved = await this.models.save(model, version);
+    if (saved !== null) return saved;
+    const current = await this.models.currentVersion();
+    if (current === null) throw new Error('the evidence model version was taken, yet no model is stored');
+    return current;
   }
 }
