@@ -23,6 +23,7 @@ import { addCounts, ImportCounts, importRates, ImportRates, SessionMark, zeroCou
 import { ImportLock, ImportRecord, ImportRepository, ImportStatus } from './import.repository';
 import { jsonLinesReader } from './jsonl-reader';
 import { readAhead } from './read-ahead';
+import { planLanes } from './store-lanes';
 
 export interface ImportRequest {
   location: string;
@@ -50,11 +51,13 @@ export interface RunOptions {
 const DATABASE_WAIT_MS = 60_000;
 /** Resumes after lost connections in one run: a database that keeps going away fails the import. */
 const MAX_RESUMES = 5;
+/** Store statements in flight at once (store-lanes.ts); the database's connections per import. */
+const STORE_LANES = 2;
 
 /**
  * Imports archives through the polling store path: rows become normalised items, stored per
  * source by ArticleRepository.storeItems (dedupe per source, across sources by normalised URL,
- * rollups by trigger), then tagged as polled articles are. Each chunk is committed with its
+ * rollups by trigger), two sources at a time (store-lanes.ts), then tagged as polled articles are. Each chunk is committed with its
  * checkpoint, so an import stopped in any way is resumed by starting it again; the store is
  * idempotent, so a chunk stored but not checkpointed (killed in between) adds nothing the second time.
  */
@@ -219,19 +222,34 @@ export class ImportService {
     sources: Map<string, number>,
   ): Promise<Pick<ImportCounts, 'stored' | 'merged' | 'seenInOtherSources'> & { newArticles: ArticleToTag[] }> {
     const counts = { stored: 0, merged: 0, seenInOtherSources: 0, newArticles: [] as ArticleToTag[] };
-    for (const [source, group] of chunk.groups) {
-      if (group.length === 0) continue;
-      const feedId = await this.sourceId(record, source, sources);
-      const { batch, items } = toItemBatchKeepingItems(group);
-      const result = await this.articles.storeItems(feedId, batch, record.id);
-      counts.stored += result.newArticles.length;
-      // A new article holds exactly its item's text: tagged from it, not read back.
-      for (const { id, item } of result.newArticles) {
-        const { title, summary, publishedAt } = items[item]!;
-        counts.newArticles.push({ id, title, summary, publishedAt });
+    // A feed file with no items names its source but has nothing to store.
+    const groups = new Map([...chunk.groups].filter(([, group]) => group.length > 0));
+    const feedIds = new Map<string, number>();
+    for (const source of groups.keys()) feedIds.set(source, await this.sourceId(record, source, sources));
+    const storedBySource = new Map<string, { newArticles: ArticleToTag[]; seenElsewhere: number }>();
+    const storeLane = async (lane: string[]) => {
+      for (const source of lane) {
+        const { batch, items } = toItemBatchKeepingItems(groups.get(source)!);
+        const result = await this.articles.storeItems(feedIds.get(source)!, batch, record.id);
+        // A new article holds exactly its item's text: tagged from it, not read back.
+        const newArticles = result.newArticles.map(({ id, item }) => {
+          const { title, summary, publishedAt } = items[item]!;
+          return { id, title, summary, publishedAt };
+        });
+        storedBySource.set(source, { newArticles, seenElsewhere: result.seenElsewhere });
       }
-      counts.merged += group.length - result.newArticles.length;
-      counts.seenInOtherSources += result.seenElsewhere;
+    };
+    // Every lane settles before a failure is thrown: nothing is left writing behind a stopped import.
+    const settled = await Promise.allSettled(planLanes(groups, STORE_LANES).map(storeLane));
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    // Counted in chunk order whatever lane finished first.
+    for (const [source, group] of groups) {
+      const stored = storedBySource.get(source)!;
+      counts.stored += stored.newArticles.length;
+      counts.newArticles.push(...stored.newArticles);
+      counts.merged += group.length - stored.newArticles.length;
+      counts.seenInOtherSources += stored.seenElsewhere;
     }
     return counts;
   }
