@@ -68,3 +68,16 @@ export function storeLinkedItemsStatement(
 ): QueryConfig {
   return { text: STORE_LINKED_ITEMS, values: [feedId, itemsJson, only, importId] };
 }
+
+/**
+ * Which of these identity hashes the feed already has: an import asks before it builds and sends
+ * the rows of a source it finds mostly stored (a re-import, a resumed chunk), so those rows are
+ * neither turned into JSON nor parsed by the database. $1 feed id, $2 the hashes.
+ */
+export const KNOWN_ITEM_HASHES = `
+  SELECT coalesce(array_agg(h), '{}') AS known FROM unnest($2::text[]) h
+  WHERE EXISTS (SELECT 1 FROM feed_items fi WHERE fi.feed_id = $1::int AND fi.guid_hash = h)`;
+
+export function knownItemHashesStatement(feedId: number, hashes: string[]): QueryConfig {
+  return { text: KNOWN_ITEM_HASHES, values: [feedId, hashes] };
+}

@@ -3,7 +3,7 @@ import { PrismaService } from '../database/prisma.service';
 import { retryOnWriteConflict } from '../database/write-conflict';
 import type { NormalisedItem } from './article-normaliser';
 import type { ItemBatch } from './item-batch';
-import { StoredLinkedRow, storeLinkedItemsStatement } from './article-store.sql';
+import { knownItemHashesStatement, StoredLinkedRow, storeLinkedItemsStatement } from './article-store.sql';
 
 /** An article created by a store call, and the item of the batch it was made from. */
 export interface NewArticle {
@@ -83,6 +83,12 @@ export class ArticleRepository {
     }
     result.seenElsewhere = result.newItems - result.newArticles.length;
     return result;
+  }
+
+  /** The identity hashes among `hashes` that the feed already has (see KNOWN_ITEM_HASHES). */
+  async knownItemHashes(feedId: number, hashes: string[]): Promise<Set<string>> {
+    const { rows } = await this.prisma.pool.query<{ known: string[] }>(knownItemHashesStatement(feedId, hashes));
+    return new Set(rows[0]!.known);
   }
 
   /** One chunk in one statement, run again for items a concurrent writer's story kept from linking. */

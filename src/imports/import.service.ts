@@ -47,6 +47,12 @@ export interface RunOptions {
   onResume?: (record: ImportRecord) => void;
 }
 
+/** What a run has learnt of each source it stored: its feed id, and whether its last group was mostly stored already. */
+interface SourcesSeen {
+  ids: Map<string, number>;
+  mostlyStored: Map<string, boolean>;
+}
+
 /** How long an import waits for a database that went away (a restart, a failover) before it fails. */
 const DATABASE_WAIT_MS = 60_000;
 /** Resumes after lost connections in one run: a database that keeps going away fails the import. */
@@ -149,7 +155,7 @@ export class ImportService {
     // What the last saved checkpoint says (its evidence as counted when it was saved, see below).
     let counts: ImportCounts = { ...zeroCounts(), ...record.counts };
     const session: SessionMark = { at: this.clock.now(), read: counts.read, bytesDone: counts.bytesDone };
-    const sources = new Map<string, number>();
+    const sources: SourcesSeen = { ids: new Map(), mostlyStored: new Map() };
     let checkpoint = record.checkpoint;
     // The previous chunk's tagging, running while this chunk is stored: tagging is mostly the
     // app's CPU (matching, scoring) and storing mostly the database's, so side by side they use
@@ -219,18 +225,31 @@ export class ImportService {
   private async storeChunk(
     record: ImportRecord,
     chunk: ImportChunk,
-    sources: Map<string, number>,
+    sources: SourcesSeen,
   ): Promise<Pick<ImportCounts, 'stored' | 'merged' | 'seenInOtherSources'> & { newArticles: ArticleToTag[] }> {
     const counts = { stored: 0, merged: 0, seenInOtherSources: 0, newArticles: [] as ArticleToTag[] };
     // A feed file with no items names its source but has nothing to store.
     const groups = new Map([...chunk.groups].filter(([, group]) => group.length > 0));
     const feedIds = new Map<string, number>();
-    for (const source of groups.keys()) feedIds.set(source, await this.sourceId(record, source, sources));
+    for (const source of groups.keys()) feedIds.set(source, await this.sourceId(record, source, sources.ids));
     const storedBySource = new Map<string, { newArticles: ArticleToTag[]; seenElsewhere: number }>();
     const storeLane = async (lane: string[]) => {
       for (const source of lane) {
-        const { batch, items } = toItemBatchKeepingItems(groups.get(source)!);
-        const result = await this.articles.storeItems(feedIds.get(source)!, batch, record.id);
+        const feedId = feedIds.get(source)!;
+        const group = groups.get(source)!;
+        let unstored = group;
+        // A source whose last group was mostly stored already (a re-import, the chunk a killed run
+        // stored but did not checkpoint) is asked first which items it has: those are not sent.
+        if (sources.mostlyStored.get(source) ?? true) {
+          const known = await this.articles.knownItemHashes(
+            feedId,
+            group.map((item) => item.itemKeyHash),
+          );
+          if (known.size > 0) unstored = group.filter((item) => !known.has(item.itemKeyHash));
+        }
+        const { batch, items } = toItemBatchKeepingItems(unstored);
+        const result = await this.articles.storeItems(feedId, batch, record.id);
+        sources.mostlyStored.set(source, group.length - result.newItems >= group.length / 2);
         // A new article holds exactly its item's text: tagged from it, not read back.
         const newArticles = result.newArticles.map(({ id, item }) => {
           const { title, summary, publishedAt } = items[item]!;

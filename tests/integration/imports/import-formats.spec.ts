@@ -131,6 +131,40 @@ describe('imports of each format', () => {
     ).toEqual(before);
   });
 
+  it('stores only the new rows of a file that grew since it was imported, in a source stored before', async () => {
+    const row = (n: number, source: string) =>
+      JSON.stringify({
+        title: `Grown file story ${n}`,
+        url: `https://grown.example/${n}`,
+        published: new Date(Date.UTC(2024, 7, 1) + n * 3_600_000).toISOString(),
+        source,
+      });
+    const first = Array.from({ length: 40 }, (_, n) => row(n, n % 2 ? 'Grown B' : 'Grown A'));
+    writeFileSync(join(dir, 'grown-1.jsonl'), first.join('\n'));
+    expect((await importFile(join(dir, 'grown-1.jsonl'))).counts).toMatchObject({ stored: 40, merged: 0 });
+    // The same rows again, with new ones among them: each source's group is mostly stored.
+    const grown = [
+      ...first.slice(0, 20),
+      row(100, 'Grown A'),
+      ...first.slice(20),
+      row(101, 'Grown B'),
+      row(102, 'New C'),
+    ];
+    writeFileSync(join(dir, 'grown-2.jsonl'), grown.join('\n'));
+    const again = await importFile(join(dir, 'grown-2.jsonl'));
+    expect(again.counts).toMatchObject({ read: 43, stored: 3, merged: 40 });
+    const rows = await sql(
+      t.db.url,
+      `SELECT f.title, count(*)::int n FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id
+       WHERE f.title LIKE 'Grown%' OR f.title = 'New C' GROUP BY 1 ORDER BY 1`,
+    );
+    expect(rows).toEqual([
+      { title: 'Grown A', n: 21 },
+      { title: 'Grown B', n: 21 },
+      { title: 'New C', n: 1 },
+    ]);
+  });
+
   it('imports CSV with columns mapped by name, refusing short rows and bad dates', async () => {
     const done = await importFile(join(dir, 'articles.csv'));
     expect(done.counts).toMatchObject({ read: 4, stored: 2, refused: 2 });
