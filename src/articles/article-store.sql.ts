@@ -74,7 +74,7 @@ export function storeLinkedItemsStatement(
  * the rows of a source it finds mostly stored (a re-import, a resumed chunk), so those rows are
  * neither turned into JSON nor parsed by the database. $1 feed id, $2 the hashes.
  */
-export const KNOWN_ITEM_HASHES = `
+const KNOWN_ITEM_HASHES = `
   SELECT coalesce(array_agg(h), '{}') AS known FROM unnest($2::text[]) h
   WHERE EXISTS (SELECT 1 FROM feed_items fi WHERE fi.feed_id = $1::int AND fi.guid_hash = h)`;
 

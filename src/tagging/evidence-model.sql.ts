@@ -9,12 +9,12 @@ import type { QueryConfig } from 'pg';
  * per model version.
  */
 
-export const MODEL_WEIGHTS = `SELECT weights FROM evidence_models WHERE version = $1`;
+const MODEL_WEIGHTS = `SELECT weights FROM evidence_models WHERE version = $1`;
 
 export const modelWeightsStatement = (version: number): QueryConfig => ({ text: MODEL_WEIGHTS, values: [version] });
 
 /** A new version; no row back when that number was taken (another instance stored it first). */
-export const INSERT_MODEL = `
+const INSERT_MODEL = `
   INSERT INTO evidence_models (version, training_size, decisions_used, metrics, trends, bias, dimensions, weights)
   VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6::jsonb, $7, $8)
   ON CONFLICT (version) DO NOTHING
