@@ -233,8 +233,11 @@ export class ImportService {
     const feedIds = new Map<string, number>();
     for (const source of groups.keys()) feedIds.set(source, await this.sourceId(record, source, sources.ids));
     const storedBySource = new Map<string, { newArticles: ArticleToTag[]; seenElsewhere: number }>();
+    let laneFailed = false;
     const storeLane = async (lane: string[]) => {
       for (const source of lane) {
+        // The other lane failed: stop after the statement in flight, the chunk is stored again on resume.
+        if (laneFailed) return;
         const feedId = feedIds.get(source)!;
         const group = groups.get(source)!;
         let unstored = group;
@@ -259,9 +262,17 @@ export class ImportService {
       }
     };
     // Every lane settles before a failure is thrown: nothing is left writing behind a stopped import.
-    const settled = await Promise.allSettled(planLanes(groups, STORE_LANES).map(storeLane));
-    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-    if (failed) throw failed.reason;
+    const settled = await Promise.allSettled(
+      planLanes(groups, STORE_LANES).map((lane) =>
+        storeLane(lane).catch((error: unknown) => {
+          laneFailed = true;
+          throw error;
+        }),
+      ),
+    );
+    const errors = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+    // A lost connection is what decides a resume: it wins over whatever the other lane then met.
+    if (errors.length > 0) throw errors.find(isDatabaseConnectionError) ?? errors[0];
     // Counted in chunk order whatever lane finished first.
     for (const [source, group] of groups) {
       const stored = storedBySource.get(source)!;

@@ -119,7 +119,9 @@ export class ModelService {
     const saved = await this.models.save(model, version);
     if (saved !== null) return saved;
     const current = await this.models.currentVersion();
-    if (current === null) throw new Error('the evidence model version was taken, yet no model is stored');
-    return current;
+    if (current !== null) return current;
+    // The number was taken by a version since rolled back (every one was, by hand): the next number.
+    if (version !== undefined) return this.saveOrReread(model);
+    throw new Error('the evidence model version was taken, yet no model is stored');
   }
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ArticleRepository } from '../../../src/articles/article.repository';
 import { ImportRunner } from '../../../src/imports/import-runner.service';
 import type { ImportRecord } from '../../../src/imports/import.repository';
 import { sql } from '../../support/sql';
@@ -151,8 +152,13 @@ describe('imports of each format', () => {
       row(102, 'New C'),
     ];
     writeFileSync(join(dir, 'grown-2.jsonl'), grown.join('\n'));
+    const store = jest.spyOn(t.app.get(ArticleRepository), 'storeItems');
     const again = await importFile(join(dir, 'grown-2.jsonl'));
+    const sent = store.mock.calls.map(([, batch]) => batch.urlItemCount + batch.withoutUrl.length);
+    store.mockRestore();
     expect(again.counts).toMatchObject({ read: 43, stored: 3, merged: 40 });
+    // Only the new rows went to the store statement: the sources were asked first what they had.
+    expect(sent.reduce((a, b) => a + b, 0)).toBe(3);
     const rows = await sql(
       t.db.url,
       `SELECT f.title, count(*)::int n FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id

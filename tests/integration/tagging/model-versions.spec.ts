@@ -36,6 +36,16 @@ describe('evidence model versions', () => {
     expect(row.bytes).toBeGreaterThan(100_000);
   });
 
+  it('stores the shipped model after the rest when every version was rolled back by hand', async () => {
+    await sql(t.db.url, 'DELETE FROM evidence_models');
+    await freshService().current();
+    await sql(t.db.url, 'UPDATE evidence_models SET rolled_back_at = now()');
+    expect((await freshService().current())!.version).toBe(2);
+    expect(await sql(t.db.url, 'SELECT version FROM evidence_models WHERE rolled_back_at IS NULL')).toEqual([
+      { version: 2 },
+    ]);
+  });
+
   it('gives instances storing the first model at once one version', async () => {
     await sql(t.db.url, 'DELETE FROM evidence_models');
     const loaded = await Promise.all([freshService().current(), freshService().current(), freshService().current()]);
