@@ -63,8 +63,8 @@ const STORE_LANES = 2;
 /**
  * Imports archives through the polling store path: rows become normalised items, stored per
  * source by ArticleRepository.storeItems (dedupe per source, across sources by normalised URL,
- * rollups by trigger), two sources at a time (store-lanes.ts), then tagged as polled articles are. Each chunk is committed with its
- * checkpoint, so an import stopped in any way is resumed by starting it again; the store is
+ * rollups by trigger), two sources at a time (store-lanes.ts), then tagged as polled articles
+ * are. Each chunk is committed with its checkpoint, so an import stopped in any way is resumed by starting it again; the store is
  * idempotent, so a chunk stored but not checkpointed (killed in between) adds nothing the second time.
  */
 @Injectable()

@@ -1,4 +1,5 @@
 import type { QueryConfig } from 'pg';
+import type { NewModelVersion } from './evidence-model.repository';
 
 /**
  * The two statements that carry a model's weights (a ~3.5 MB bytea), on PrismaService.pool:
@@ -20,19 +21,8 @@ const INSERT_MODEL = `
   ON CONFLICT (version) DO NOTHING
   RETURNING version`;
 
-export interface NewModelRow {
-  version: number;
-  trainingSize: number;
-  decisionsUsed: number;
-  metrics: object;
-  trends: string[];
-  bias: number[];
-  dimensions: number;
-  weights: Buffer;
-}
-
 /** The statement and its values in the order the text numbers them. */
-export function insertModelStatement(m: NewModelRow): QueryConfig {
+export function insertModelStatement(m: NewModelVersion & { version: number }): QueryConfig {
   return {
     text: INSERT_MODEL,
     values: [
